@@ -1,0 +1,98 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { AuthRepository } from './auth/auth.repository';
+import { authRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { BoardRepository } from './board/board.repository';
+import { boardRoutes } from './board/board.routes';
+import { BoardService } from './board/board.service';
+import type { Clock } from './clock';
+import type { Db } from './db/client';
+import { installErrorHandling } from './http/plumbing';
+import { ReadingsRepository } from './readings/readings.repository';
+import { readingsRoutes } from './readings/readings.routes';
+import { ReadingsService } from './readings/readings.service';
+import { Broadcaster, type BoardServer } from './realtime/broadcaster';
+import { attachBoardSockets } from './realtime/board.handlers';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  /** The built client to serve (dist/client); skipped when it does not exist. */
+  clientDir?: string;
+  logLevel?: string;
+}
+
+export interface App {
+  http: FastifyInstance;
+  io: BoardServer;
+  auth: AuthService;
+  boards: BoardService;
+  readings: ReadingsService;
+  /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Wires repositories, services, routes and sockets. Never listens: the caller does (tests on port 0). */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const http = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
+    trustProxy: true,
+    forceCloseConnections: 'idle',
+  });
+  // JSON only: a text/plain body would otherwise reach the routes as a string.
+  http.removeContentTypeParser('text/plain');
+  await http.register(fastifyCookie);
+  installErrorHandling(http);
+
+  const io: BoardServer = new Server(http.server, { serveClient: false });
+  const broadcaster = new Broadcaster(io);
+
+  const auth = new AuthService(new AuthRepository(deps.db), deps.clock);
+  const boardRepository = new BoardRepository(deps.db);
+  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone);
+  const readings = new ReadingsService(new ReadingsRepository(deps.db), boardRepository, boards, deps.clock, broadcaster);
+
+  http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
+  authRoutes(http, auth);
+  boardRoutes(http, auth, boards);
+  readingsRoutes(http, auth, readings);
+  attachBoardSockets(io, http, auth, boards);
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
+    await serveClient(http, deps.clientDir);
+  }
+
+  return {
+    http,
+    io,
+    auth,
+    boards,
+    readings,
+    async close() {
+      await io.close();
+      await http.close();
+    },
+  };
+}
+
+/** The built client, with index.html for every page path (the client routes itself). */
+async function serveClient(http: FastifyInstance, clientDir: string): Promise<void> {
+  await http.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
+  http.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') || path.startsWith('/socket.io/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `no such endpoint: ${request.method} ${path}` } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

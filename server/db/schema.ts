@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/*
+ * The data model (docs/decisions.md explains the choices). Times are epoch milliseconds,
+ * calendar dates are 'YYYY-MM-DD' text, enumerations are text checked by the shared zod schemas.
+ */
+
+/** Key/value settings of the installation (office name, ...); values are JSON. */
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+});
+
+export const terms = sqliteTable(
+  'terms',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
+    closedAt: integer('closed_at'),
+    previousTermId: integer('previous_term_id').references((): AnySQLiteColumn => terms.id),
+    /** The board's `seq`: the number of the term's last change (see `changes`). */
+    lastSeq: integer('last_seq').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('terms_one_current').on(t.isCurrent).where(sql`${t.isCurrent} = 1`)],
+);
+
+/** Organisational units: a tree (the Party Committee, its branches, the office's departments). */
+export const units = sqliteTable('units', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull(),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const indicatorGroups = sqliteTable(
+  'indicator_groups',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    termId: integer('term_id').notNull().references(() => terms.id),
+    name: text().notNull(),
+    displayOrder: integer('display_order').notNull(),
+  },
+  (t) => [index('indicator_groups_term').on(t.termId, t.displayOrder)],
+);
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    termId: integer('term_id').notNull().references(() => terms.id),
+    groupId: integer('group_id').notNull().references(() => indicatorGroups.id),
+    ownerUnitId: integer('owner_unit_id').notNull().references(() => units.id),
+    code: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    measure: text().notNull(),
+    aggregation: text().notNull(),
+    direction: text().notNull(),
+    /** Unit of measure shown beside values ("%", "đảng viên"). */
+    unitLabel: text('unit_label').notNull().default(''),
+    baseline: real().notNull(),
+    target: real().notNull(),
+    /** JSON array of {year, value}. */
+    milestones: text().notNull().default('[]'),
+    updateFrequency: text('update_frequency').notNull(),
+    decimals: integer().notNull().default(0),
+    displayOrder: integer('display_order').notNull(),
+    archivedAt: integer('archived_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('indicators_term_code').on(t.termId, t.code), index('indicators_group').on(t.groupId)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  /** Stored lower-case: user names are matched without regard to case. */
+  username: text().notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text().notNull(),
+  disabledAt: integer('disabled_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** The units an editor may write readings for. */
+export const userUnits = sqliteTable(
+  'user_units',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
+);
+
+/** Display screens and integration tokens. Only a SHA-256 of the token is kept. */
+export const accessTokens = sqliteTable('access_tokens', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  kind: text().notNull(),
+  name: text().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** JSON {unitIds, indicatorIds} for API tokens. */
+  scopes: text().notNull().default('{"unitIds":[],"indicatorIds":[]}'),
+  createdByUserId: integer('created_by_user_id').references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token. */
+    id: text().primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Readings are never deleted: a correction is a new row that supersedes the old one. */
+export const readings = sqliteTable(
+  'readings',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id),
+    date: text().notNull(),
+    value: real(),
+    numerator: integer(),
+    denominator: integer(),
+    note: text().notNull().default(''),
+    evidence: text().notNull().default(''),
+    authorUserId: integer('author_user_id').references(() => users.id),
+    authorTokenId: integer('author_token_id').references(() => accessTokens.id),
+    createdAt: integer('created_at').notNull(),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => readings.id),
+    supersededById: integer('superseded_by_id').references((): AnySQLiteColumn => readings.id),
+    /** Why a correction was made. */
+    reason: text().notNull().default(''),
+  },
+  (t) => [index('readings_indicator').on(t.indicatorId, t.id)],
+);
+
+/**
+ * The change log: one row for each change a board shows (readings, corrections, indicator, group
+ * and term edits), numbered per term without gaps. `seq` is what screens order by and resync from.
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    termId: integer('term_id').notNull().references(() => terms.id),
+    seq: integer().notNull(),
+    kind: text().notNull(),
+    indicatorId: integer('indicator_id').references(() => indicators.id),
+    readingId: integer('reading_id').references(() => readings.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.termId, t.seq] })],
+);
+
+/** Answers to writes sent with an Idempotency-Key, replayed to retries; kept at least 24 h. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    principal: text().notNull(),
+    key: text().notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer().notNull(),
+    body: text().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { isTimeZone } from '../shared/time/dates';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const PORT_RULE = 'must be a port number 0–65535';
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data').transform((dir) => resolve(dir)),
+  ADMIN_USERNAME: z.string().trim().min(1).max(100).default('admin'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  SEED_DEMO: booleanText.default(true),
+  TZ_BOARD: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
+  /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** Parses the configuration; throws InvalidEnvError with one line per bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // An empty variable means "not set", as most process managers write it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `Invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`;
+  });
+  throw new InvalidEnvError(lines);
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError, type ZodType, type z } from 'zod';
+import type { Principal } from '../auth/principal';
+import type { AuthService } from '../auth/auth.service';
+import { SESSION_COOKIE } from '../auth/auth.service';
+import { AppError, zodFields } from './errors';
+
+/** Parses `input` with a shared schema; a mismatch is a 400 naming each field. */
+export function parseWith<S extends ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('validation_failed', 'the request is not valid', zodFields(result.error.issues));
+  return result.data;
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** The caller of a request, or null; looked up once per request. */
+export function principalOf(auth: AuthService, request: FastifyRequest): Principal | null {
+  const cached = (request as FastifyRequest & { principal?: Principal | null }).principal;
+  if (cached !== undefined) return cached;
+  const principal = auth.authenticate({ sessionToken: request.cookies[SESSION_COOKIE], bearerToken: bearerToken(request) });
+  (request as FastifyRequest & { principal?: Principal | null }).principal = principal;
+  return principal;
+}
+
+export function requirePrincipal(auth: AuthService, request: FastifyRequest): Principal {
+  const principal = principalOf(auth, request);
+  if (!principal) throw new AppError('unauthenticated', 'sign in, or send a display or API token');
+  return principal;
+}
+
+/** Maps every error to the API's error body: fastify's own (body too large, bad JSON), zod's, ours. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
+    return reply.status(appError.status).send(appError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError('not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`);
+    return reply.status(404).send(error.toBody());
+  });
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError('validation_failed', 'the request is not valid', zodFields(error.issues));
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return new AppError('payload_too_large', 'the request body is too large');
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return new AppError('unsupported_media_type', 'send JSON with Content-Type: application/json');
+  }
+  if (error instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('malformed_json', 'the request body is not valid JSON');
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError(status === 404 ? 'not_found' : 'validation_failed', fastifyError.message ?? 'bad request');
+  }
+  return new AppError('internal', 'something went wrong on the server');
+}

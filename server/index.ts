@@ -1,0 +1,55 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { databaseFile, openDatabase } from './db/client';
+import { InvalidEnvError, parseEnv, type Env } from './env';
+import { seedDemo } from './seed/seed';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof InvalidEnvError) {
+      for (const line of error.lines) console.error(line);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const env = loadEnv();
+const db = openDatabase(databaseFile(env.DATA_DIR));
+const app = await createApp({ db, clock: systemClock, timeZone: env.TZ_BOARD, clientDir: join(ROOT, 'dist', 'client'), logLevel: env.LOG_LEVEL });
+const log = app.http.log;
+
+const admin = await app.auth.ensureFirstAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
+if (admin.generatedPassword) {
+  // Printed once, on the console only: it is stored nowhere but as a hash.
+  console.log(`\nFirst admin created. User name: ${env.ADMIN_USERNAME}  Password: ${admin.generatedPassword}\nChange it after signing in.\n`);
+} else if (admin.created) {
+  log.info({ username: env.ADMIN_USERNAME }, 'first admin created from ADMIN_USERNAME / ADMIN_PASSWORD');
+}
+if (env.SEED_DEMO && seedDemo(db, systemClock.now(), env.TZ_BOARD)) log.info('demo term created');
+
+const address = await app.http.listen({ port: env.PORT, host: env.HOST });
+log.info(`termboard is serving on ${address}`);
+
+const housekeeping = setInterval(() => app.readings.forgetOldAnswers(), 60 * 60 * 1000);
+housekeeping.unref();
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+  clearInterval(housekeeping);
+  // Writes are synchronous transactions: once close() has let in-flight requests finish, none is open.
+  await app.close();
+  db.$client.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { BoardIndicator } from '../../shared/api/board';
+import { readingFieldErrors, type Reading, type ReadingInput } from '../../shared/api/readings';
+import type { Measure } from '../../shared/indicator/model';
+import type { IndicatorUpdate } from '../../shared/realtime/events';
+import { dateInZone } from '../../shared/time/dates';
+import { canWriteReading, principalKey, type Principal } from '../auth/principal';
+import type { BoardRepository } from '../board/board.repository';
+import { spanOf, type BoardService } from '../board/board.service';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import type { Broadcaster } from '../realtime/broadcaster';
+import type { ReadingsRepository, ReadingWithAuthor } from './readings.repository';
+
+export interface RecordedReading {
+  reading: Reading;
+  indicator: BoardIndicator;
+  seq: number;
+}
+
+export interface WriteAnswer<T> {
+  status: number;
+  body: T;
+  /** True when an earlier answer to the same Idempotency-Key was replayed. */
+  replayed: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
+
+export function toReading(row: ReadingWithAuthor): Reading {
+  const author: Reading['author'] =
+    row.authorUserId !== null
+      ? { kind: 'user', id: row.authorUserId, name: row.authorUserName ?? '' }
+      : row.authorTokenId !== null
+        ? { kind: 'token', id: row.authorTokenId, name: row.authorTokenName ?? '' }
+        : { kind: 'system', id: null, name: '' };
+  return {
+    id: row.id,
+    indicatorId: row.indicatorId,
+    date: row.date,
+    value: row.value,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    note: row.note,
+    evidence: row.evidence,
+    author,
+    createdAt: new Date(row.createdAt).toISOString(),
+    supersedesId: row.supersedesId,
+    supersededById: row.supersededById,
+    correction: row.supersedesId !== null,
+    reason: row.reason,
+  };
+}
+
+/** Recording readings and corrections: the rules of who, what and when, then one transaction. */
+export class ReadingsService {
+  constructor(
+    private readonly readings: ReadingsRepository,
+    private readonly boards: BoardRepository,
+    private readonly boardService: BoardService,
+    private readonly clock: Clock,
+    private readonly broadcaster: { indicatorUpdated(termId: number, update: IndicatorUpdate): void },
+  ) {}
+
+  record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string): WriteAnswer<RecordedReading> {
+    const idempotency = idempotencyKey === undefined ? undefined : this.idempotency(principal, idempotencyKey, indicatorId, input);
+    if (idempotency) {
+      const replay = this.replay(idempotency);
+      if (replay) return replay;
+    }
+    const indicator = this.boards.indicator(indicatorId);
+    const term = indicator && this.boards.term(indicator.termId);
+    if (!indicator || !term) throw new AppError('not_found', `indicator ${indicatorId} not found`);
+    if (!canWriteReading(principal, indicator)) throw new AppError('forbidden', 'you may not record readings for this indicator');
+    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
+    if (indicator.archivedAt !== null) throw new AppError('conflict', 'the indicator is archived');
+
+    const now = this.clock.now();
+    const today = dateInZone(now, this.boardService.timeZone);
+    const fields: Record<string, string> = readingFieldErrors(input, indicator.measure as Measure, spanOf(term), today);
+    if (input.supersedes !== undefined) {
+      const corrected = this.readings.reading(input.supersedes);
+      if (!corrected || corrected.indicatorId !== indicatorId) fields.supersedes = 'not_found';
+    }
+    if (input.reason !== undefined && input.supersedes === undefined) fields.reason = 'not_allowed';
+    if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'the reading is not valid for this indicator', fields);
+
+    const answer = this.readings.transaction(() => {
+      if (idempotency) {
+        const replay = this.replay(idempotency);
+        if (replay) return replay;
+      }
+      const readingId = this.readings.insert({
+        indicatorId,
+        date: input.date,
+        value: input.value ?? null,
+        numerator: input.numerator ?? null,
+        denominator: input.denominator ?? null,
+        note: input.note ?? '',
+        evidence: input.evidence ?? '',
+        authorUserId: principal.kind === 'user' ? principal.userId : null,
+        authorTokenId: principal.kind === 'user' ? null : principal.tokenId,
+        createdAt: now,
+        supersedesId: input.supersedes ?? null,
+        reason: input.reason ?? '',
+      });
+      if (input.supersedes !== undefined && !this.readings.markSuperseded(input.supersedes, indicatorId, readingId)) {
+        // Someone corrected it first: this correction was based on a revision that is no longer current.
+        throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
+      }
+      const seq = this.readings.appendChange({
+        termId: term.id,
+        kind: input.supersedes === undefined ? 'reading' : 'correction',
+        indicatorId,
+        readingId,
+        now,
+      });
+      const body: RecordedReading = {
+        reading: toReading(this.readings.reading(readingId)!),
+        indicator: this.boardService.indicatorNow(indicatorId),
+        seq,
+      };
+      if (idempotency) {
+        this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
+      }
+      return { status: 201, body, replayed: false };
+    });
+    if (!answer.replayed) this.broadcaster.indicatorUpdated(term.id, answer.body);
+    return answer;
+  }
+
+  /** Newest first; `before` pages on from a reading id. */
+  list(indicatorId: number, limit: number, before?: number): Reading[] {
+    if (!this.boards.indicator(indicatorId)) throw new AppError('not_found', `indicator ${indicatorId} not found`);
+    return this.readings.page(indicatorId, limit, before).map(toReading);
+  }
+
+  forgetOldAnswers(): void {
+    this.readings.forgetAnswersBefore(this.clock.now() - IDEMPOTENCY_TTL_MS);
+  }
+
+  private idempotency(principal: Principal, key: string, indicatorId: number, input: ReadingInput) {
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw new AppError('validation_failed', 'Idempotency-Key must be 1–200 visible ASCII characters', { 'Idempotency-Key': 'invalid' });
+    }
+    const requestHash = createHash('sha256').update(JSON.stringify({ indicatorId, input })).digest('hex');
+    return { principal: principalKey(principal), key, requestHash };
+  }
+
+  private replay(idempotency: { principal: string; key: string; requestHash: string }): WriteAnswer<RecordedReading> | undefined {
+    const stored = this.readings.storedAnswer(idempotency.principal, idempotency.key);
+    if (!stored) return undefined;
+    if (stored.requestHash !== idempotency.requestHash) {
+      throw new AppError('idempotency_key_reused', 'this Idempotency-Key was used for a different request');
+    }
+    return { status: stored.status, body: JSON.parse(stored.body) as RecordedReading, replayed: true };
+  }
+}

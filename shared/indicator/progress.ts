@@ -1,0 +1,329 @@
+import {
+  addDays,
+  addMonths,
+  dateInZone,
+  daysBetween,
+  endOfMonth,
+  minDate,
+  type IsoDate,
+} from '../time/dates';
+import { isTermTotal, type IndicatorRule, type ReadingFact, type Status, type TermSpan, type UpdateFrequency } from './model';
+
+/**
+ * Progress of one indicator at one moment: the single rule used by the server, the screens and
+ * the export. The thresholds below are documented in docs/domain.md; change both together.
+ */
+
+/** Behind the expected pace by at most this share of the whole way from start to target: on track. */
+export const ON_TRACK_SHORTFALL = 0.05;
+/** Behind by at most this share: at risk; further behind: off track. */
+export const AT_RISK_SHORTFALL = 0.15;
+/** A `maintain` indicator (or one whose target equals its start) off its target by at most this share of the target: at risk. */
+export const AT_RISK_DEVIATION = 0.05;
+
+export interface ProgressInput {
+  rule: IndicatorRule;
+  term: TermSpan;
+  readings: readonly ReadingFact[];
+  /** The moment the board is computed for: now, or an "as of" instant. Epoch milliseconds. */
+  asOf: number;
+  /** The board's time zone: decides which calendar date `asOf` is. */
+  timeZone: string;
+}
+
+export interface CurrentValue {
+  /** In the indicator's unit; for `ratio`, a percentage. */
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface Progress {
+  current: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number;
+  expected: number;
+  /** Share of the way from the start value to the target reached (1 = target); not clamped. */
+  progress: number | null;
+  /** Share of the way the pace expects by now. */
+  expectedProgress: number;
+  status: Status;
+  overdue: boolean;
+  lastReadingDate: IsoDate | null;
+  /** When the newest reading counted was recorded (epoch ms). */
+  updatedAt: number | null;
+}
+
+/** Orders readings as the board sees them: by date, then by when they were recorded. */
+export function compareReadings(a: ReadingFact, b: ReadingFact): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  return a.id - b.id;
+}
+
+/**
+ * The readings that count at `asOf`: recorded by then, dated within the term and by `asOfDate`,
+ * and not replaced by a correction recorded by then. Sorted with `compareReadings`.
+ */
+export function effectiveReadings(
+  readings: readonly ReadingFact[],
+  term: TermSpan,
+  asOf: number,
+  asOfDate: IsoDate,
+): ReadingFact[] {
+  const recorded = readings.filter((r) => r.createdAt <= asOf);
+  // A correction replaces its reading from the moment it is recorded, whatever its own date (it
+  // may move the reading out of the term, or to a date after `asOfDate`).
+  const superseded = new Set<number>();
+  for (const r of recorded) if (r.supersedesId !== null) superseded.add(r.supersedesId);
+  return recorded
+    .filter((r) => !superseded.has(r.id) && r.date >= term.start && r.date <= term.end && r.date <= asOfDate)
+    .sort(compareReadings);
+}
+
+function ratioPercent(numerator: number, denominator: number): number {
+  return denominator > 0 ? (numerator / denominator) * 100 : 0;
+}
+
+/**
+ * The current value from effective readings (sorted): `latest` takes the last one (the later
+ * recorded wins on the same date), `cumulative` adds them up (for `ratio`, numerators over
+ * denominators). Null without readings.
+ */
+export function currentValue(rule: IndicatorRule, effective: readonly ReadingFact[]): CurrentValue | null {
+  const last = effective.at(-1);
+  if (!last) return null;
+  if (rule.aggregation === 'latest') {
+    if (rule.measure === 'ratio') {
+      const numerator = last.numerator ?? 0;
+      const denominator = last.denominator ?? 0;
+      return { value: ratioPercent(numerator, denominator), numerator, denominator };
+    }
+    return { value: last.value ?? 0, numerator: null, denominator: null };
+  }
+  if (rule.measure === 'ratio') {
+    let numerator = 0;
+    let denominator = 0;
+    for (const r of effective) {
+      numerator += r.numerator ?? 0;
+      denominator += r.denominator ?? 0;
+    }
+    return { value: ratioPercent(numerator, denominator), numerator, denominator };
+  }
+  let sum = 0;
+  for (const r of effective) sum += r.value ?? 0;
+  return { value: sum, numerator: null, denominator: null };
+}
+
+/** Where the term starts from: zero for a term total, else the baseline. */
+export function startValue(rule: IndicatorRule): number {
+  return isTermTotal(rule) ? 0 : rule.baseline;
+}
+
+/**
+ * The value the term's pace expects on `date`: linear from the start value at the term's start to
+ * the target at its end, or through the yearly milestones (each due on 31 December of its year)
+ * when there are any. Before the term, the start value; after it, the target.
+ */
+export function expectedAt(rule: IndicatorRule, term: TermSpan, date: IsoDate): number {
+  const points: Array<{ date: IsoDate; value: number }> = [{ date: term.start, value: startValue(rule) }];
+  for (const milestone of [...rule.milestones].sort((a, b) => a.year - b.year)) {
+    const due = `${String(milestone.year).padStart(4, '0')}-12-31`;
+    if (due > term.start && due < term.end) points.push({ date: due, value: milestone.value });
+  }
+  points.push({ date: term.end, value: rule.target });
+  if (date <= term.start) return points[0]!.value;
+  for (let i = 1; i < points.length; i++) {
+    const to = points[i]!;
+    if (date <= to.date) {
+      const from = points[i - 1]!;
+      const share = daysBetween(from.date, date) / daysBetween(from.date, to.date);
+      return from.value + (to.value - from.value) * share;
+    }
+  }
+  return rule.target;
+}
+
+/** Share of the term elapsed on `date`, 0 before it starts and 1 from its last day. */
+export function termElapsed(term: TermSpan, date: IsoDate): number {
+  const share = daysBetween(term.start, date) / daysBetween(term.start, term.end);
+  return Math.min(1, Math.max(0, share));
+}
+
+/** The date by which the next reading is due after one dated `since`; month ends stay month ends. */
+export function nextDueDate(since: IsoDate, frequency: UpdateFrequency): IsoDate {
+  if (frequency === 'week') return addDays(since, 7);
+  const months = frequency === 'month' ? 1 : frequency === 'quarter' ? 3 : 12;
+  const due = addMonths(since, months);
+  return since === endOfMonth(since) ? endOfMonth(due) : due;
+}
+
+/**
+ * Overdue: the term is running and no reading is dated within one update period before
+ * `asOfDate` (counting from the term's start when there is none yet).
+ */
+export function isOverdue(
+  frequency: UpdateFrequency,
+  term: TermSpan,
+  lastReadingDate: IsoDate | null,
+  asOfDate: IsoDate,
+): boolean {
+  if (asOfDate < term.start || asOfDate > term.end) return false;
+  return asOfDate > nextDueDate(lastReadingDate ?? term.start, frequency);
+}
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * A share as compared with a threshold: rounded to 9 decimals, so that floating-point noise
+ * (10 − 6.4 = 3.5999999999999996) cannot push a value exactly on a threshold to the wrong side.
+ */
+function thresholdShare(share: number): number {
+  return roundTo(share, 9);
+}
+
+/**
+ * The status of a current value against the target and the expected pace (docs/domain.md):
+ * - increase: achieved once the target is reached; otherwise judged by the shortfall against the
+ *   pace, as a share of the whole way from start to target.
+ * - decrease (a level): achieved once at or below the target; otherwise as for increase.
+ * - decrease, term total (cumulative count or number): the target is a ceiling for the total. Above it: off track; by the
+ *   term's end within it: achieved; before, within the pace's allowance: on track, else at risk.
+ * - maintain (and any target equal to its start): achieved when holding the target, at risk when
+ *   off it by at most AT_RISK_DEVIATION of the target, else off track.
+ * After the term's end a target not achieved is off track. Values are compared as displayed,
+ * rounded to the indicator's decimals.
+ */
+export function statusOf(
+  rule: IndicatorRule,
+  term: TermSpan,
+  current: number | null,
+  expected: number,
+  asOfDate: IsoDate,
+): Status {
+  if (current === null) return 'no_data';
+  const shown = roundTo(current, rule.decimals);
+  const { target, direction } = rule;
+  const termOver = asOfDate >= term.end;
+  const start = startValue(rule);
+
+  if (direction === 'decrease' && isTermTotal(rule)) {
+    if (shown > target) return 'off_track';
+    if (termOver) return 'achieved';
+    return shown <= roundTo(expected, rule.decimals) ? 'on_track' : 'at_risk';
+  }
+  if (direction === 'increase' && shown >= target) return 'achieved';
+  if (direction === 'decrease' && shown <= target) return 'achieved';
+  if (direction === 'maintain' || target === start) {
+    if (shown === target) return 'achieved';
+    if (termOver) return 'off_track';
+    const deviation = thresholdShare(Math.abs(shown - target) / Math.max(Math.abs(target), 1));
+    return deviation <= AT_RISK_DEVIATION ? 'at_risk' : 'off_track';
+  }
+  if (termOver) return 'off_track';
+  const gain = (value: number) => (direction === 'increase' ? value - start : start - value);
+  const shortfall = thresholdShare((gain(expected) - gain(shown)) / Math.abs(target - start));
+  if (shortfall <= ON_TRACK_SHORTFALL) return 'on_track';
+  if (shortfall <= AT_RISK_SHORTFALL) return 'at_risk';
+  return 'off_track';
+}
+
+function shareOfWay(rule: IndicatorRule, value: number): number {
+  const start = startValue(rule);
+  if (rule.target === start) {
+    // No way to go: all of it once the target is met in the indicator's direction, else none.
+    const shown = roundTo(value, rule.decimals);
+    const met =
+      rule.direction === 'increase' ? shown >= rule.target : rule.direction === 'decrease' ? shown <= rule.target : shown === rule.target;
+    return met ? 1 : 0;
+  }
+  return (value - start) / (rule.target - start);
+}
+
+/** Current value, expected pace, progress, status and overdue of one indicator at `asOf`. */
+export function computeProgress(input: ProgressInput): Progress {
+  const asOfDate = dateInZone(input.asOf, input.timeZone);
+  const effective = effectiveReadings(input.readings, input.term, input.asOf, asOfDate);
+  return progressOfEffective(input.rule, input.term, effective, asOfDate);
+}
+
+/** `computeProgress` for readings already filtered by `effectiveReadings`. */
+export function progressOfEffective(
+  rule: IndicatorRule,
+  term: TermSpan,
+  effective: readonly ReadingFact[],
+  asOfDate: IsoDate,
+): Progress {
+  const current = currentValue(rule, effective);
+  const expected = expectedAt(rule, term, asOfDate);
+  const last = effective.at(-1) ?? null;
+  let updatedAt: number | null = null;
+  for (const r of effective) if (updatedAt === null || r.createdAt > updatedAt) updatedAt = r.createdAt;
+  return {
+    current: current?.value ?? null,
+    numerator: current?.numerator ?? null,
+    denominator: current?.denominator ?? null,
+    target: rule.target,
+    expected,
+    progress: current ? shareOfWay(rule, current.value) : null,
+    expectedProgress: rule.target === startValue(rule) ? 1 : shareOfWay(rule, expected),
+    status: statusOf(rule, term, current?.value ?? null, expected, asOfDate),
+    overdue: isOverdue(rule.updateFrequency, term, last?.date ?? null, asOfDate),
+    lastReadingDate: last?.date ?? null,
+    updatedAt,
+  };
+}
+
+export interface SeriesPoint {
+  /** Month end (or the as-of date for the running month). */
+  date: IsoDate;
+  actual: number | null;
+  expected: number;
+}
+
+/**
+ * The trend of actual against expected: one point per month of the term up to `asOfDate`, so a
+ * five-year term is at most 61 points however many readings it has. `effective` comes from
+ * `effectiveReadings` (sorted).
+ */
+export function monthlySeries(
+  rule: IndicatorRule,
+  term: TermSpan,
+  effective: readonly ReadingFact[],
+  asOfDate: IsoDate,
+): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  const last = minDate(asOfDate, term.end);
+  if (last < term.start) return points;
+  let included = 0;
+  let sum = 0;
+  let numerator = 0;
+  let denominator = 0;
+  for (let monthEnd = endOfMonth(term.start); ; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
+    const date = minDate(monthEnd, last);
+    // One pass over the readings: running sums for `cumulative`, the last one for `latest`.
+    while (included < effective.length && effective[included]!.date <= date) {
+      const r = effective[included]!;
+      sum += r.value ?? 0;
+      numerator += r.numerator ?? 0;
+      denominator += r.denominator ?? 0;
+      included++;
+    }
+    let actual: number | null = null;
+    if (included > 0) {
+      const r = effective[included - 1]!;
+      if (rule.aggregation === 'latest') {
+        actual = rule.measure === 'ratio' ? ratioPercent(r.numerator ?? 0, r.denominator ?? 0) : (r.value ?? 0);
+      } else {
+        actual = rule.measure === 'ratio' ? ratioPercent(numerator, denominator) : sum;
+      }
+    }
+    points.push({ date, actual, expected: expectedAt(rule, term, date) });
+    if (date === last) break;
+  }
+  return points;
+}
