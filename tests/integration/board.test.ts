@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardSchema } from '../../shared/api/board';
+import { STATUSES } from '../../shared/indicator/model';
+import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
+
+let server: TestServer;
+let cookie: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  cookie = await server.login();
+});
+afterAll(() => server.close());
+
+describe('GET /api/board', () => {
+  it('refuses a caller without credentials or with unknown ones', async () => {
+    expect((await api(server, 'GET', '/api/board')).status).toBe(401);
+    const unknown = await api(server, 'GET', '/api/board', { token: 'tbd_not-a-real-token' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.code).toBe('unauthenticated');
+    const forged = await api(server, 'GET', '/api/board', { cookie: 'termboard_session=tbs_forged' });
+    expect(forged.status).toBe(401);
+  });
+
+  it.each(['session', 'display token', 'API token'] as const)('answers a %s with the current term board', async (kind) => {
+    const credentials =
+      kind === 'session' ? { cookie } : { token: server.createToken(kind === 'display token' ? 'display' : 'api') };
+    const { status, body } = await api(server, 'GET', '/api/board', credentials);
+    expect(status).toBe(200);
+    expect(body.term.name).toBe('Nhiệm kỳ 2025–2030');
+  });
+
+  it('refuses a revoked token', async () => {
+    const token = server.createToken('display');
+    expect((await api(server, 'GET', '/api/board', { token })).status).toBe(200);
+    server.db.$client.prepare('update access_tokens set revoked_at = 1').run();
+    expect((await api(server, 'GET', '/api/board', { token })).status).toBe(401);
+  });
+
+  it('holds the demo term as the contract describes it', async () => {
+    const { body } = await api(server, 'GET', '/api/board', { cookie });
+    const board = boardSchema.parse(body);
+    expect(board.office).toBe('Đảng bộ Văn phòng UBND tỉnh Tiền Giang');
+    expect(board.term).toMatchObject({ start: '2025-06-01', end: '2030-05-31', closed: false });
+    // 28 Nov 2026 is day 545 of the 1825-day term.
+    expect(board.term.elapsed).toBeCloseTo(545 / 1825, 6);
+    expect(board.date).toBe('2026-11-28');
+    expect(board.groups.map((g) => g.name)).toEqual(['Xây dựng Đảng', 'Kiểm tra, giám sát', 'Cải cách hành chính', 'Chuyển đổi số']);
+    expect(board.indicators.length).toBeGreaterThanOrEqual(12);
+    const groupIds = new Set(board.groups.map((g) => g.id));
+    for (const indicator of board.indicators) {
+      expect(groupIds.has(indicator.groupId)).toBe(true);
+      // Windowed: one point a month at most, never the raw history.
+      expect(indicator.series.length).toBeLessThanOrEqual(61);
+    }
+  });
+
+  it('shows every status, overdue indicators and the 5/5 branches as a ratio', async () => {
+    const { body } = await api(server, 'GET', '/api/board', { cookie });
+    const statuses = new Set(body.indicators.map((i: { status: string }) => i.status));
+    for (const status of STATUSES) expect(statuses).toContain(status);
+    const byCode = new Map(body.indicators.map((i: { code: string }) => [i.code, i]));
+    expect(byCode.get('XDD-04')).toMatchObject({ measure: 'ratio', current: 100, numerator: 5, denominator: 5, status: 'achieved' });
+    expect(byCode.get('CDS-04')).toMatchObject({ current: null, status: 'no_data', overdue: true });
+    expect(byCode.get('CCHC-03')).toMatchObject({ overdue: true });
+    expect(body.indicators.filter((i: { overdue: boolean }) => !i.overdue).length).toBeGreaterThan(10);
+  });
+
+  it("numbers its seq after the current term's change log", async () => {
+    const { body } = await api(server, 'GET', '/api/board', { cookie });
+    const { n } = server.db.$client.prepare('select count(*) as n, max(seq) as m from changes where term_id = ?').get(body.term.id) as { n: number };
+    expect(body.seq).toBe(n);
+  });
+
+  it('answers 404 not_found when no term exists (SEED_DEMO=false)', async () => {
+    const empty = await startTestServer({ seed: false });
+    try {
+      const { status, body } = await api(empty, 'GET', '/api/board', { cookie: await empty.login() });
+      expect(status).toBe(404);
+      expect(body.error.code).toBe('not_found');
+    } finally {
+      await empty.close();
+    }
+  });
+});

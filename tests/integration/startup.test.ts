@@ -1,0 +1,77 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, spawnServer, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
+
+const running: ServerProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const server of running.splice(0)) server.child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>, port: number): ServerProcess {
+  const server = spawnServer(env, port);
+  running.push(server);
+  return server;
+}
+
+async function login(url: string, username: string, password: string): Promise<number> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return response.status;
+}
+
+describe('start-up', () => {
+  it('stops on invalid configuration with one line naming each bad variable', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = start({ DATA_DIR: dataDir, TZ_BOARD: 'Mars/Olympus', SEED_DEMO: 'maybe', ADMIN_PASSWORD: 'short' }, 70_000);
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.includes('PORT='))).toMatch(/^Invalid configuration: PORT="70000" must be a port number/);
+    expect(lines.find((l) => l.includes('TZ_BOARD='))).toMatch(/IANA time zone/);
+    expect(lines.find((l) => l.includes('SEED_DEMO='))).toMatch(/true or false/);
+    expect(lines.find((l) => l.includes('ADMIN_PASSWORD='))).toMatch(/at least 8/);
+  });
+
+  it('creates the first admin with a generated password printed once, seeds the demo term, and stops cleanly on SIGTERM', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const first = start({ DATA_DIR: dataDir }, await freePort());
+    await waitHealthy(first);
+    const password = /Password: (\S+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+    expect(await login(first.url, 'admin', password!)).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = start({ DATA_DIR: dataDir }, await freePort());
+    await waitHealthy(second);
+    expect(second.output()).not.toMatch(/Password:/);
+    expect(await login(second.url, 'admin', password!)).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('starts empty with SEED_DEMO=false and takes the admin from ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = start({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_USERNAME: 'quantri', ADMIN_PASSWORD: 'Quan-Tri-2026' }, await freePort());
+    await waitHealthy(server);
+    const response = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'quantri', password: 'Quan-Tri-2026' }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+    const board = await fetch(`${server.url}/api/board`, { headers: { cookie } });
+    expect(board.status).toBe(404);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+});
