@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { ReadingFact } from '../../shared/indicator/model';
 import type { Db } from '../db/client';
-import { indicatorGroups, indicators, readings, settings, terms, units } from '../db/schema';
+import { changes, indicatorGroups, indicators, readings, settings, terms, units } from '../db/schema';
 
 export type TermRow = typeof terms.$inferSelect;
 export type GroupRow = typeof indicatorGroups.$inferSelect;
@@ -71,6 +71,11 @@ function preparedStatements(db: Db) {
       .where(and(eq(indicators.termId, sql.placeholder('termId')), isNull(indicators.archivedAt)))
       .prepare(),
     factsOfIndicator: db.select(factColumns).from(readings).where(eq(readings.indicatorId, sql.placeholder('indicatorId'))).prepare(),
+    changedSince: db
+      .selectDistinct({ indicatorId: changes.indicatorId })
+      .from(changes)
+      .where(and(eq(changes.termId, sql.placeholder('termId')), gt(changes.seq, sql.placeholder('since'))))
+      .prepare(),
     setting: db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
   };
 }
@@ -116,6 +121,16 @@ export class BoardRepository {
 
   factsOfIndicator(indicatorId: number): ReadingFact[] {
     return this.statements.factsOfIndicator.all({ indicatorId }).map(({ indicatorId: _, ...fact }) => fact);
+  }
+
+  /**
+   * The indicators changed after `since` in the term's log; `all` when a change concerns the
+   * whole board (a group or term edit has no indicator).
+   */
+  changedSince(termId: number, since: number): { all: boolean; indicatorIds: number[] } {
+    const rows = this.statements.changedSince.all({ termId, since });
+    const indicatorIds = rows.flatMap((row) => (row.indicatorId === null ? [] : [row.indicatorId]));
+    return { all: indicatorIds.length < rows.length, indicatorIds };
   }
 
   setting<T>(key: string): T | undefined {

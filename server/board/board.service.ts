@@ -33,6 +33,8 @@ function isoInstant(ms: number | null): string | null {
 
 /** Computes boards and indicator states with the shared progress logic. */
 export class BoardService {
+  private cache: { termId: number; seq: number; date: string; indicators: BoardIndicator[] } | undefined;
+
   constructor(
     private readonly repository: BoardRepository,
     private readonly clock: Clock,
@@ -45,11 +47,16 @@ export class BoardService {
     return term;
   }
 
-  /** The current term's board as it stands at `asOf` (default: now). */
-  board(asOf: number = this.clock.now()): Board {
+  /**
+   * The current term's board now, or as it stood at `asOf`. "Now" boards come from a cache kept
+   * per term and day: after a change only the indicators the change log names are recomputed
+   * (docs/performance.md); a new day, another term or a board-wide change recomputes them all.
+   */
+  board(asOf?: number): Board {
     const term = this.currentTerm();
-    const date = dateInZone(asOf, this.timeZone);
-    const facts = this.repository.factsByIndicator(term.id);
+    const instant = asOf ?? this.clock.now();
+    const date = dateInZone(instant, this.timeZone);
+    const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date);
     return {
       office: this.repository.setting<string>(OFFICE_NAME_SETTING) ?? DEFAULT_OFFICE_NAME,
       term: {
@@ -61,14 +68,40 @@ export class BoardService {
         closed: term.closedAt !== null,
       },
       seq: term.lastSeq,
-      asOf: new Date(asOf).toISOString(),
+      asOf: new Date(instant).toISOString(),
       date,
       timeZone: this.timeZone,
       groups: this.repository.groups(term.id).map(({ id, name, displayOrder }) => ({ id, name, displayOrder })),
-      indicators: this.repository
-        .indicators(term.id)
-        .map((row) => this.indicatorState(row, spanOf(term), facts.get(row.id) ?? [], asOf, date)),
+      indicators,
     };
+  }
+
+  private currentIndicators(term: TermRow, now: number, date: string): BoardIndicator[] {
+    const cached = this.cache;
+    if (!cached || cached.termId !== term.id || cached.date !== date) {
+      return this.remember(term, date, this.computeAll(term, now, date));
+    }
+    if (cached.seq === term.lastSeq) return cached.indicators;
+    const changed = this.repository.changedSince(term.id, cached.seq);
+    if (changed.all) return this.remember(term, date, this.computeAll(term, now, date));
+    const byId = new Map(cached.indicators.map((indicator) => [indicator.id, indicator]));
+    for (const id of changed.indicatorIds) {
+      const row = this.repository.indicator(id);
+      if (!row || row.termId !== term.id || row.archivedAt !== null) byId.delete(id);
+      else byId.set(id, this.indicatorState(row, spanOf(term), this.repository.factsOfIndicator(id), now, date));
+    }
+    const indicators = [...byId.values()].sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id);
+    return this.remember(term, date, indicators);
+  }
+
+  private remember(term: TermRow, date: string, indicators: BoardIndicator[]): BoardIndicator[] {
+    this.cache = { termId: term.id, seq: term.lastSeq, date, indicators };
+    return indicators;
+  }
+
+  private computeAll(term: TermRow, asOf: number, date: string): BoardIndicator[] {
+    const facts = this.repository.factsByIndicator(term.id);
+    return this.repository.indicators(term.id).map((row) => this.indicatorState(row, spanOf(term), facts.get(row.id) ?? [], asOf, date));
   }
 
   /** One indicator as the board shows it now, read afresh (after a write). */

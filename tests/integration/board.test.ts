@@ -71,6 +71,41 @@ describe('GET /api/board', () => {
     expect(body.seq).toBe(n);
   });
 
+  it('serves after writes exactly what a full recomputation gives (the board cache)', async () => {
+    const first = (await api(server, 'GET', '/api/board', { cookie })).body;
+    const byCode = new Map(first.indicators.map((i: { code: string; id: number }) => [i.code, i.id]));
+    for (const [code, body] of [
+      ['XDD-01', { date: '2026-11-27', value: 1 }],
+      ['CCHC-02', { date: '2026-11-27', value: 60 }],
+      ['XDD-05', { date: '2026-11-27', numerator: 5, denominator: 5 }],
+    ] as const) {
+      expect((await api(server, 'POST', `/api/indicators/${byCode.get(code)}/readings`, { body, cookie })).status).toBe(201);
+      const served = (await api(server, 'GET', '/api/board', { cookie })).body;
+      expect(served).toEqual(JSON.parse(JSON.stringify(server.app.boards.board(server.clock.now()))));
+    }
+    const after = (await api(server, 'GET', '/api/board', { cookie })).body;
+    expect(after.seq).toBe(first.seq + 3);
+    expect(after.indicators.find((i: { code: string }) => i.code === 'XDD-05')).toMatchObject({ current: 100, status: 'achieved' });
+  });
+
+  it('recomputes every indicator when the day changes', async () => {
+    // A display token: a session would have expired by then.
+    const token = server.createToken('display');
+    const today = (await api(server, 'GET', '/api/board', { token })).body;
+    server.clock.advance(40 * 24 * 60 * 60 * 1000);
+    try {
+      const later = (await api(server, 'GET', '/api/board', { token })).body;
+      expect(later.date).toBe('2027-01-07');
+      expect(later.term.elapsed).toBeGreaterThan(today.term.elapsed);
+      expect(later).toEqual(JSON.parse(JSON.stringify(server.app.boards.board(server.clock.now()))));
+      const expected = (code: string, board: { indicators: Array<{ code: string; expected: number }> }) =>
+        board.indicators.find((i) => i.code === code)!.expected;
+      expect(expected('CCHC-01', later)).toBeGreaterThan(expected('CCHC-01', today));
+    } finally {
+      server.clock.advance(-40 * 24 * 60 * 60 * 1000);
+    }
+  });
+
   it('answers 404 not_found when no term exists (SEED_DEMO=false)', async () => {
     const empty = await startTestServer({ seed: false });
     try {
