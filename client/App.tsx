@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import { LangContext, useT, type Lang } from './i18n';
+import { BoardPage } from './pages/BoardPage';
+import { LoginPage } from './pages/LoginPage';
+import { hrefTo, navigate, usePathname } from './router';
+
+/** One page per path. The display page and the workspace get their own entries here. */
+const ROUTES: Record<string, ComponentType> = {
+  '/': BoardPage,
+  '/login': LoginPage,
+};
+
+function NotFoundPage() {
+  const t = useT();
+  return (
+    <main className="page-message">
+      <p className="notice">{t('common.notFound')}</p>
+      <a
+        className="button"
+        href={hrefTo('/')}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate('/');
+        }}
+      >
+        {t('common.backToBoard')}
+      </a>
+    </main>
+  );
+}
+
+export function App({ lang }: { lang: Lang }) {
+  const path = usePathname();
+  const Page = ROUTES[path] ?? NotFoundPage;
+  return (
+    <LangContext.Provider value={lang}>
+      <Page />
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext } from 'react';
+import { en } from './en';
+import { vi, type Messages } from './vi';
+
+export type { ClientErrorCode, Messages } from './vi';
+
+export const LANGS = ['vi', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const catalogs: Record<Lang, Messages> = { vi, en };
+
+/** Dot-joined paths to every string of the catalog: `status.achieved`, `login.title` ... */
+type KeyPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeyPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type MessageKey = KeyPaths<Messages>;
+
+export type MessageParams = Record<string, string | number>;
+
+/** The language asked for in the query string (`?lang=en`); Vietnamese otherwise. */
+export function detectLang(search: string): Lang {
+  const asked = new URLSearchParams(search).get('lang');
+  return (LANGS as readonly string[]).includes(asked ?? '') ? (asked as Lang) : 'vi';
+}
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** True when the catalog has a string at `key`: for codes that come from the server at run time. */
+export function hasMessage(key: string): key is MessageKey {
+  return lookup(vi, key) !== undefined;
+}
+
+/** The string at `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  // A missing key is a type error; the fallback only guards data-driven keys.
+  const template = lookup(catalogs[lang], key) ?? lookup(vi, key) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
+}
+
+/** The translated message of a field error code from the API (`fields` of an error body). */
+export function fieldErrorKey(code: string): MessageKey {
+  const reading = `readingField.${code}`;
+  if (hasMessage(reading)) return reading;
+  const shape = `fieldError.${code}`;
+  return hasMessage(shape) ? shape : 'fieldError.other';
+}
+
+export const LangContext = createContext<Lang>('vi');
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** `t` bound to the language of the page. */
+export function useT(): Translate {
+  const lang = useLang();
+  return useCallback((key, params) => t(lang, key, params), [lang]);
+}
