@@ -68,6 +68,13 @@ export const indicatorRuleSchema = z
     if (termTotal && rule.target < 0) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: 'a term total is not negative' });
     }
+    // A value finer than the displayed decimals could never be shown, nor met as shown.
+    const fits = (value: number) => Number(value.toFixed(rule.decimals)) === value;
+    if (!fits(rule.baseline)) ctx.addIssue({ code: 'custom', path: ['baseline'], message: 'more decimals than the indicator shows' });
+    if (!fits(rule.target)) ctx.addIssue({ code: 'custom', path: ['target'], message: 'more decimals than the indicator shows' });
+    rule.milestones.forEach((m, i) => {
+      if (!fits(m.value)) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'value'], message: 'more decimals than the indicator shows' });
+    });
     const years = rule.milestones.map((m) => m.year);
     if (new Set(years).size !== years.length) {
       ctx.addIssue({ code: 'custom', path: ['milestones'], message: 'one milestone per year' });

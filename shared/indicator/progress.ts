@@ -160,8 +160,14 @@ export function nextDueDate(since: IsoDate, frequency: UpdateFrequency): IsoDate
 }
 
 /**
- * Overdue: the term is running and no reading is dated within one update period before
- * `asOfDate` (counting from the term's start when there is none yet).
+ * Days allowed after a period's due date before an indicator shows as overdue: figures for a
+ * period are usually reported some days after it ends (a month's by about the 10th).
+ */
+export const REPORTING_GRACE_DAYS: Record<UpdateFrequency, number> = { week: 3, month: 10, quarter: 15, year: 30 };
+
+/**
+ * Overdue: the term is running and no reading is dated within one update period (plus the
+ * reporting grace) before `asOfDate`, counting from the term's start when there is none yet.
  */
 export function isOverdue(
   frequency: UpdateFrequency,
@@ -170,7 +176,7 @@ export function isOverdue(
   asOfDate: IsoDate,
 ): boolean {
   if (asOfDate < term.start || asOfDate > term.end) return false;
-  return asOfDate > nextDueDate(lastReadingDate ?? term.start, frequency);
+  return asOfDate > addDays(nextDueDate(lastReadingDate ?? term.start, frequency), REPORTING_GRACE_DAYS[frequency]);
 }
 
 function roundTo(value: number, decimals: number): number {
@@ -191,12 +197,14 @@ function thresholdShare(share: number): number {
  * - increase: achieved once the target is reached; otherwise judged by the shortfall against the
  *   pace, as a share of the whole way from start to target.
  * - decrease (a level): achieved once at or below the target; otherwise as for increase.
- * - decrease, term total (cumulative count or number): the target is a ceiling for the total. Above it: off track; by the
- *   term's end within it: achieved; before, within the pace's allowance: on track, else at risk.
- * - maintain (and any target equal to its start): achieved when holding the target, at risk when
- *   off it by at most AT_RISK_DEVIATION of the target, else off track.
- * After the term's end a target not achieved is off track. Values are compared as displayed,
- * rounded to the indicator's decimals.
+ * - decrease, term total (cumulative count or number): the target is a ceiling for the total.
+ *   Above it: off track; after the term's end within it: achieved; before, within the pace's
+ *   allowance: on track, else at risk.
+ * - maintain: the target is a level to hold at least ("duy trì 100%", "5/5 chi bộ"): achieved at or
+ *   above it. Below it, and for any target equal to its start value that is not met: at risk
+ *   when off by at most AT_RISK_DEVIATION of the target, else off track.
+ * After the term's last day a target not achieved is off track. The current value is compared
+ * as displayed, rounded to the indicator's decimals.
  */
 export function statusOf(
   rule: IndicatorRule,
@@ -208,7 +216,8 @@ export function statusOf(
   if (current === null) return 'no_data';
   const shown = roundTo(current, rule.decimals);
   const { target, direction } = rule;
-  const termOver = asOfDate >= term.end;
+  // The term's last day is still a day of the term: it is over from the day after.
+  const termOver = asOfDate > term.end;
   const start = startValue(rule);
 
   if (direction === 'decrease' && isTermTotal(rule)) {
@@ -218,8 +227,8 @@ export function statusOf(
   }
   if (direction === 'increase' && shown >= target) return 'achieved';
   if (direction === 'decrease' && shown <= target) return 'achieved';
+  if (direction === 'maintain' && shown >= target) return 'achieved';
   if (direction === 'maintain' || target === start) {
-    if (shown === target) return 'achieved';
     if (termOver) return 'off_track';
     const deviation = thresholdShare(Math.abs(shown - target) / Math.max(Math.abs(target), 1));
     return deviation <= AT_RISK_DEVIATION ? 'at_risk' : 'off_track';
@@ -237,9 +246,12 @@ function shareOfWay(rule: IndicatorRule, value: number): number {
   if (rule.target === start) {
     // No way to go: all of it once the target is met in the indicator's direction, else none.
     const shown = roundTo(value, rule.decimals);
-    const met =
-      rule.direction === 'increase' ? shown >= rule.target : rule.direction === 'decrease' ? shown <= rule.target : shown === rule.target;
-    return met ? 1 : 0;
+    const met = rule.direction === 'decrease' ? shown <= rule.target : shown >= rule.target;
+    if (met) return 1;
+    // Short of it: how close, as a share of the target (95 of a maintained 100 is 0.95).
+    // A share of a target at or below zero means nothing: show none of the way.
+    if (rule.target <= 0) return 0;
+    return Math.max(0, rule.direction === 'decrease' ? rule.target / value : value / rule.target);
   }
   return (value - start) / (rule.target - start);
 }
