@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { DISPLAY_PATH } from '../shared/api/displays';
 import { LangContext, useT, type Lang } from './i18n';
 import { BoardPage } from './pages/BoardPage';
 import { LoginPage } from './pages/LoginPage';
@@ -7,6 +8,8 @@ import { hrefTo, navigate, usePathname } from './router';
 /** One page per path. The display page and the workspace get their own entries here. */
 const ROUTES: Record<string, ComponentType> = {
   '/': BoardPage,
+  // The display link of a screen (POST /api/displays); the meeting-room screen gets its own page.
+  [DISPLAY_PATH]: BoardPage,
   '/login': LoginPage,
 };
 

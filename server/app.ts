@@ -18,6 +18,11 @@ import { readingsRoutes } from './readings/readings.routes';
 import { ReadingsService } from './readings/readings.service';
 import { Broadcaster, type BoardServer } from './realtime/broadcaster';
 import { attachBoardSockets } from './realtime/board.handlers';
+import { BoardFeedService } from './realtime/board-feed.service';
+import { ChangeLogRepository } from './changes/change-log.repository';
+import { DisplaysRepository } from './displays/displays.repository';
+import { displaysRoutes } from './displays/displays.routes';
+import { DisplaysService } from './displays/displays.service';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +31,8 @@ export interface AppDeps {
   /** The built client to serve (dist/client); skipped when it does not exist. */
   clientDir?: string;
   logLevel?: string;
+  /** Base URL of display links; defaults to the request's own protocol and host. */
+  publicUrl?: string;
 }
 
 export interface App {
@@ -34,6 +41,7 @@ export interface App {
   auth: AuthService;
   boards: BoardService;
   readings: ReadingsService;
+  displays: DisplaysService;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
   close(): Promise<void>;
 }
@@ -60,13 +68,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const auth = new AuthService(new AuthRepository(deps.db), deps.clock);
   const boardRepository = new BoardRepository(deps.db);
   const boards = new BoardService(boardRepository, deps.clock, deps.timeZone);
-  const readings = new ReadingsService(new ReadingsRepository(deps.db), boardRepository, boards, deps.clock, broadcaster);
+  const changeLog = new ChangeLogRepository(deps.db);
+  const readings = new ReadingsService(new ReadingsRepository(deps.db), changeLog, boardRepository, boards, deps.clock, broadcaster);
+  const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, deps.clock);
 
   http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
   authRoutes(http, auth);
   boardRoutes(http, auth, boards);
   readingsRoutes(http, auth, readings);
-  attachBoardSockets(io, http, auth, boards);
+  displaysRoutes(http, auth, displays, deps.publicUrl);
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog));
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
     await serveClient(http, deps.clientDir);
@@ -78,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     boards,
     readings,
+    displays,
     async close() {
       await io.close();
       await http.close();

@@ -1,44 +1,48 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Board } from '../../shared/api/board';
-import { ApiError, getBoard } from '../api';
+import { connectBoardStore } from '../realtime/connect';
+import type { ConnectionState } from '../realtime/board-store';
+import { openBoardSocket } from '../socket';
 
 export type BoardState =
   | { kind: 'loading' }
-  | { kind: 'ready'; board: Board }
-  /** 401: no session, or a display token that is unknown or revoked. */
-  | { kind: 'unauthenticated' }
-  | { kind: 'error'; error: ApiError };
+  | { kind: 'ready'; board: Board; connection: ConnectionState; offlineSince: number | null; lastChanged: string[] }
+  /** No session, or a display token that is unknown or revoked. */
+  | { kind: 'unauthenticated' };
 
 export interface UseBoard {
   state: BoardState;
-  /** Fetches the whole board again. */
+  /** Connects again from scratch. */
   reload: () => void;
 }
 
 /**
- * The board of the current term, loaded over HTTP. This is the one place that owns board data:
- * realtime updates (snapshot, per-indicator updates, resync after a gap) are to be applied here
- * so that pages stay unaware of where the numbers come from.
+ * The live board of the current term: a snapshot on every (re)connect, then updates in seq order
+ * (client/realtime). The one place that owns board data; pages stay unaware of the socket.
  */
 export function useBoard(token: string | null): UseBoard {
   const [state, setState] = useState<BoardState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => (previous.kind === 'loading' ? previous : { kind: 'loading' }));
-    getBoard({ token, signal: controller.signal }).then(
-      (board) => {
-        if (!controller.signal.aborted) setState({ kind: 'ready', board });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) setState({ kind: 'unauthenticated' });
-        else if (error instanceof ApiError) setState({ kind: 'error', error });
-        else setState({ kind: 'error', error: new ApiError(0, 'unexpected_response', String(error)) });
-      },
-    );
-    return () => controller.abort();
+    setState({ kind: 'loading' });
+    const socket = openBoardSocket(token);
+    const { store, stop } = connectBoardStore(socket);
+    socket.on('connect_error', (error) => {
+      // Refused by the server (not a network failure): Socket.IO does not retry these.
+      if (error.message === 'unauthorized') setState({ kind: 'unauthenticated' });
+    });
+    socket.on('disconnect', (reason) => {
+      // The server cut this socket off (a revoked screen): ask again, to learn whether it still may.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    const unsubscribe = store.subscribe(({ board, connection, offlineSince, lastChanged }) => {
+      if (board) setState({ kind: 'ready', board, connection, offlineSince, lastChanged });
+    });
+    return () => {
+      unsubscribe();
+      stop();
+    };
   }, [token, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

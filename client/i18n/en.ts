@@ -39,6 +39,7 @@ export const en = {
     loadFailed: 'The board could not be loaded.',
     displayLinkInvalid: 'This display link is invalid or has been revoked.',
     logout: 'Log out',
+    offline: 'Connection to the server lost at {time}. The figures on screen may be out of date.',
   },
   indicator: {
     target: {

@@ -47,6 +47,7 @@ export const vi = {
     loadFailed: 'Không tải được bảng theo dõi.',
     displayLinkInvalid: 'Đường dẫn màn hình hiển thị không hợp lệ hoặc đã bị thu hồi.',
     logout: 'Đăng xuất',
+    offline: 'Mất kết nối với máy chủ từ {time}. Số liệu trên màn hình có thể đã cũ.',
   },
   indicator: {
     target: {

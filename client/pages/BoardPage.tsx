@@ -105,9 +105,10 @@ function BoardView({ board, canLogOut }: { board: Board; canLogOut: boolean }) {
 /** The board of the current term: for a session, or for a screen opened with `?token=`. */
 export function BoardPage() {
   const t = useT();
+  const lang = useLang();
   // Read once: the token belongs to the screen, not to a page state.
   const token = useMemo(() => displayTokenFromUrl(), []);
-  const { state, reload } = useBoard(token);
+  const { state } = useBoard(token);
 
   const mustLogIn = state.kind === 'unauthenticated' && token === null;
   useEffect(() => {
@@ -116,7 +117,16 @@ export function BoardPage() {
 
   switch (state.kind) {
     case 'ready':
-      return <BoardView board={state.board} canLogOut={token === null} />;
+      return (
+        <>
+          {state.connection === 'offline' && state.offlineSince !== null && (
+            <p className="notice notice-error connection-banner" role="alert">
+              {t('board.offline', { time: formatDateTime(new Date(state.offlineSince).toISOString(), state.board.timeZone, lang) })}
+            </p>
+          )}
+          <BoardView board={state.board} canLogOut={token === null} />
+        </>
+      );
     case 'unauthenticated':
       // A screen has nobody at a keyboard: a login form would be no use there.
       return token === null ? null : (
@@ -124,18 +134,6 @@ export function BoardPage() {
           <p className="notice notice-error" role="alert">
             {t('board.displayLinkInvalid')}
           </p>
-        </main>
-      );
-    case 'error':
-      return (
-        <main className="page-message">
-          <div className="notice notice-error" role="alert">
-            <p>{t('board.loadFailed')}</p>
-            <p>{t(`errors.${state.error.code}`)}</p>
-          </div>
-          <button type="button" className="button" onClick={reload}>
-            {t('common.retry')}
-          </button>
         </main>
       );
     case 'loading':

@@ -158,6 +158,8 @@ export const changes = sqliteTable(
     indicatorId: integer('indicator_id').references(() => indicators.id),
     readingId: integer('reading_id').references(() => readings.id),
     createdAt: integer('created_at').notNull(),
+    /** The `indicator:updated` payload as broadcast, for replay to screens that missed it; cleared when old. */
+    payload: text(),
   },
   (t) => [primaryKey({ columns: [t.termId, t.seq] })],
 );

@@ -1,6 +1,6 @@
 import { aliasedTable, and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { accessTokens, changes, idempotencyKeys, readings, terms, users } from '../db/schema';
+import { accessTokens, idempotencyKeys, readings, users } from '../db/schema';
 
 export type ReadingRow = typeof readings.$inferSelect;
 export type NewReading = typeof readings.$inferInsert;
@@ -16,31 +16,21 @@ const author = aliasedTable(users, 'author');
 const authorToken = aliasedTable(accessTokens, 'author_token');
 
 function preparedStatements(db: Db) {
-  const withAuthor = db
-    .select({
-      reading: readings,
-      authorUserName: author.displayName,
-      authorTokenName: authorToken.name,
-    })
-    .from(readings)
-    .leftJoin(author, eq(author.id, readings.authorUserId))
-    .leftJoin(authorToken, eq(authorToken.id, readings.authorTokenId));
-  return {
-    byId: withAuthor.where(eq(readings.id, sql.placeholder('id'))).prepare(),
-    newest: db
+  // A fresh builder each time: drizzle's builders are not reusable once given a where clause.
+  const withAuthor = () =>
+    db
       .select({ reading: readings, authorUserName: author.displayName, authorTokenName: authorToken.name })
       .from(readings)
       .leftJoin(author, eq(author.id, readings.authorUserId))
-      .leftJoin(authorToken, eq(authorToken.id, readings.authorTokenId))
+      .leftJoin(authorToken, eq(authorToken.id, readings.authorTokenId));
+  return {
+    byId: withAuthor().where(eq(readings.id, sql.placeholder('id'))).prepare(),
+    newest: withAuthor()
       .where(eq(readings.indicatorId, sql.placeholder('indicatorId')))
       .orderBy(desc(readings.id))
       .limit(sql.placeholder('limit'))
       .prepare(),
-    newestBefore: db
-      .select({ reading: readings, authorUserName: author.displayName, authorTokenName: authorToken.name })
-      .from(readings)
-      .leftJoin(author, eq(author.id, readings.authorUserId))
-      .leftJoin(authorToken, eq(authorToken.id, readings.authorTokenId))
+    newestBefore: withAuthor()
       .where(and(eq(readings.indicatorId, sql.placeholder('indicatorId')), lt(readings.id, sql.placeholder('before'))))
       .orderBy(desc(readings.id))
       .limit(sql.placeholder('limit'))
@@ -57,7 +47,7 @@ function flatten(row: { reading: ReadingRow; authorUserName: string | null; auth
   return { ...row.reading, authorUserName: row.authorUserName, authorTokenName: row.authorTokenName };
 }
 
-/** Readings, the change log and idempotent answers. Writes run inside `transaction`. */
+/** Readings and idempotent answers. Writes run inside `transaction`. */
 export class ReadingsRepository {
   private readonly statements: ReturnType<typeof preparedStatements>;
 
@@ -96,21 +86,6 @@ export class ReadingsRepository {
       .where(and(eq(readings.id, id), eq(readings.indicatorId, indicatorId), isNull(readings.supersededById)))
       .run();
     return result.changes === 1;
-  }
-
-  /** Appends a change to the term's log and returns its `seq`, one more than the last. */
-  appendChange(change: { termId: number; kind: string; indicatorId: number | null; readingId: number | null; now: number }): number {
-    const { lastSeq } = this.db
-      .update(terms)
-      .set({ lastSeq: sql`${terms.lastSeq} + 1` })
-      .where(eq(terms.id, change.termId))
-      .returning({ lastSeq: terms.lastSeq })
-      .get()!;
-    this.db
-      .insert(changes)
-      .values({ termId: change.termId, seq: lastSeq, kind: change.kind, indicatorId: change.indicatorId, readingId: change.readingId, createdAt: change.now })
-      .run();
-    return lastSeq;
   }
 
   storedAnswer(principal: string, key: string): StoredAnswer | undefined {

@@ -10,6 +10,7 @@ import { spanOf, type BoardService } from '../board/board.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { Broadcaster } from '../realtime/broadcaster';
+import type { ChangeLogRepository } from '../changes/change-log.repository';
 import type { ReadingsRepository, ReadingWithAuthor } from './readings.repository';
 
 export interface RecordedReading {
@@ -57,6 +58,7 @@ export function toReading(row: ReadingWithAuthor): Reading {
 export class ReadingsService {
   constructor(
     private readonly readings: ReadingsRepository,
+    private readonly changeLog: ChangeLogRepository,
     private readonly boards: BoardRepository,
     private readonly boardService: BoardService,
     private readonly clock: Clock,
@@ -109,7 +111,7 @@ export class ReadingsService {
         // Someone corrected it first: this correction was based on a revision that is no longer current.
         throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
       }
-      const seq = this.readings.appendChange({
+      const seq = this.changeLog.append({
         termId: term.id,
         kind: input.supersedes === undefined ? 'reading' : 'correction',
         indicatorId,
@@ -121,6 +123,7 @@ export class ReadingsService {
         indicator: this.boardService.indicatorNow(indicatorId),
         seq,
       };
+      this.changeLog.keepPayload(term.id, seq, JSON.stringify(body satisfies IndicatorUpdate));
       if (idempotency) {
         this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
       }

@@ -1,19 +1,32 @@
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
+import type { TokenSockets } from '../displays/displays.service';
 import type { SocketData } from './socket-data';
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+export function boardRoom(termId: number): string {
+  return `${BOARD_ROOM_PREFIX}${termId}`;
+}
+
+export function tokenRoom(tokenId: number): string {
+  return `token:${tokenId}`;
+}
+
 /** The only place that emits to screens. Called after a change has committed. */
-export class Broadcaster {
+export class Broadcaster implements TokenSockets {
   constructor(private readonly io: BoardServer) {}
 
   indicatorUpdated(termId: number, update: IndicatorUpdate): void {
     this.io.to(boardRoom(termId)).emit('indicator:updated', update);
   }
-}
 
-export function boardRoom(termId: number): string {
-  return `${BOARD_ROOM_PREFIX}${termId}`;
+  async connections(tokenId: number): Promise<number> {
+    return (await this.io.in(tokenRoom(tokenId)).fetchSockets()).length;
+  }
+
+  disconnect(tokenId: number): void {
+    this.io.in(tokenRoom(tokenId)).disconnectSockets(true);
+  }
 }

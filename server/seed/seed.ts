@@ -4,6 +4,7 @@ import { termElapsed } from '../../shared/indicator/progress';
 import type { UpdateFrequency } from '../../shared/indicator/model';
 import type { Db } from '../db/client';
 import { indicatorGroups, indicators, settings, terms, units } from '../db/schema';
+import { ChangeLogRepository } from '../changes/change-log.repository';
 import { ReadingsRepository } from '../readings/readings.repository';
 import { OFFICE_NAME_SETTING } from '../board/board.service';
 import {
@@ -66,6 +67,7 @@ function readingsOf(
  */
 export function seedDemo(db: Db, now: number, timeZone: string): boolean {
   const readingsRepository = new ReadingsRepository(db);
+  const changeLog = new ChangeLogRepository(db);
   return readingsRepository.transaction(() => {
     if (db.select({ n: count() }).from(terms).get()!.n > 0) return false;
     db.insert(settings).values({ key: OFFICE_NAME_SETTING, value: JSON.stringify(OFFICE_NAME) }).onConflictDoNothing().run();
@@ -143,7 +145,7 @@ export function seedDemo(db: Db, now: number, timeZone: string): boolean {
             evidence: current ? '' : 'Báo cáo chính trị Đại hội Đảng bộ nhiệm kỳ 2025–2030',
             createdAt,
           });
-          readingsRepository.appendChange({ termId, kind: 'reading', indicatorId, readingId, now: createdAt });
+          changeLog.append({ termId, kind: 'reading', indicatorId, readingId, now: createdAt });
         }
       });
       return termId;

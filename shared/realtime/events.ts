@@ -21,9 +21,15 @@ export interface ServerToClientEvents {
   'indicators:updated': (batch: { changes: IndicatorUpdate[] }) => void;
 }
 
+/** The answer to a command, as its acknowledgement (the last argument). */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** How a resync was answered: the missed changes, a fresh snapshot, or nothing was missed. */
+export type ResyncAnswer = { kind: 'replay' | 'snapshot' | 'current' };
+
 /** Commands from clients (`noun:verb`); every payload is parsed with its schema first. */
 export interface ClientToServerEvents {
-  'board:resync': (request: ResyncRequest) => void;
+  'board:resync': (request: ResyncRequest, ack?: (answer: Ack<ResyncAnswer>) => void) => void;
 }
 
 export type InterServerEvents = Record<string, never>;

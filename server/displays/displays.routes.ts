@@ -1,0 +1,31 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { createDisplayRequestSchema } from '../../shared/api/displays';
+import type { AuthService } from '../auth/auth.service';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { DisplaysService } from './displays.service';
+
+const displayParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays: DisplaysService, publicUrl: string | undefined): void {
+  const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+
+  app.post('/api/displays', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    displays.authorize(principal);
+    const { name } = parseWith(createDisplayRequestSchema, request.body);
+    return reply.status(201).send(displays.create(principal, name, baseUrl(request)));
+  });
+
+  app.get('/api/displays', async (request) => {
+    return { displays: await displays.list(requirePrincipal(auth, request)) };
+  });
+
+  app.delete('/api/displays/:id', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    displays.authorize(principal);
+    const { id } = parseWith(displayParams, request.params);
+    displays.revoke(principal, id);
+    return reply.status(204).send();
+  });
+}

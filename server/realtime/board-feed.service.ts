@@ -1,0 +1,33 @@
+import type { Board } from '../../shared/api/board';
+import type { IndicatorUpdate } from '../../shared/realtime/events';
+import type { BoardService } from '../board/board.service';
+import type { ChangeLogRepository } from '../changes/change-log.repository';
+
+/** Beyond this many missed changes a fresh snapshot is smaller than the replay. */
+export const MAX_REPLAY = 500;
+
+export type CatchUp = { kind: 'replay'; changes: IndicatorUpdate[] } | { kind: 'snapshot'; board: Board } | { kind: 'current' };
+
+/** What a screen that last saw `since` needs to be current again. */
+export class BoardFeedService {
+  constructor(
+    private readonly boards: BoardService,
+    private readonly changeLog: ChangeLogRepository,
+  ) {}
+
+  snapshot(): Board {
+    return this.boards.board();
+  }
+
+  catchUp(since: number): CatchUp {
+    const term = this.boards.currentTerm();
+    const missed = term.lastSeq - since;
+    if (missed === 0) return { kind: 'current' };
+    // A seq from the future belongs to another database or term: start again from a snapshot.
+    if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: this.boards.board() };
+    const rows = this.changeLog.since(term.id, since, missed);
+    const complete = rows.length === missed && rows.every((row, i) => row.seq === since + i + 1 && row.payload !== null);
+    if (!complete) return { kind: 'snapshot', board: this.boards.board() };
+    return { kind: 'replay', changes: rows.map((row) => JSON.parse(row.payload!) as IndicatorUpdate) };
+  }
+}

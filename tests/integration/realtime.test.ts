@@ -1,0 +1,211 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
+import type { IndicatorUpdate } from '../../shared/realtime/events';
+import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
+import { boardSocket, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
+
+let server: TestServer;
+let admin: string;
+let ids: Map<string, number>;
+const sockets: BoardSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.login();
+  const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
+  ids = new Map(body.indicators.map((i: { code: string; id: number }) => [i.code, i.id]));
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+});
+afterAll(() => server.close());
+
+function client(options: Parameters<typeof boardSocket>[1]): BoardSocket {
+  const socket = boardSocket(server.url, options);
+  sockets.push(socket);
+  return socket;
+}
+
+let day = 0;
+/** A valid reading for a count indicator, a different one each time. */
+function postReading(code = 'KTGS-02', headers?: Record<string, string>) {
+  day = (day % 27) + 1;
+  return api(server, 'POST', `/api/indicators/${ids.get(code)}/readings`, {
+    body: { date: `2026-11-${String(day).padStart(2, '0')}`, value: 1 },
+    cookie: admin,
+    headers,
+  });
+}
+
+const readingCount = () => (server.db.$client.prepare('select count(*) as n from readings').get() as { n: number }).n;
+
+describe('handshake', () => {
+  it.each([
+    ['no credentials', {}],
+    ['an unknown token', { token: 'tbd_unknown' }],
+    ['a forged session cookie', { cookie: 'termboard_session=tbs_forged' }],
+  ])('refuses %s with "unauthorized"', async (_, options) => {
+    await expect(connectForSnapshot(client({ ...options, reconnection: false }))).rejects.toThrow('unauthorized');
+  });
+
+  it('refuses a revoked token', async () => {
+    const token = server.createToken('display');
+    server.db.$client.prepare('update access_tokens set revoked_at = 1 where revoked_at is null').run();
+    await expect(connectForSnapshot(client({ token, reconnection: false }))).rejects.toThrow('unauthorized');
+  });
+
+  it.each(['session cookie', 'display token', 'API token'] as const)('sends a %s the board snapshot on connect', async (kind) => {
+    const options = kind === 'session cookie' ? { cookie: admin } : { token: server.createToken(kind === 'display token' ? 'display' : 'api') };
+    const snapshot = await connectForSnapshot(client(options));
+    const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
+    expect(snapshot).toEqual(body);
+  });
+});
+
+describe('indicator:updated', () => {
+  it('reaches 100 clients, every change in seq order, after the commit', async () => {
+    const token = server.createToken('display');
+    const clients = Array.from({ length: 100 }, () => client({ token }));
+    const received = clients.map(collectUpdates);
+    const snapshots = await Promise.all(clients.map((socket) => connectForSnapshot(socket)));
+    const start = snapshots[0]!.seq;
+    expect(new Set(snapshots.map((s) => s.seq))).toEqual(new Set([start]));
+
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => postReading(i % 2 ? 'KTGS-02' : 'XDD-01')));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    const bySeq = new Map(answers.map((a) => [a.body.seq as number, a.body]));
+    expect([...bySeq.keys()].sort((a, b) => a - b)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+
+    await eventually('every client to receive 5 updates', () => received.every((updates) => updates.length >= 5));
+    for (const updates of received) {
+      expect(updates.map((u) => u.seq)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+      for (const update of updates) expect(update).toEqual(bySeq.get(update.seq));
+    }
+  });
+
+  it('is sent once for a write retried with the same Idempotency-Key, however many retries at once', async () => {
+    const socket = client({ cookie: admin });
+    const updates = collectUpdates(socket);
+    await connectForSnapshot(socket);
+    const before = readingCount();
+    const headers = { 'idempotency-key': 'burst-retry-1' };
+    const body = { date: '2026-11-28', value: 1 };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => api(server, 'POST', `/api/indicators/${ids.get('XDD-01')}/readings`, { body, cookie: admin, headers })),
+    );
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(readingCount()).toBe(before + 1);
+    await postReading(); // a later change, to know the first has been delivered
+    await eventually('two updates', () => updates.length >= 2);
+    expect(updates.filter((u) => u.reading?.id === answers[0]!.body.reading.id)).toHaveLength(1);
+  });
+});
+
+describe('board:resync', () => {
+  it('replays the missed changes in seq order, as they were broadcast', async () => {
+    const live = client({ cookie: admin });
+    const broadcast = collectUpdates(live);
+    const start = (await connectForSnapshot(live)).seq;
+    for (let i = 0; i < 3; i++) expect((await postReading()).status).toBe(201);
+    await eventually('3 broadcasts', () => broadcast.length === 3);
+
+    const late = client({ cookie: admin });
+    await connectForSnapshot(late);
+    const replayed = new Promise<IndicatorUpdate[]>((resolve) => late.once('indicators:updated', ({ changes }) => resolve(changes)));
+    const ack = await late.emitWithAck('board:resync', { since: start });
+    expect(ack).toEqual({ ok: true, data: { kind: 'replay' } });
+    expect(await replayed).toEqual(broadcast);
+  });
+
+  it('answers with a snapshot when the changes are no longer kept (the seeded history) or the seq is unknown', async () => {
+    const socket = client({ cookie: admin });
+    const current = await connectForSnapshot(socket);
+    for (const since of [1, current.seq + 1000]) {
+      const snapshot = new Promise((resolve) => socket.once('board:snapshot', resolve));
+      expect(await socket.emitWithAck('board:resync', { since })).toEqual({ ok: true, data: { kind: 'snapshot' } });
+      expect(((await snapshot) as { seq: number }).seq).toBe(current.seq);
+    }
+    expect(await socket.emitWithAck('board:resync', { since: current.seq })).toEqual({ ok: true, data: { kind: 'current' } });
+  });
+});
+
+describe('the client store', () => {
+  it('detects a lost update, resyncs and converges to the board', async () => {
+    const real = client({ cookie: admin });
+    // The same socket, except that the second indicator:updated never arrives.
+    let seen = 0;
+    const lossy = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property === 'on') {
+          return (event: string, listener: (...args: unknown[]) => void) =>
+            target.on(event as never, (event === 'indicator:updated' ? (...args: unknown[]) => ++seen !== 2 && listener(...args) : listener) as never);
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { store } = connectBoardStore(lossy);
+    real.connect();
+    await eventually('the snapshot', () => store.current.board !== null);
+    // The lost (second) change is the only one to KTGS-02: no later update would paper over it.
+    for (const code of ['XDD-01', 'KTGS-02', 'XDD-01', 'XDD-01']) expect((await postReading(code)).status).toBe(201);
+    const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
+    await eventually('the store to reach the board', () => store.current.board?.seq === board.seq);
+    expect(seen).toBe(4);
+    expect(store.current.board).toEqual(board);
+  });
+
+  it('catches up after missing changes while disconnected', async () => {
+    const socket = client({ cookie: admin });
+    const { store } = connectBoardStore(socket);
+    socket.connect();
+    await eventually('live', () => store.current.connection === 'live' && store.current.board !== null);
+    socket.disconnect();
+    await eventually('offline', () => store.current.connection === 'offline');
+    expect(store.current.offlineSince).not.toBeNull();
+    for (let i = 0; i < 3; i++) expect((await postReading('XDD-01')).status).toBe(201);
+    socket.connect();
+    const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
+    await eventually('the store to reach the board', () => store.current.board?.seq === board.seq);
+    expect(store.current.board).toEqual(board);
+    expect(store.current.connection).toBe('live');
+  });
+});
+
+describe('garbage on every event', () => {
+  it('leaves the server healthy, answers with errors and writes nothing', async () => {
+    const socket = client({ cookie: admin });
+    const updates = collectUpdates(socket);
+    await connectForSnapshot(socket);
+    // Untyped: this client sends what the contract does not allow.
+    const raw = socket as unknown as Socket;
+    const before = readingCount();
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let i = 0; i < 500; i++) cursor = (cursor.next = {}) as Record<string, unknown>;
+    const garbage: unknown[] = [
+      undefined, null, 0, -1, 'since', [], [1], {}, { since: -1 }, { since: 'a' }, { since: 1.5 }, { since: 1, extra: true },
+      { since: Number.MAX_SAFE_INTEGER + 10 }, { since: null }, deep, Buffer.from('binary'), 'x'.repeat(100_000),
+    ];
+    for (const payload of garbage) {
+      const answer = (await raw.timeout(5000).emitWithAck('board:resync', payload)) as { ok: boolean };
+      if (typeof payload === 'object' && payload !== null && 'since' in payload && Number.isSafeInteger((payload as { since: unknown }).since) && Object.keys(payload).length === 1 && (payload as { since: number }).since >= 0) {
+        expect(answer.ok).toBe(true);
+      } else {
+        expect(answer).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+      }
+    }
+    // Without an ack, and on events the server does not take.
+    for (const payload of garbage) raw.emit('board:resync', payload);
+    for (const event of ['board:snapshot', 'indicator:updated', 'indicators:updated', 'reading:create', 'x'.repeat(1000)]) {
+      for (const payload of garbage) raw.emit(event, payload);
+    }
+    expect((await api(server, 'GET', '/api/health')).status).toBe(200);
+    expect(readingCount()).toBe(before);
+    expect(socket.connected).toBe(true);
+    const answer = await postReading();
+    await eventually('the next update', () => updates.some((u) => u.seq === answer.body.seq));
+  });
+});
