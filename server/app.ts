@@ -51,7 +51,13 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Wires repositories, services, routes and sockets. Never listens: the caller does (tests on port 0). */
 export async function createApp(deps: AppDeps): Promise<App> {
   const http = Fastify({
-    logger: { level: deps.logLevel ?? 'info' },
+    logger: {
+      level: deps.logLevel ?? 'info',
+      // Display links carry their token in the query string: keep it out of the logs.
+      serializers: {
+        req: (request) => ({ method: request.method, url: redactTokens(request.url), remoteAddress: request.ip }),
+      },
+    },
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
     trustProxy: true,
@@ -95,6 +101,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await http.close();
     },
   };
+}
+
+function redactTokens(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 }
 
 /** The built client, with index.html for every page path (the client routes itself). */

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createdDisplaySchema, displayListSchema } from '../../shared/api/displays';
+import { hashSecret } from '../../server/auth/tokens';
+import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
+import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
+
+let server: TestServer;
+let admin: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.login();
+});
+afterAll(() => server.close());
+
+describe('POST /api/displays', () => {
+  it('creates a named screen whose URL opens the board with no login; the token is stored hashed', async () => {
+    const { status, body } = await api(server, 'POST', '/api/displays', { body: { name: 'Phòng họp tầng 3' }, cookie: admin });
+    expect(status).toBe(201);
+    const display = createdDisplaySchema.parse(body);
+    expect(display.name).toBe('Phòng họp tầng 3');
+    const url = new URL(display.url);
+    expect(url.origin).toBe(server.url);
+    expect(url.pathname).toBe('/display');
+    expect(url.searchParams.get('token')).toBe(display.token);
+
+    const stored = server.db.$client.prepare('select token_hash from access_tokens where id = ?').get(display.id) as { token_hash: string };
+    expect(stored.token_hash).toBe(hashSecret(display.token));
+    expect(stored.token_hash).not.toContain(display.token);
+
+    const board = await api(server, 'GET', '/api/board', { token: display.token });
+    expect(board.status).toBe(200);
+    // A display token reads, never writes.
+    const write = await api(server, 'POST', `/api/indicators/${board.body.indicators[0].id}/readings`, {
+      body: { date: '2026-11-28', value: 1 },
+      token: display.token,
+    });
+    expect(write.status).toBe(403);
+  });
+
+  it('is for admins only, and refuses a bad name', async () => {
+    await server.createUser({ username: 'bientap', password: 'Bien-Tap-2026', role: 'editor', unitIds: [1] });
+    const editor = await server.login('bientap', 'Bien-Tap-2026');
+    expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' }, cookie: editor })).status).toBe(403);
+    expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' }, token: server.createToken('display') })).status).toBe(403);
+    expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' } })).status).toBe(401);
+    for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 'x', extra: 1 }, { name: 7 }]) {
+      const answer = await api(server, 'POST', '/api/displays', { body, cookie: admin });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('GET and DELETE /api/displays', () => {
+  it('lists screens with their live connections; revoking one disconnects its sockets at once', async () => {
+    const created = (await api(server, 'POST', '/api/displays', { body: { name: 'Hội trường' }, cookie: admin })).body;
+    const other = (await api(server, 'POST', '/api/displays', { body: { name: 'Phòng Giám đốc' }, cookie: admin })).body;
+    const screens = [boardSocket(server.url, { token: created.token }), boardSocket(server.url, { token: created.token })];
+    const bystander = boardSocket(server.url, { token: other.token });
+    try {
+      await Promise.all([...screens, bystander].map((socket) => connectForSnapshot(socket)));
+      const listed = displayListSchema.parse((await api(server, 'GET', '/api/displays', { cookie: admin })).body);
+      expect(listed.displays.find((d) => d.id === created.id)).toMatchObject({ name: 'Hội trường', connections: 2, revokedAt: null });
+      expect(listed.displays.find((d) => d.id === other.id)).toMatchObject({ connections: 1 });
+
+      const reasons: string[] = [];
+      for (const socket of screens) socket.on('disconnect', (reason) => reasons.push(reason));
+      const started = Date.now();
+      expect((await api(server, 'DELETE', `/api/displays/${created.id}`, { cookie: admin })).status).toBe(204);
+      await eventually('both screens to be disconnected', () => reasons.length === 2, 2000);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(reasons).toEqual(['io server disconnect', 'io server disconnect']);
+      expect(bystander.connected).toBe(true);
+
+      await expect(connectForSnapshot(screens[0]!)).rejects.toThrow('unauthorized');
+      expect((await api(server, 'GET', '/api/board', { token: created.token })).status).toBe(401);
+      const after = displayListSchema.parse((await api(server, 'GET', '/api/displays', { cookie: admin })).body);
+      expect(after.displays.find((d) => d.id === created.id)?.revokedAt).not.toBeNull();
+    } finally {
+      for (const socket of [...screens, bystander]) socket.disconnect();
+    }
+  });
+
+  it('answers 404 for an unknown screen and 403 for a non-admin', async () => {
+    expect((await api(server, 'DELETE', '/api/displays/999999', { cookie: admin })).status).toBe(404);
+    expect((await api(server, 'DELETE', '/api/displays/abc', { cookie: admin })).status).toBe(400);
+    expect((await api(server, 'GET', '/api/displays', { token: server.createToken('api') })).status).toBe(403);
+  });
+});
