@@ -83,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   boardRoutes(http, auth, boards);
   readingsRoutes(http, auth, readings);
   displaysRoutes(http, auth, displays, deps.publicUrl);
-  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog));
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
     await serveClient(http, deps.clientDir);

@@ -108,6 +108,10 @@ export const accessTokens = sqliteTable('access_tokens', {
   createdByUserId: integer('created_by_user_id').references(() => users.id),
   createdAt: integer('created_at').notNull(),
   revokedAt: integer('revoked_at'),
+  /** Last time a socket with this token connected or disconnected (screen presence). */
+  lastSeenAt: integer('last_seen_at'),
+  /** Display screens: seconds each page stays before the next. */
+  rotateSeconds: integer('rotate_seconds').notNull().default(20),
 });
 
 export const sessions = sqliteTable(

@@ -2,7 +2,16 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { accessTokens } from '../db/schema';
 
-export type DisplayRow = Pick<typeof accessTokens.$inferSelect, 'id' | 'name' | 'createdAt' | 'revokedAt'>;
+const displayColumns = {
+  id: accessTokens.id,
+  name: accessTokens.name,
+  createdAt: accessTokens.createdAt,
+  revokedAt: accessTokens.revokedAt,
+  lastSeenAt: accessTokens.lastSeenAt,
+  rotateSeconds: accessTokens.rotateSeconds,
+};
+
+export type DisplayRow = { [K in keyof typeof displayColumns]: (typeof accessTokens.$inferSelect)[K] };
 
 /** Display screens: access tokens of kind `display`. */
 export class DisplaysRepository {
@@ -17,20 +26,23 @@ export class DisplaysRepository {
   }
 
   list(): DisplayRow[] {
-    return this.db
-      .select({ id: accessTokens.id, name: accessTokens.name, createdAt: accessTokens.createdAt, revokedAt: accessTokens.revokedAt })
-      .from(accessTokens)
-      .where(eq(accessTokens.kind, 'display'))
-      .orderBy(desc(accessTokens.id))
-      .all();
+    return this.db.select(displayColumns).from(accessTokens).where(eq(accessTokens.kind, 'display')).orderBy(desc(accessTokens.id)).all();
   }
 
   find(id: number): DisplayRow | undefined {
     return this.db
-      .select({ id: accessTokens.id, name: accessTokens.name, createdAt: accessTokens.createdAt, revokedAt: accessTokens.revokedAt })
+      .select(displayColumns)
       .from(accessTokens)
       .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display')))
       .get();
+  }
+
+  update(id: number, patch: { name?: string | undefined; rotateSeconds?: number | undefined }): void {
+    this.db
+      .update(accessTokens)
+      .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.rotateSeconds !== undefined ? { rotateSeconds: patch.rotateSeconds } : {}) })
+      .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display')))
+      .run();
   }
 
   /** Revokes a live display token; false when it is unknown or already revoked. */
@@ -41,5 +53,10 @@ export class DisplaysRepository {
       .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display'), isNull(accessTokens.revokedAt)))
       .run();
     return result.changes === 1;
+  }
+
+  /** Records that a socket of the token connected or went away. */
+  seen(id: number, now: number): void {
+    this.db.update(accessTokens).set({ lastSeenAt: now }).where(eq(accessTokens.id, id)).run();
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createDisplayRequestSchema } from '../../shared/api/displays';
+import { createDisplayRequestSchema, updateDisplayRequestSchema } from '../../shared/api/displays';
+import { displayCommandSchema } from '../../shared/realtime/events';
 import type { AuthService } from '../auth/auth.service';
 import { parseWith, requirePrincipal } from '../http/plumbing';
 import type { DisplaysService } from './displays.service';
@@ -19,6 +20,21 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
 
   app.get('/api/displays', async (request) => {
     return { displays: await displays.list(requirePrincipal(auth, request)) };
+  });
+
+  app.patch('/api/displays/:id', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    displays.authorize(principal);
+    const { id } = parseWith(displayParams, request.params);
+    return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body));
+  });
+
+  app.post('/api/displays/:id/commands', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    displays.authorize(principal);
+    const { id } = parseWith(displayParams, request.params);
+    const delivered = await displays.command(principal, id, parseWith(displayCommandSchema, request.body));
+    return reply.status(202).send({ delivered });
   });
 
   app.delete('/api/displays/:id', async (request, reply) => {

@@ -1,17 +1,24 @@
-import { DISPLAY_PATH, type CreatedDisplay, type Display } from '../../shared/api/displays';
+import { DISPLAY_PATH, type CreatedDisplay, type Display, type UpdateDisplayRequest } from '../../shared/api/displays';
+import type { DisplayCommand, DisplaySettings } from '../../shared/realtime/events';
 import { isAdmin, type Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
-import type { DisplaysRepository } from './displays.repository';
+import type { DisplayRow, DisplaysRepository } from './displays.repository';
 
-/** What the service needs of the sockets: who is connected with a token, and cutting them off. */
+/** What the service needs of the sockets of a token: count, cut off, or talk to them. */
 export interface TokenSockets {
   connections(tokenId: number): Promise<number>;
   disconnect(tokenId: number): void;
+  sendSettings(tokenId: number, settings: DisplaySettings): void;
+  sendCommand(tokenId: number, command: DisplayCommand): Promise<number>;
 }
 
-/** Meeting-room screens: named, revocable, read-only display links. Admins only. */
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** Meeting-room screens: named, revocable, read-only display links, managed by admins. */
 export class DisplaysService {
   constructor(
     private readonly repository: DisplaysRepository,
@@ -20,7 +27,7 @@ export class DisplaysService {
   ) {}
 
   create(principal: Principal, name: string, baseUrl: string): CreatedDisplay {
-    const adminId = this.requireAdmin(principal);
+    const adminId = this.authorize(principal);
     const token = newSecret('tbd');
     const id = this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
     const url = new URL(DISPLAY_PATH, baseUrl);
@@ -29,33 +36,74 @@ export class DisplaysService {
   }
 
   async list(principal: Principal): Promise<Display[]> {
-    this.requireAdmin(principal);
-    return Promise.all(
-      this.repository.list().map(async (row) => ({
-        id: row.id,
-        name: row.name,
-        createdAt: new Date(row.createdAt).toISOString(),
-        revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt).toISOString(),
-        connections: row.revokedAt === null ? await this.sockets.connections(row.id) : 0,
-      })),
-    );
+    this.authorize(principal);
+    return Promise.all(this.repository.list().map((row) => this.describe(row)));
+  }
+
+  /** Renames a screen or changes its rotation; a connected screen takes it at once. */
+  async update(principal: Principal, id: number, patch: UpdateDisplayRequest): Promise<Display> {
+    this.authorize(principal);
+    this.live(id);
+    this.repository.update(id, patch);
+    const row = this.repository.find(id)!;
+    this.sockets.sendSettings(id, this.settingsOf(row));
+    return this.describe(row);
+  }
+
+  /** Sends a command to the screen's sockets; answers how many received it. */
+  command(principal: Principal, id: number, command: DisplayCommand): Promise<number> {
+    this.authorize(principal);
+    this.live(id);
+    return this.sockets.sendCommand(id, command);
   }
 
   /** Revokes the screen's token and disconnects its sockets at once. */
   revoke(principal: Principal, id: number): void {
-    this.requireAdmin(principal);
+    this.authorize(principal);
     if (!this.repository.find(id)) throw new AppError('not_found', `display ${id} not found`);
     this.repository.revoke(id, this.clock.now());
     this.sockets.disconnect(id);
   }
 
-  /** Refuses anyone but an admin (403), before the request is even read. */
-  authorize(principal: Principal): number {
-    return this.requireAdmin(principal);
+  /** The settings a screen's socket gets when it connects. */
+  connected(id: number): DisplaySettings | undefined {
+    this.repository.seen(id, this.clock.now());
+    const row = this.repository.find(id);
+    return row && this.settingsOf(row);
   }
 
-  private requireAdmin(principal: Principal): number {
+  disconnected(id: number): void {
+    this.repository.seen(id, this.clock.now());
+  }
+
+  /** Refuses anyone but an admin (403), before the request is even read. */
+  authorize(principal: Principal): number {
     if (!isAdmin(principal) || principal.kind !== 'user') throw new AppError('forbidden', 'only an admin manages display screens');
     return principal.userId;
+  }
+
+  private live(id: number): DisplayRow {
+    const row = this.repository.find(id);
+    if (!row) throw new AppError('not_found', `display ${id} not found`);
+    if (row.revokedAt !== null) throw new AppError('conflict', `display ${id} has been revoked`);
+    return row;
+  }
+
+  private settingsOf(row: DisplayRow): DisplaySettings {
+    return { id: row.id, name: row.name, rotateSeconds: row.rotateSeconds };
+  }
+
+  private async describe(row: DisplayRow): Promise<Display> {
+    const connections = row.revokedAt === null ? await this.sockets.connections(row.id) : 0;
+    return {
+      id: row.id,
+      name: row.name,
+      createdAt: new Date(row.createdAt).toISOString(),
+      revokedAt: iso(row.revokedAt),
+      rotateSeconds: row.rotateSeconds,
+      connections,
+      online: connections > 0,
+      lastSeenAt: iso(row.lastSeenAt),
+    };
   }
 }

@@ -3,6 +3,7 @@ import { resyncRequestSchema, type Ack, type ResyncAnswer } from '../../shared/r
 import { SESSION_COOKIE, type AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import type { DisplaysService } from '../displays/displays.service';
 import type { BoardFeedService } from './board-feed.service';
 import { boardRoom, tokenRoom, type BoardServer } from './broadcaster';
 
@@ -11,7 +12,13 @@ import { boardRoom, tokenRoom, type BoardServer } from './broadcaster';
  * Each joins its board's room (and its token's, so that revoking the token cuts it off) and gets
  * a snapshot; `board:resync {since}` answers with the missed changes or a fresh snapshot.
  */
-export function attachBoardSockets(io: BoardServer, http: FastifyInstance, auth: AuthService, feed: BoardFeedService): void {
+export function attachBoardSockets(
+  io: BoardServer,
+  http: FastifyInstance,
+  auth: AuthService,
+  feed: BoardFeedService,
+  displays: DisplaysService,
+): void {
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
     const cookies = http.parseCookie(socket.handshake.headers.cookie ?? '');
@@ -27,6 +34,11 @@ export function attachBoardSockets(io: BoardServer, http: FastifyInstance, auth:
   io.on('connection', (socket) => {
     const principal: Principal = socket.data.principal;
     if (principal.kind !== 'user') void socket.join(tokenRoom(principal.tokenId));
+    if (principal.kind === 'display') {
+      const settings = displays.connected(principal.tokenId);
+      if (settings) socket.emit('display:settings', settings);
+      socket.on('disconnect', () => displays.disconnected(principal.tokenId));
+    }
 
     const sendSnapshot = () => {
       try {

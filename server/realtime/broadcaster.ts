@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import type { ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
 import type { SocketData } from './socket-data';
@@ -28,5 +28,15 @@ export class Broadcaster implements TokenSockets {
 
   disconnect(tokenId: number): void {
     this.io.in(tokenRoom(tokenId)).disconnectSockets(true);
+  }
+
+  sendSettings(tokenId: number, settings: DisplaySettings): void {
+    this.io.to(tokenRoom(tokenId)).emit('display:settings', settings);
+  }
+
+  async sendCommand(tokenId: number, command: DisplayCommand): Promise<number> {
+    const sockets = await this.io.in(tokenRoom(tokenId)).fetchSockets();
+    this.io.to(tokenRoom(tokenId)).emit('display:command', command);
+    return sockets.length;
   }
 }

@@ -13,8 +13,31 @@ export interface IndicatorUpdate {
 export const resyncRequestSchema = z.strictObject({ since: z.int().min(0) });
 export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
 
+/**
+ * The pages a screen rotates through: the summary, then one per group (`group-<id>`), a group
+ * with more indicators than fit on one page continuing as `group-<id>-2`, ...
+ */
+export type DisplayPageKey = 'summary' | `group-${number}` | `group-${number}-${number}`;
+
+/** What an admin can make a screen do from afar. */
+export const displayCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('reload') }),
+  z.strictObject({ type: z.literal('show-page'), page: z.string().regex(/^(summary|group-\d+(-\d+)?)$/) }),
+]);
+export type DisplayCommand = z.infer<typeof displayCommandSchema>;
+
+/** A screen's own settings, sent to it on connect and whenever an admin changes them. */
+export interface DisplaySettings {
+  id: number;
+  name: string;
+  /** Seconds each page stays before the next. */
+  rotateSeconds: number;
+}
+
 /** Pushes from the server (`noun:verbed`). */
 export interface ServerToClientEvents {
+  'display:settings': (settings: DisplaySettings) => void;
+  'display:command': (command: DisplayCommand) => void;
   'board:snapshot': (board: Board) => void;
   'indicator:updated': (update: IndicatorUpdate) => void;
   /** Consecutive changes coalesced (a burst, an import, a resync), in seq order. */

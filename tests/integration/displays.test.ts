@@ -88,3 +88,74 @@ describe('GET and DELETE /api/displays', () => {
     expect((await api(server, 'GET', '/api/displays', { token: server.createToken('api') })).status).toBe(403);
   });
 });
+
+describe('managing a screen from afar', () => {
+  it('renames it and changes its rotation; the connected screen gets its new settings at once', async () => {
+    const created = (await api(server, 'POST', '/api/displays', { body: { name: 'Phòng họp A' }, cookie: admin })).body;
+    const screen = boardSocket(server.url, { token: created.token });
+    const settings: unknown[] = [];
+    screen.on('display:settings', (s) => settings.push(s));
+    try {
+      await connectForSnapshot(screen);
+      await eventually('the settings on connect', () => settings.length === 1);
+      expect(settings[0]).toEqual({ id: created.id, name: 'Phòng họp A', rotateSeconds: 20 });
+
+      const renamed = await api(server, 'PATCH', `/api/displays/${created.id}`, { body: { name: 'Phòng họp B', rotateSeconds: 45 }, cookie: admin });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ id: created.id, name: 'Phòng họp B', rotateSeconds: 45, online: true, connections: 1 });
+      expect(renamed.body.lastSeenAt).not.toBeNull();
+      await eventually('the new settings', () => settings.length === 2);
+      expect(settings[1]).toEqual({ id: created.id, name: 'Phòng họp B', rotateSeconds: 45 });
+
+      for (const body of [{}, { rotateSeconds: 4 }, { rotateSeconds: 601 }, { rotateSeconds: 20.5 }, { name: '' }, { colour: 'red' }]) {
+        const refused = await api(server, 'PATCH', `/api/displays/${created.id}`, { body, cookie: admin });
+        expect(refused.status).toBe(400);
+      }
+      expect(settings).toHaveLength(2);
+    } finally {
+      screen.disconnect();
+    }
+  });
+
+  it('sends reload and show-page commands to the screen, and says how many sockets got them', async () => {
+    const created = (await api(server, 'POST', '/api/displays', { body: { name: 'Sảnh' }, cookie: admin })).body;
+    const screen = boardSocket(server.url, { token: created.token });
+    const commands: unknown[] = [];
+    screen.on('display:command', (command) => commands.push(command));
+    try {
+      await connectForSnapshot(screen);
+      const reload = await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'reload' }, cookie: admin });
+      expect(reload.status).toBe(202);
+      expect(reload.body).toEqual({ delivered: 1 });
+      const page = await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'show-page', page: 'group-3' }, cookie: admin });
+      expect(page.body).toEqual({ delivered: 1 });
+      await eventually('both commands', () => commands.length === 2);
+      expect(commands).toEqual([{ type: 'reload' }, { type: 'show-page', page: 'group-3' }]);
+
+      for (const body of [{ type: 'explode' }, { type: 'show-page' }, { type: 'show-page', page: '<script>' }, { type: 'reload', extra: 1 }]) {
+        expect((await api(server, 'POST', `/api/displays/${created.id}/commands`, { body, cookie: admin })).status).toBe(400);
+      }
+      expect(commands).toHaveLength(2);
+    } finally {
+      screen.disconnect();
+    }
+    await eventually('offline', async () => {
+      const listed = (await api(server, 'GET', '/api/displays', { cookie: admin })).body.displays.find((d: { id: number }) => d.id === created.id);
+      return listed.online === false && listed.connections === 0;
+    });
+    expect((await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'reload' }, cookie: admin })).body).toEqual({ delivered: 0 });
+    await api(server, 'DELETE', `/api/displays/${created.id}`, { cookie: admin });
+    expect((await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'reload' }, cookie: admin })).status).toBe(409);
+    expect((await api(server, 'PATCH', `/api/displays/${created.id}`, { body: { name: 'x' }, cookie: admin })).status).toBe(409);
+  });
+
+  it('keeps these for admins', async () => {
+    const created = (await api(server, 'POST', '/api/displays', { body: { name: 'Phòng khác' }, cookie: admin })).body;
+    const viewerPassword = 'Viewer-Password-9';
+    await server.createUser({ username: 'xem', password: viewerPassword, role: 'viewer' });
+    const viewer = await server.login('xem', viewerPassword);
+    expect((await api(server, 'PATCH', `/api/displays/${created.id}`, { body: { name: 'x' }, cookie: viewer })).status).toBe(403);
+    expect((await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'reload' }, cookie: viewer })).status).toBe(403);
+    expect((await api(server, 'POST', `/api/displays/${created.id}/commands`, { body: { type: 'reload' }, token: created.token })).status).toBe(403);
+  });
+});
