@@ -66,7 +66,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // JSON only: a text/plain body would otherwise reach the routes as a string.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
-  installErrorHandling(http);
+  const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
+  installErrorHandling(http, { pageFallback: servesClient });
 
   const io: BoardServer = new Server(http.server, { serveClient: false });
   const broadcaster = new Broadcaster(io);
@@ -85,9 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   displaysRoutes(http, auth, displays, deps.publicUrl);
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
 
-  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
-    await serveClient(http, deps.clientDir);
-  }
+  if (servesClient) await serveClient(http, deps.clientDir!);
 
   return {
     http,
@@ -107,14 +106,7 @@ function redactTokens(url: string): string {
   return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
 }
 
-/** The built client, with index.html for every page path (the client routes itself). */
+/** The built client; files are looked up on each request, so a rebuild needs no restart. */
 async function serveClient(http: FastifyInstance, clientDir: string): Promise<void> {
-  await http.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
-  http.get('/*', (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path.startsWith('/socket.io/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `no such endpoint: ${request.method} ${path}` } });
-    }
-    return reply.type('text/html').sendFile('index.html');
-  });
+  await http.register(fastifyStatic, { root: clientDir, index: ['index.html'] });
 }

@@ -34,14 +34,24 @@ export function requirePrincipal(auth: AuthService, request: FastifyRequest): Pr
   return principal;
 }
 
-/** Maps every error to the API's error body: fastify's own (body too large, bad JSON), zod's, ours. */
-export function installErrorHandling(app: FastifyInstance): void {
+/** Paths the client never routes: an unknown one there is a 404, not the page. */
+const NOT_PAGES = /^\/(api|socket\.io|assets)(\/|$)/;
+
+/**
+ * Maps every error to the API's error body: fastify's own (body too large, bad JSON), zod's, ours.
+ * With `pageFallback`, an unknown GET outside the API gets the client's index.html (it routes itself).
+ */
+export function installErrorHandling(app: FastifyInstance, options: { pageFallback: boolean }): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
     return reply.status(appError.status).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (options.pageFallback && (request.method === 'GET' || request.method === 'HEAD') && !NOT_PAGES.test(path)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
     const error = new AppError('not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`);
     return reply.status(404).send(error.toBody());
   });

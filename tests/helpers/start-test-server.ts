@@ -12,17 +12,24 @@ import { tempDatabase } from './temp-db';
 export const TEST_NOW = Date.parse('2026-11-28T10:00:00+07:00');
 export const ADMIN = { username: 'admin', password: 'Admin-Password-1' };
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand: fixed at an instant, or following real time from an offset. */
 export class TestClock implements Clock {
-  constructor(private current: number = TEST_NOW) {}
+  private fixed: number | null;
+  private offset = 0;
+
+  constructor(start: number | 'real' = TEST_NOW) {
+    this.fixed = start === 'real' ? null : start;
+  }
   now(): number {
-    return this.current;
+    return this.fixed ?? Date.now() + this.offset;
   }
   set(instant: number): void {
-    this.current = instant;
+    if (this.fixed !== null) this.fixed = instant;
+    else this.offset = instant - Date.now();
   }
   advance(ms: number): void {
-    this.current += ms;
+    if (this.fixed !== null) this.fixed += ms;
+    else this.offset += ms;
   }
 }
 
@@ -38,24 +45,32 @@ export interface TestServer {
   createUser(input: { username: string; password: string; role: 'admin' | 'editor' | 'viewer'; unitIds?: number[] }): Promise<number>;
   /** Creates a display or API token directly and returns the secret. */
   createToken(kind: 'display' | 'api', scopes?: { unitIds?: number[]; indicatorIds?: number[] }): string;
+  /** Stops the server (sockets see it go away); `restart` starts it again on the same port and database. */
+  stop(): Promise<void>;
+  restart(beforeListening?: (app: App) => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A real server on an ephemeral port over a real SQLite file, seeded with the demo term by default. */
-export async function startTestServer(options: { seed?: boolean; clock?: TestClock } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; clock?: TestClock; clientDir?: string } = {}): Promise<TestServer> {
   const temp = tempDatabase();
   const clock = options.clock ?? new TestClock();
-  const app = await createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent' });
+  const build = () =>
+    createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
+  let app = await build();
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
   if (options.seed ?? true) seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  let running = true;
   const authRepository = new AuthRepository(temp.db);
 
   return {
     url,
-    app,
+    get app() {
+      return app;
+    },
     db: temp.db,
     clock,
     dir: temp.dir,
@@ -83,8 +98,20 @@ export async function startTestServer(options: { seed?: boolean; clock?: TestClo
       });
       return secret;
     },
+    async stop() {
+      if (running) await app.close();
+      running = false;
+    },
+    async restart(beforeListening) {
+      if (running) await app.close();
+      app = await build();
+      await beforeListening?.(app);
+      await app.http.listen({ port, host: '127.0.0.1' });
+      running = true;
+    },
     async close() {
-      await app.close();
+      if (running) await app.close();
+      running = false;
       temp.remove();
     },
   };
