@@ -13,6 +13,7 @@ import { BoardService } from './board/board.service';
 import type { Clock } from './clock';
 import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
+import { installSecurity } from './http/security';
 import { ReadingsRepository } from './readings/readings.repository';
 import { readingsRoutes } from './readings/readings.routes';
 import { ReadingsService } from './readings/readings.service';
@@ -66,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // JSON only: a text/plain body would otherwise reach the routes as a string.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
+  await installSecurity(http, { publicUrl: deps.publicUrl });
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
