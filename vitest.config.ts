@@ -13,6 +13,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // After the others, alone: timing checks (a reading on screen within a second) should
+          // not compete with the integration suite for a 2-core machine.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,18 @@
 import type { z } from 'zod';
 import { boardSchema, type Board } from '../shared/api/board';
+import {
+  commandResultSchema,
+  createdDisplaySchema,
+  displayListSchema,
+  displaySchema,
+  type CreateDisplayRequest,
+  type CreatedDisplay,
+  type Display,
+  type UpdateDisplayRequest,
+} from '../shared/api/displays';
 import { errorBodySchema, type ErrorCode } from '../shared/api/errors';
 import { sessionResponseSchema, type LoginRequest, type SessionUser } from '../shared/api/session';
+import type { DisplayCommand } from '../shared/realtime/events';
 import type { ClientErrorCode } from './i18n';
 
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
@@ -20,6 +31,11 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Any failure as an ApiError, so the UI always has a code to translate. */
+export function asApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, 'unexpected_response', String(caught));
 }
 
 /** The code to assume when an error answer has no readable body (a proxy's page, say). */
@@ -131,6 +147,35 @@ export async function getSession(signal?: AbortSignal): Promise<SessionUser | nu
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
+}
+
+/** Every display screen, revoked ones included, with its presence. Admins only. */
+export async function listDisplays(signal?: AbortSignal): Promise<Display[]> {
+  const response = await send('GET', '/api/displays', { signal });
+  return (await parseBody(response, displayListSchema)).displays;
+}
+
+/** Creates a screen; the answer carries its token and link, which the server never shows again. */
+export async function createDisplay(request: CreateDisplayRequest): Promise<CreatedDisplay> {
+  const response = await send('POST', '/api/displays', { body: request });
+  return parseBody(response, createdDisplaySchema);
+}
+
+/** Renames a screen or changes how long each page stays; the screen receives its new settings. */
+export async function updateDisplay(id: number, patch: UpdateDisplayRequest): Promise<Display> {
+  const response = await send('PATCH', `/api/displays/${id}`, { body: patch });
+  return parseBody(response, displaySchema);
+}
+
+/** Revokes a screen's link; its sockets are cut off at once. */
+export async function revokeDisplay(id: number): Promise<void> {
+  await send('DELETE', `/api/displays/${id}`, {});
+}
+
+/** Sends a remote command to a screen; answers how many of its sockets received it. */
+export async function sendDisplayCommand(id: number, command: DisplayCommand): Promise<number> {
+  const response = await send('POST', `/api/displays/${id}/commands`, { body: command });
+  return (await parseBody(response, commandResultSchema)).delivered;
 }
 
 /** The display token of a screen's link (`?token=...`), if any. */

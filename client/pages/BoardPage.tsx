@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Board, BoardGroup, BoardIndicator } from '../../shared/api/board';
-import { displayTokenFromUrl, logout } from '../api';
+import { displayTokenFromUrl, getSession, logout } from '../api';
 import { IndicatorCard } from '../components/IndicatorCard';
 import { formatDate, formatDateTime, formatShare } from '../format';
 import { useBoard } from '../hooks/useBoard';
 import { useLang, useT } from '../i18n';
-import { navigate } from '../router';
+import { hrefTo, navigate } from '../router';
+import { SCREENS_PATH } from './ScreensPage';
 
 interface GroupSection {
   key: string;
@@ -39,7 +40,19 @@ function BoardHeader({ board, canLogOut }: { board: Board; canLogOut: boolean })
   const t = useT();
   const lang = useLang();
   const [loggingOut, setLoggingOut] = useState(false);
+  const [isAdmin, setIsAdmin] = useState(false);
   const { term } = board;
+
+  // Only a logged-in viewer can be an admin; a screen's token never gets the link.
+  useEffect(() => {
+    if (!canLogOut) return;
+    const controller = new AbortController();
+    getSession(controller.signal).then(
+      (user) => setIsAdmin(user?.role === 'admin'),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [canLogOut]);
 
   async function onLogout() {
     setLoggingOut(true);
@@ -69,6 +82,18 @@ function BoardHeader({ board, canLogOut }: { board: Board; canLogOut: boolean })
       <div className="board-meta">
         {term.closed && <p className="badge term-closed">{t('board.closed')}</p>}
         <p className="board-as-of">{t('board.asOf', { dateTime: formatDateTime(board.asOf, board.timeZone, lang) })}</p>
+        {isAdmin && (
+          <a
+            className="button button-quiet"
+            href={hrefTo(SCREENS_PATH)}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(SCREENS_PATH);
+            }}
+          >
+            {t('board.manageScreens')}
+          </a>
+        )}
         {canLogOut && (
           <button type="button" className="button button-quiet" onClick={onLogout} disabled={loggingOut}>
             {t('board.logout')}

@@ -1,0 +1,80 @@
+import type { CSSProperties } from 'react';
+import type { Board, BoardIndicator } from '../../../shared/api/board';
+import { formatDate } from '../../format';
+import { useLang, useT } from '../../i18n';
+import { OverdueBadge, StatusBadge } from '../StatusBadge';
+import { PaceBar } from './PaceBar';
+import { TrendChart } from './TrendChart';
+import { amountText, valueText } from './indicatorText';
+
+interface Props {
+  indicator: BoardIndicator;
+  board: Board;
+  stale: boolean;
+  /** Stamp of a change in the last seconds (the flash's key), or undefined. */
+  flash: number | undefined;
+  /** Grid placement, from the page's layout. */
+  placement: CSSProperties;
+}
+
+/**
+ * One indicator, read from across the room. `data-indicator` is how tests and automation find it:
+ * keep it, with the current value (vi-VN formatted) in its text. Its six parts sit on the rows of
+ * the page grid (subgrid), so that values, bars and charts line up from card to card.
+ */
+export function DisplayCard({ indicator, board, stale, flash, placement }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const value = valueText(indicator, lang);
+  const nameId = `display-card-${indicator.code}`;
+  const updated = indicator.updatedAt ?? indicator.lastReadingDate;
+  const overdueLabel = indicator.lastReadingDate
+    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
+    : t('overdue.labelNever');
+
+  return (
+    <article
+      className={`dcard status-${indicator.status}${stale ? ' is-stale' : ''}`}
+      data-indicator={indicator.code}
+      data-status={indicator.status}
+      data-overdue={indicator.overdue ? 'true' : undefined}
+      aria-labelledby={nameId}
+      style={placement}
+    >
+      {flash !== undefined && <span key={flash} className="flash" aria-hidden="true" />}
+      <div className="dcard-head">
+        <span className="dcard-code">{indicator.code}</span>
+        <StatusBadge status={indicator.status} />
+      </div>
+      <h3 className="dcard-name" id={nameId}>
+        {indicator.name}
+      </h3>
+      <div className="dcard-figures">
+        <p className="dcard-value">
+          <span className="dcard-number">{value.figure}</span>
+          {value.unit && <span className={value.unit === '%' ? 'dcard-percent' : 'dcard-unit'}>{value.unit}</span>}
+          {value.secondary && <span className="dcard-secondary">{value.secondary}</span>}
+        </p>
+        <dl className="dcard-facts">
+          <div>
+            <dt>{t(`indicator.target.${indicator.direction}`)}</dt>
+            <dd>{amountText(indicator, indicator.target, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('display.expected')}</dt>
+            <dd>{amountText(indicator, indicator.expected, lang)}</dd>
+          </div>
+        </dl>
+      </div>
+      <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} />
+      <TrendChart indicator={indicator} term={board.term} date={board.date} />
+      <div className="dcard-foot">
+        <span className="dcard-updated">
+          {updated ? t('display.updated', { date: formatDate(updated, lang, board.timeZone) }) : t('display.notUpdated')}
+        </span>
+        {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+        {stale && <span className="stale-tag">{t('display.stale')}</span>}
+      </div>
+    </article>
+  );
+}

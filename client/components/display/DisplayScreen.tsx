@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Board } from '../../../shared/api/board';
+import type { ConnectionState } from '../../realtime/board-store';
+import { useBoardDay } from '../../hooks/useBoardDay';
+import type { ChangedIndicators } from '../../hooks/useDisplayBoard';
+import { useDisplayPages } from '../../hooks/useDisplayPages';
+import { useDisplayRotation } from '../../hooks/useDisplayRotation';
+import { useHighlights } from '../../hooks/useHighlights';
+import { formatNumber } from '../../format';
+import { useLang, useT } from '../../i18n';
+import { ConnectionBanner } from './ConnectionBanner';
+import { DisplayHeader } from './DisplayHeader';
+import { GroupPage } from './GroupPage';
+import { PageFooter } from './PageFooter';
+import { SummaryPage } from './SummaryPage';
+import { TrendLegend } from './TrendLegend';
+
+export interface PageRequest {
+  page: string;
+  /** Tells two requests for the same page apart. */
+  stamp: number;
+}
+
+interface Props {
+  board: Board;
+  connection: ConnectionState;
+  offlineSince: number | null;
+  changed: ChangedIndicators | null;
+  clockOffset: number;
+  refresh: () => void;
+  rotateSeconds: number;
+  pinned: string | null;
+  request: PageRequest | null;
+}
+
+/** The screen with a board: header, the page on screen, the pages in rotation. */
+export function DisplayScreen({ board, connection, offlineSince, changed, clockOffset, refresh, rotateSeconds, pinned, request }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const pages = useDisplayPages(board, t('board.otherGroup'));
+  const keys = useMemo(() => pages.map((page) => page.key), [pages]);
+  const rotation = useDisplayRotation(keys, rotateSeconds, pinned);
+  const { show } = rotation;
+  // Each request once: `show` changes with the pages, which must not replay an old command.
+  const handled = useRef(0);
+  useEffect(() => {
+    if (!request || request.stamp === handled.current) return;
+    handled.current = request.stamp;
+    show(request.page);
+  }, [request, show]);
+  const day = useBoardDay(board, connection, clockOffset, refresh);
+  const highlights = useHighlights(changed);
+  // Figures are current only while connected and of today.
+  const stale = connection !== 'live' || day.stale;
+  const page = pages[rotation.index] ?? pages[0]!;
+  const count = page.kind === 'summary' ? board.indicators.length : page.indicators.length;
+
+  return (
+    <>
+      <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} />
+      <ConnectionBanner
+        connection={connection}
+        offlineSince={offlineSince}
+        dayStale={day.stale}
+        boardDate={board.date}
+        today={day.today}
+        timeZone={board.timeZone}
+        clockOffset={clockOffset}
+      />
+      <main className={`display-main page-${page.kind}`} data-page={page.key} aria-labelledby="display-page-title">
+        <div className="page-head">
+          <h2 id="display-page-title">{page.kind === 'summary' ? t('display.summaryTitle') : page.groupName}</h2>
+          <p className="page-meta">
+            {page.kind === 'group' && page.parts > 1 && <span>{t('display.groupPart', { part: page.part, parts: page.parts })}</span>}
+            <span>{t('display.indicatorCount', { count: formatNumber(count, 0, lang) })}</span>
+          </p>
+          {page.kind === 'group' && <TrendLegend kind="chart" />}
+        </div>
+        {page.kind === 'summary' ? (
+          <SummaryPage indicators={board.indicators} pages={pages} stale={stale} highlights={highlights} />
+        ) : (
+          <GroupPage key={page.key} board={board} indicators={page.indicators} stale={stale} highlights={highlights} />
+        )}
+      </main>
+      <PageFooter pages={pages} index={rotation.index} since={rotation.since} seconds={rotateSeconds} rotating={rotation.rotating} />
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../../shared/api/displays';
+import { asApiError, updateDisplay } from '../../api';
+import { useT, type MessageKey } from '../../i18n';
+import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+
+interface Props {
+  display: Display;
+  /** Called after a save, or when there was nothing to save. */
+  onDone: (saved: boolean) => void;
+  onCancel: () => void;
+}
+
+/** Renames a screen and sets how long each page stays; only what changed is sent. */
+export function EditScreenForm({ display, onDone, onCancel }: Props) {
+  const t = useT();
+  const id = useId();
+  const [name, setName] = useState(display.name);
+  const [rotate, setRotate] = useState(String(display.rotateSeconds));
+  const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<MessageKey | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const patch: Record<string, unknown> = {};
+    if (name.trim() !== display.name) patch.name = name;
+    // An empty or non-numeric box becomes NaN, which the schema reports as a wrong type.
+    if (rotate.trim() !== String(display.rotateSeconds)) patch.rotateSeconds = rotate.trim() === '' ? Number.NaN : Number(rotate);
+    if (Object.keys(patch).length === 0) {
+      onDone(false);
+      return;
+    }
+    const parsed = updateDisplayRequestSchema.safeParse(patch);
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsOfIssues(parsed.error.issues));
+      setFormError(null);
+      return;
+    }
+    setSaving(true);
+    setFieldErrors({});
+    setFormError(null);
+    try {
+      await updateDisplay(display.id, parsed.data);
+      onDone(true);
+    } catch (caught) {
+      const error = asApiError(caught);
+      setFieldErrors(fieldErrorsOfApi(error));
+      setFormError(`errors.${error.code}`);
+      setSaving(false);
+    }
+  }
+
+  const nameError = fieldErrors.name;
+  const rotateError = fieldErrors.rotateSeconds;
+
+  return (
+    <form className="screen-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
+      {formError && (
+        <p className="notice notice-error" role="alert">
+          {t(formError)}
+        </p>
+      )}
+      <div className="screen-edit-fields">
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-name`}>
+            {t('screens.edit.name')}
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            maxLength={100}
+            required
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${id}-name-error` : undefined}
+            autoFocus
+          />
+          {nameError && (
+            <span className="field-error" id={`${id}-name-error`}>
+              {t(nameError)}
+            </span>
+          )}
+        </div>
+        <div className="field field-narrow">
+          <label className="field-label" htmlFor={`${id}-rotate`}>
+            {t('screens.edit.rotate')}
+          </label>
+          <input
+            id={`${id}-rotate`}
+            name="rotateSeconds"
+            type="number"
+            inputMode="numeric"
+            min={ROTATE_SECONDS.min}
+            max={ROTATE_SECONDS.max}
+            step={1}
+            required
+            value={rotate}
+            onChange={(event) => setRotate(event.target.value)}
+            aria-invalid={rotateError ? true : undefined}
+            aria-describedby={`${id}-rotate-hint${rotateError ? ` ${id}-rotate-error` : ''}`}
+          />
+          <span className="field-hint" id={`${id}-rotate-hint`}>
+            {t('screens.edit.rotateHint', { min: ROTATE_SECONDS.min, max: ROTATE_SECONDS.max })}
+          </span>
+          {rotateError && (
+            <span className="field-error" id={`${id}-rotate-error`}>
+              {t(rotateError)}
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? t('screens.edit.saving') : t('screens.edit.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={saving}>
+          {t('screens.edit.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

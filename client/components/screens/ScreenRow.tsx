@@ -1,0 +1,118 @@
+import { useId, useRef, useState } from 'react';
+import type { Display } from '../../../shared/api/displays';
+import { formatDateTime } from '../../format';
+import { useLang, useT } from '../../i18n';
+import { EditScreenForm } from './EditScreenForm';
+import { PresenceBadge } from './PresenceBadge';
+import { RevokeDialog } from './RevokeDialog';
+import { ScreenCommands, type PageOption } from './ScreenCommands';
+
+export interface ScreenRowProps {
+  display: Display;
+  pages: readonly PageOption[];
+  timeZone: string;
+  /** After any action on the screen: the list is asked for again. */
+  onChanged: () => void;
+  /** A line for the page's status region ("changes saved", "screen revoked"). */
+  onAnnounce: (message: string) => void;
+  onRevoked: (display: Display) => void;
+}
+
+export const SCREEN_COLUMNS = 6;
+
+/** One screen: its facts, remote commands, and (when not revoked) editing and revoking. */
+export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onRevoked }: ScreenRowProps) {
+  const t = useT();
+  const lang = useLang();
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [confirmingRevoke, setConfirmingRevoke] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const revoked = display.revokedAt !== null;
+
+  function closeEditor(saved: boolean) {
+    setEditing(false);
+    editButton.current?.focus();
+    if (saved) {
+      onAnnounce(t('screens.edit.saved'));
+      onChanged();
+    }
+  }
+
+  return (
+    <>
+      <tr className={revoked ? 'screen-row is-revoked' : 'screen-row'} data-display-id={display.id}>
+        <th scope="row">
+          <span className="screen-name">{display.name}</span>
+          <span className="screen-sub">{t('screens.list.createdAt', { dateTime: formatDateTime(display.createdAt, timeZone, lang) })}</span>
+        </th>
+        <td>
+          <PresenceBadge display={display} />
+          {display.revokedAt !== null && (
+            <span className="screen-sub">
+              {t('screens.presence.revokedAt', { dateTime: formatDateTime(display.revokedAt, timeZone, lang) })}
+            </span>
+          )}
+        </td>
+        <td>
+          {display.lastSeenAt === null ? (
+            <span className="screen-muted">{t('screens.list.neverSeen')}</span>
+          ) : (
+            <time dateTime={display.lastSeenAt}>{formatDateTime(display.lastSeenAt, timeZone, lang)}</time>
+          )}
+        </td>
+        <td className="screen-rotate">{t('screens.list.seconds', { count: display.rotateSeconds })}</td>
+        <td>{revoked ? <span className="screen-muted">—</span> : <ScreenCommands display={display} pages={pages} onSent={onChanged} />}</td>
+        <td>
+          {revoked ? (
+            <span className="screen-muted">—</span>
+          ) : (
+            <div className="screen-actions">
+              <button
+                type="button"
+                ref={editButton}
+                className="button button-small"
+                onClick={() => setEditing((open) => !open)}
+                aria-expanded={editing}
+                aria-controls={editing ? `${id}-edit` : undefined}
+                aria-label={t('screens.edit.openLabel', { name: display.name })}
+              >
+                {t('screens.edit.open')}
+              </button>
+              <button
+                type="button"
+                ref={revokeButton}
+                className="button button-small button-danger-quiet"
+                onClick={() => setConfirmingRevoke(true)}
+                aria-label={t('screens.revoke.openLabel', { name: display.name })}
+              >
+                {t('screens.revoke.open')}
+              </button>
+            </div>
+          )}
+          {confirmingRevoke && (
+            <RevokeDialog
+              display={display}
+              onCancel={() => {
+                setConfirmingRevoke(false);
+                revokeButton.current?.focus();
+              }}
+              onRevoked={() => {
+                setConfirmingRevoke(false);
+                onRevoked(display);
+              }}
+            />
+          )}
+        </td>
+      </tr>
+      {editing && !revoked && (
+        <tr className="screen-edit-row" id={`${id}-edit`}>
+          <td colSpan={SCREEN_COLUMNS}>
+            <EditScreenForm display={display} onDone={closeEditor} onCancel={() => closeEditor(false)} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

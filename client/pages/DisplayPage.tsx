@@ -1,0 +1,90 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ROTATE_SECONDS } from '../../shared/api/displays';
+import type { DisplayCommand } from '../../shared/realtime/events';
+import { displayTokenFromUrl } from '../api';
+import { DisplayMessage } from '../components/display/DisplayMessage';
+import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
+import { useDisplayBoard } from '../hooks/useDisplayBoard';
+import { useT } from '../i18n';
+import '../fonts';
+import '../styles/display.css';
+
+interface DisplayParams {
+  token: string | null;
+  theme: 'dark' | 'light';
+  /** `?page=`: hold this page, no rotation. */
+  pinned: string | null;
+  /** `?rotate=` seconds, when valid. */
+  rotate: number | null;
+}
+
+const PAGE_KEY = /^(summary|group-\d+(-\d+)?)$/;
+
+function clampRotate(seconds: number): number {
+  return Math.min(ROTATE_SECONDS.max, Math.max(ROTATE_SECONDS.min, Math.round(seconds)));
+}
+
+/** What the display link says about the screen: `?token=&theme=light&page=&rotate=` (`lang` is read in main.tsx). */
+function readParams(search: string): DisplayParams {
+  const query = new URLSearchParams(search);
+  const page = query.get('page');
+  const rotate = Number(query.get('rotate'));
+  return {
+    token: displayTokenFromUrl(search),
+    theme: query.get('theme') === 'light' ? 'light' : 'dark',
+    pinned: page !== null && PAGE_KEY.test(page) ? page : null,
+    rotate: query.get('rotate') !== null && Number.isFinite(rotate) && rotate > 0 ? clampRotate(rotate) : null,
+  };
+}
+
+/**
+ * The meeting-room screen a display link opens: full-screen, no login, rotating through the
+ * summary and one page per group, live, and honest about figures that may be old.
+ */
+export function DisplayPage() {
+  const t = useT();
+  // Read once: the link belongs to the screen, not to a page state.
+  const params = useMemo(() => readParams(window.location.search), []);
+  const [request, setRequest] = useState<PageRequest | null>(null);
+  const onCommand = useCallback((command: DisplayCommand) => {
+    if (command.type === 'show-page') setRequest((previous) => ({ page: command.page, stamp: (previous?.stamp ?? 0) + 1 }));
+  }, []);
+  const { state, settings, clockOffset, refresh } = useDisplayBoard(params.token, onCommand);
+  // The screen's own setting, pushed by the server, wins over the link's.
+  const rotateSeconds = settings ? clampRotate(settings.rotateSeconds) : (params.rotate ?? ROTATE_SECONDS.default);
+
+  let content;
+  switch (state.kind) {
+    case 'ready':
+      content = (
+        <DisplayScreen
+          board={state.board}
+          connection={state.connection}
+          offlineSince={state.offlineSince}
+          changed={state.changed}
+          clockOffset={clockOffset}
+          refresh={refresh}
+          rotateSeconds={rotateSeconds}
+          pinned={params.pinned}
+          request={request}
+        />
+      );
+      break;
+    case 'unauthenticated':
+      content = (
+        <DisplayMessage title={t('display.invalidTitle')} tone="error">
+          <p role="alert">{t('display.invalidBody')}</p>
+          <p>{t('display.invalidHint')}</p>
+        </DisplayMessage>
+      );
+      break;
+    case 'connecting':
+      content = (
+        <DisplayMessage title={t('app.title')}>
+          <p>{state.failing ? t('display.connectFailed') : t('display.loading')}</p>
+        </DisplayMessage>
+      );
+      break;
+  }
+  return <div className={`display display-${params.theme}`}>{content}</div>;
+}
