@@ -40,14 +40,17 @@ function executable(path: string): boolean {
  * shipped inside the @sparticuz/chromium package (unpacked into /tmp on first use), so that
  * `npm install` alone gives a working browser.
  */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLaunch> {
+export async function findChromium(env: NodeJS.ProcessEnv = process.env, systemPaths: readonly string[] = SYSTEM_CHROMIUM): Promise<ChromiumLaunch> {
   const configured = env.CHROMIUM_PATH;
   if (configured) {
     if (!executable(configured)) throw new Error(`CHROMIUM_PATH=${configured} is not an executable file`);
     return { executablePath: configured, args: HEADLESS_FLAGS, source: 'system' };
   }
-  const system = SYSTEM_CHROMIUM.find(executable);
+  const system = systemPaths.find(executable);
   if (system) return { executablePath: system, args: HEADLESS_FLAGS, source: 'system' };
   const { default: bundled } = await import('@sparticuz/chromium');
-  return { executablePath: await bundled.executablePath(), args: bundled.args, source: 'bundled' };
+  // Its flags are made for AWS Lambda; --single-process there makes closing one browser
+  // context take the whole browser down, and we open and close many.
+  const args = bundled.args.filter((flag) => flag !== '--single-process');
+  return { executablePath: await bundled.executablePath(), args, source: 'bundled' };
 }
