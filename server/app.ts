@@ -1,9 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
+import { AuditRepository } from './audit/audit.repository';
+import { auditRoutes } from './audit/audit.routes';
+import { AuditService } from './audit/audit.service';
 import { AuthRepository } from './auth/auth.repository';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
@@ -68,24 +72,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
   await installSecurity(http, { publicUrl: deps.publicUrl });
+  // Limits are set per route (login); in memory for one node, shared through Redis beyond one.
+  await http.register(fastifyRateLimit, { global: false });
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
   const io: BoardServer = new Server(http.server, { serveClient: false });
   const broadcaster = new Broadcaster(io);
 
-  const auth = new AuthService(new AuthRepository(deps.db), deps.clock);
+  const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
+  const auth = new AuthService(new AuthRepository(deps.db), audit, deps.clock);
   const boardRepository = new BoardRepository(deps.db);
   const boards = new BoardService(boardRepository, deps.clock, deps.timeZone);
   const changeLog = new ChangeLogRepository(deps.db);
-  const readings = new ReadingsService(new ReadingsRepository(deps.db), changeLog, boardRepository, boards, deps.clock, broadcaster);
-  const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, deps.clock);
+  const readings = new ReadingsService(new ReadingsRepository(deps.db), changeLog, boardRepository, boards, deps.clock, broadcaster, audit);
+  const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
   http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
   authRoutes(http, auth);
   boardRoutes(http, auth, boards);
   readingsRoutes(http, auth, readings);
   displaysRoutes(http, auth, displays, deps.publicUrl);
+  auditRoutes(http, auth, audit, deps.timeZone);
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
 
   if (servesClient) await serveClient(http, deps.clientDir!);

@@ -9,7 +9,7 @@ function preparedStatements(db: Db) {
   return {
     userByName: db.select().from(users).where(eq(users.username, sql.placeholder('username'))).prepare(),
     liveSession: db
-      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
+      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
       .from(sessions)
       .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
       .prepare(),
@@ -65,11 +65,24 @@ export class AuthRepository {
   }
 
   createSession(id: string, userId: number, now: number, expiresAt: number): void {
-    this.db.insert(sessions).values({ id, userId, createdAt: now, expiresAt }).run();
+    this.db.insert(sessions).values({ id, userId, createdAt: now, expiresAt, lastSeenAt: now }).run();
   }
 
-  findLiveSession(id: string, now: number): { userId: number; expiresAt: number } | undefined {
+  findLiveSession(id: string, now: number): { userId: number; expiresAt: number; lastSeenAt: number } | undefined {
     return this.statements.liveSession.get({ id, now });
+  }
+
+  touchSession(id: string, now: number): void {
+    this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+  }
+
+  /** Ends every session of a user (a new password, a disabled account). */
+  deleteSessionsOf(userId: number): void {
+    this.db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  }
+
+  setPasswordHash(userId: number, passwordHash: string): void {
+    this.db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
   }
 
   deleteSession(id: string): void {

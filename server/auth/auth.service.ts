@@ -1,4 +1,5 @@
 import { ROLES, type Role, type SessionUser } from '../../shared/api/session';
+import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { AccessTokenRow, AuthRepository, UserRow } from './auth.repository';
@@ -7,7 +8,12 @@ import type { Principal } from './principal';
 import { hashSecret, newSecret } from './tokens';
 
 export const SESSION_COOKIE = 'termboard_session';
+/** A session lasts a working day at most, and ends sooner after two hours without a request. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** Failed logins per account within the window before further attempts are refused (429). */
+export const LOGIN_FAILURES_ALLOWED = 5;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 // Verified against when the user name is unknown, so that a wrong name costs as long as a wrong password.
 const UNKNOWN_USER_HASH = await hashPassword(generatePassword());
@@ -20,22 +26,51 @@ export interface Credentials {
 export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** Checks the password and opens a session; the returned token goes into the cookie. */
-  async login(username: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: number }> {
-    const user = this.repository.findUserByUsername(username);
+  /**
+   * Checks the password and opens a new session (a new token at every login: no fixation); the
+   * returned token goes into the cookie. Too many failures for the account: 429.
+   */
+  async login(username: string, password: string, ip: string): Promise<{ token: string; user: SessionUser; expiresAt: number }> {
+    const name = username.toLowerCase();
+    const failures = this.audit.failedLoginsSince(name, this.clock.now() - LOGIN_FAILURE_WINDOW_MS);
+    if (failures >= LOGIN_FAILURES_ALLOWED) {
+      throw new AppError('rate_limited', 'too many failed logins for this account: wait 15 minutes');
+    }
+    const user = this.repository.findUserByUsername(name);
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
     if (!user || !valid || user.disabledAt !== null) {
+      this.audit.record({ kind: 'anonymous', id: null, name, ip }, { action: 'session.login_failed', entity: 'user', entityId: user?.id ?? null });
       throw new AppError('invalid_credentials', 'wrong user name or password');
     }
+    const opened = this.openSession(user.id);
+    this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'session.login', entity: 'user', entityId: user.id });
+    return { ...opened, user: this.sessionUser(user) };
+  }
+
+  /** Changes one's own password: every other session ends, and this one gets a new token. */
+  async changePassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<{ token: string; expiresAt: number }> {
+    const user = this.repository.findUserById(userId);
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new AppError('invalid_credentials', 'the current password is wrong');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    this.repository.setPasswordHash(user.id, passwordHash);
+    this.repository.deleteSessionsOf(user.id);
+    this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'user.password_changed', entity: 'user', entityId: user.id });
+    return this.openSession(user.id);
+  }
+
+  private openSession(userId: number): { token: string; expiresAt: number } {
     const now = this.clock.now();
     const token = newSecret('tbs');
     const expiresAt = now + SESSION_TTL_MS;
     this.repository.deleteExpiredSessions(now);
-    this.repository.createSession(hashSecret(token), user.id, now, expiresAt);
-    return { token, user: this.sessionUser(user), expiresAt };
+    this.repository.createSession(hashSecret(token), userId, now, expiresAt);
+    return { token, expiresAt };
   }
 
   logout(token: string): void {
@@ -46,8 +81,12 @@ export class AuthService {
   authenticate(credentials: Credentials): Principal | null {
     if (credentials.bearerToken) return this.tokenPrincipal(this.repository.findLiveToken(hashSecret(credentials.bearerToken)));
     if (!credentials.sessionToken) return null;
-    const session = this.repository.findLiveSession(hashSecret(credentials.sessionToken), this.clock.now());
-    if (!session) return null;
+    const sessionId = hashSecret(credentials.sessionToken);
+    const now = this.clock.now();
+    const session = this.repository.findLiveSession(sessionId, now);
+    if (!session || now - session.lastSeenAt > SESSION_IDLE_MS) return null;
+    // Written at most once a minute: a session is touched by every request of a busy page.
+    if (now - session.lastSeenAt > 60_000) this.repository.touchSession(sessionId, now);
     const user = this.repository.findUserById(session.userId);
     if (!user || user.disabledAt !== null) return null;
     const { id, username, displayName, role, unitIds } = this.sessionUser(user);

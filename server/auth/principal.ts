@@ -1,3 +1,4 @@
+import { userMayWrite } from '../../shared/api/permissions';
 import type { Role } from '../../shared/api/session';
 
 /** Who is calling: a signed-in user, a display screen, or an integration's API token. */
@@ -20,8 +21,7 @@ export function canReadBoard(principal: Principal): boolean {
 export function canWriteReading(principal: Principal, indicator: { id: number; ownerUnitId: number }): boolean {
   switch (principal.kind) {
     case 'user':
-      if (principal.role === 'admin') return true;
-      return principal.role === 'editor' && principal.unitIds.includes(indicator.ownerUnitId);
+      return userMayWrite(principal, indicator);
     case 'api':
       return principal.unitIds.includes(indicator.ownerUnitId) || principal.indicatorIds.includes(indicator.id);
     case 'display':

@@ -122,6 +122,8 @@ export const sessions = sqliteTable(
     userId: integer('user_id').notNull().references(() => users.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /** Last request seen with this session: a session idle too long expires before `expiresAt`. */
+    lastSeenAt: integer('last_seen_at').notNull().default(0),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
@@ -181,3 +183,38 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
 );
+
+/**
+ * Every change of data or rights, who made it, from where, before and after. Append-only: the
+ * migration adds triggers that refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer().notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    ip: text().notNull().default(''),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: integer('entity_id'),
+    /** JSON, or null. */
+    before: text(),
+    after: text(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_action').on(t.action, t.at), index('audit_log_actor').on(t.actorName, t.at)],
+);
+
+/** An uploaded batch of readings: previewed first (nothing written), then committed once. */
+export const imports = sqliteTable('imports', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').references(() => users.id),
+  tokenId: integer('token_id').references(() => accessTokens.id),
+  fileName: text('file_name').notNull(),
+  /** JSON array of the parsed rows with their status and errors. */
+  rows: text().notNull(),
+  createdAt: integer('created_at').notNull(),
+  committedAt: integer('committed_at'),
+});

@@ -15,7 +15,7 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
     const { name } = parseWith(createDisplayRequestSchema, request.body);
-    return reply.status(201).send(displays.create(principal, name, baseUrl(request)));
+    return reply.status(201).send(displays.create(principal, name, baseUrl(request), request.ip));
   });
 
   app.get('/api/displays', async (request) => {
@@ -26,7 +26,7 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(displayParams, request.params);
-    return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body));
+    return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body), request.ip);
   });
 
   app.post('/api/displays/:id/commands', async (request, reply) => {
@@ -41,7 +41,7 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(displayParams, request.params);
-    displays.revoke(principal, id);
+    displays.revoke(principal, id, request.ip);
     return reply.status(204).send();
   });
 }

@@ -1,5 +1,6 @@
 import { DISPLAY_PATH, type CreatedDisplay, type Display, type UpdateDisplayRequest } from '../../shared/api/displays';
 import type { DisplayCommand, DisplaySettings } from '../../shared/realtime/events';
+import { actorOf, type AuditService } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { Clock } from '../clock';
@@ -23,13 +24,15 @@ export class DisplaysService {
   constructor(
     private readonly repository: DisplaysRepository,
     private readonly sockets: TokenSockets,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  create(principal: Principal, name: string, baseUrl: string): CreatedDisplay {
+  create(principal: Principal, name: string, baseUrl: string, ip = ''): CreatedDisplay {
     const adminId = this.authorize(principal);
     const token = newSecret('tbd');
     const id = this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
+    this.audit.record(actorOf(principal, ip), { action: 'display.created', entity: 'display', entityId: id, after: { name } });
     const url = new URL(DISPLAY_PATH, baseUrl);
     url.searchParams.set('token', token);
     return { id, name, token, url: url.toString() };
@@ -41,11 +44,18 @@ export class DisplaysService {
   }
 
   /** Renames a screen or changes its rotation; a connected screen takes it at once. */
-  async update(principal: Principal, id: number, patch: UpdateDisplayRequest): Promise<Display> {
+  async update(principal: Principal, id: number, patch: UpdateDisplayRequest, ip = ''): Promise<Display> {
     this.authorize(principal);
-    this.live(id);
+    const before = this.live(id);
     this.repository.update(id, patch);
     const row = this.repository.find(id)!;
+    this.audit.record(actorOf(principal, ip), {
+      action: 'display.updated',
+      entity: 'display',
+      entityId: id,
+      before: { name: before.name, rotateSeconds: before.rotateSeconds },
+      after: { name: row.name, rotateSeconds: row.rotateSeconds },
+    });
     this.sockets.sendSettings(id, this.settingsOf(row));
     return this.describe(row);
   }
@@ -58,10 +68,13 @@ export class DisplaysService {
   }
 
   /** Revokes the screen's token and disconnects its sockets at once. */
-  revoke(principal: Principal, id: number): void {
+  revoke(principal: Principal, id: number, ip = ''): void {
     this.authorize(principal);
-    if (!this.repository.find(id)) throw new AppError('not_found', `display ${id} not found`);
-    this.repository.revoke(id, this.clock.now());
+    const row = this.repository.find(id);
+    if (!row) throw new AppError('not_found', `display ${id} not found`);
+    if (this.repository.revoke(id, this.clock.now())) {
+      this.audit.record(actorOf(principal, ip), { action: 'display.revoked', entity: 'display', entityId: id, before: { name: row.name } });
+    }
     this.sockets.disconnect(id);
   }
 

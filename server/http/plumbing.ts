@@ -62,6 +62,7 @@ function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) return new AppError('validation_failed', 'the request is not valid', zodFields(error.issues));
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
+  if (status === 429) return new AppError('rate_limited', 'too many requests: try again in a minute');
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return new AppError('payload_too_large', 'the request body is too large');
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
     return new AppError('unsupported_media_type', 'send JSON with Content-Type: application/json');

@@ -13,7 +13,7 @@ export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings
     const { id } = parseWith(indicatorParams, request.params);
     const input = parseWith(readingInputSchema, request.body);
     const key = request.headers['idempotency-key'];
-    const answer = readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key);
+    const answer = readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key, request.ip);
     if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.status(answer.status).send(answer.body);
   });

@@ -4,6 +4,7 @@ import { readingFieldErrors, type Reading, type ReadingInput } from '../../share
 import type { Measure } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { dateInZone } from '../../shared/time/dates';
+import { actorOf, type AuditService } from '../audit/audit.service';
 import { canWriteReading, principalKey, type Principal } from '../auth/principal';
 import type { BoardRepository } from '../board/board.repository';
 import { spanOf, type BoardService } from '../board/board.service';
@@ -63,9 +64,10 @@ export class ReadingsService {
     private readonly boardService: BoardService,
     private readonly clock: Clock,
     private readonly broadcaster: { indicatorUpdated(termId: number, update: IndicatorUpdate): void },
+    private readonly audit: AuditService,
   ) {}
 
-  record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string): WriteAnswer<RecordedReading> {
+  record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string, ip = ''): WriteAnswer<RecordedReading> {
     const idempotency = idempotencyKey === undefined ? undefined : this.idempotency(principal, idempotencyKey, indicatorId, input);
     if (idempotency) {
       const replay = this.replay(idempotency);
@@ -124,6 +126,13 @@ export class ReadingsService {
         seq,
       };
       this.changeLog.keepPayload(term.id, seq, JSON.stringify(body satisfies IndicatorUpdate));
+      this.audit.record(actorOf(principal, ip), {
+        action: input.supersedes === undefined ? 'reading.created' : 'reading.corrected',
+        entity: 'reading',
+        entityId: readingId,
+        before: input.supersedes === undefined ? null : toReading(this.readings.reading(input.supersedes)!),
+        after: body.reading,
+      });
       if (idempotency) {
         this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
       }

@@ -82,3 +82,34 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far a time zone is ahead of UTC at an instant, in milliseconds. */
+export function zoneOffset(instant: number, timeZone: string): number {
+  let format = offsetFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar date begins in a time zone (its midnight there). */
+export function startOfDayInZone(date: IsoDate, timeZone: string): number {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Twice: the offset at the guess may differ from the offset at the answer across a DST change.
+  const guess = utcMidnight - zoneOffset(utcMidnight, timeZone);
+  return utcMidnight - zoneOffset(guess, timeZone);
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ROLES } from './session';
+
+export const PASSWORD_MIN = 10;
+
+/** User names: lower-case letters, digits, dot, dash, underscore (matched without case). */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(50)
+  .regex(/^[A-Za-z0-9._-]+$/);
+
+export const passwordSchema = z.string().min(PASSWORD_MIN).max(200);
+
+export const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unitIds: z.array(z.number()),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
+export const createUserRequestSchema = z.strictObject({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1).max(100),
+  password: passwordSchema,
+  role: z.enum(ROLES),
+  unitIds: z.array(z.int().positive()).max(100).default([]),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const updateUserRequestSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(ROLES).optional(),
+    unitIds: z.array(z.int().positive()).max(100).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+/** An admin sets a new password for someone. */
+export const resetPasswordRequestSchema = z.strictObject({ password: passwordSchema });
+
+/** A user changes their own password. */
+export const changePasswordRequestSchema = z
+  .strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .refine((r) => r.currentPassword !== r.newPassword, { message: 'the new password is the old one', path: ['newPassword'] });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const unitSchema = z.object({ id: z.number(), name: z.string(), parentId: z.number().nullable() });
+export type Unit = z.infer<typeof unitSchema>;
+export const unitListSchema = z.object({ units: z.array(unitSchema) });
