@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -18,6 +19,15 @@ import type { Clock } from './clock';
 import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
+import { ImportsRepository } from './imports/imports.repository';
+import { importsRoutes } from './imports/imports.routes';
+import { ImportsService } from './imports/imports.service';
+import { TokensRepository } from './tokens/tokens.repository';
+import { tokensRoutes } from './tokens/tokens.routes';
+import { TokensService } from './tokens/tokens.service';
+import { UsersRepository } from './users/users.repository';
+import { usersRoutes } from './users/users.routes';
+import { UsersService } from './users/users.service';
 import { ReadingsRepository } from './readings/readings.repository';
 import { readingsRoutes } from './readings/readings.routes';
 import { ReadingsService } from './readings/readings.service';
@@ -74,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await installSecurity(http, { publicUrl: deps.publicUrl });
   // Limits are set per route (login); in memory for one node, shared through Redis beyond one.
   await http.register(fastifyRateLimit, { global: false });
+  await http.register(fastifyMultipart);
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
@@ -81,11 +92,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const broadcaster = new Broadcaster(io);
 
   const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
-  const auth = new AuthService(new AuthRepository(deps.db), audit, deps.clock);
+  const authRepository = new AuthRepository(deps.db);
+  const auth = new AuthService(authRepository, audit, deps.clock);
   const boardRepository = new BoardRepository(deps.db);
   const boards = new BoardService(boardRepository, deps.clock, deps.timeZone);
   const changeLog = new ChangeLogRepository(deps.db);
-  const readings = new ReadingsService(new ReadingsRepository(deps.db), changeLog, boardRepository, boards, deps.clock, broadcaster, audit);
+  const readingsRepository = new ReadingsRepository(deps.db);
+  const readings = new ReadingsService(readingsRepository, changeLog, boardRepository, boards, deps.clock, broadcaster, audit);
+  const imports = new ImportsService(
+    new ImportsRepository(deps.db),
+    boardRepository,
+    boards,
+    readingsRepository,
+    readings,
+    audit,
+    deps.clock,
+    (termId, changes) => broadcaster.indicatorsUpdated(termId, changes),
+  );
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
   http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
@@ -94,6 +117,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   readingsRoutes(http, auth, readings);
   displaysRoutes(http, auth, displays, deps.publicUrl);
   auditRoutes(http, auth, audit, deps.timeZone);
+  importsRoutes(http, auth, imports, boards);
+  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
+  tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
 
   if (servesClient) await serveClient(http, deps.clientDir!);

@@ -95,37 +95,8 @@ export class ReadingsService {
         const replay = this.replay(idempotency);
         if (replay) return replay;
       }
-      const readingId = this.readings.insert({
-        indicatorId,
-        date: input.date,
-        value: input.value ?? null,
-        numerator: input.numerator ?? null,
-        denominator: input.denominator ?? null,
-        note: input.note ?? '',
-        evidence: input.evidence ?? '',
-        authorUserId: principal.kind === 'user' ? principal.userId : null,
-        authorTokenId: principal.kind === 'user' ? null : principal.tokenId,
-        createdAt: now,
-        supersedesId: input.supersedes ?? null,
-        reason: input.reason ?? '',
-      });
-      if (input.supersedes !== undefined && !this.readings.markSuperseded(input.supersedes, indicatorId, readingId)) {
-        // Someone corrected it first: this correction was based on a revision that is no longer current.
-        throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
-      }
-      const seq = this.changeLog.append({
-        termId: term.id,
-        kind: input.supersedes === undefined ? 'reading' : 'correction',
-        indicatorId,
-        readingId,
-        now,
-      });
-      const body: RecordedReading = {
-        reading: toReading(this.readings.reading(readingId)!),
-        indicator: this.boardService.indicatorNow(indicatorId),
-        seq,
-      };
-      this.changeLog.keepPayload(term.id, seq, JSON.stringify(body satisfies IndicatorUpdate));
+      const body = this.append(principal, { id: indicatorId, termId: term.id }, input, now);
+      const readingId = body.reading.id;
       this.audit.record(actorOf(principal, ip), {
         action: input.supersedes === undefined ? 'reading.created' : 'reading.corrected',
         entity: 'reading',
@@ -140,6 +111,45 @@ export class ReadingsService {
     });
     if (!answer.replayed) this.broadcaster.indicatorUpdated(term.id, answer.body);
     return answer;
+  }
+
+  /**
+   * Writes one reading (or correction) with its change-log entry and the payload screens get.
+   * Call inside a write transaction; the caller audits and broadcasts once it commits.
+   */
+  append(principal: Principal, indicator: { id: number; termId: number }, input: ReadingInput, now: number): RecordedReading {
+    const readingId = this.readings.insert({
+      indicatorId: indicator.id,
+      date: input.date,
+      value: input.value ?? null,
+      numerator: input.numerator ?? null,
+      denominator: input.denominator ?? null,
+      note: input.note ?? '',
+      evidence: input.evidence ?? '',
+      authorUserId: principal.kind === 'user' ? principal.userId : null,
+      authorTokenId: principal.kind === 'user' ? null : principal.tokenId,
+      createdAt: now,
+      supersedesId: input.supersedes ?? null,
+      reason: input.reason ?? '',
+    });
+    if (input.supersedes !== undefined && !this.readings.markSuperseded(input.supersedes, indicator.id, readingId)) {
+      // Someone corrected it first: this correction was based on a revision that is no longer current.
+      throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
+    }
+    const seq = this.changeLog.append({
+      termId: indicator.termId,
+      kind: input.supersedes === undefined ? 'reading' : 'correction',
+      indicatorId: indicator.id,
+      readingId,
+      now,
+    });
+    const body: RecordedReading = {
+      reading: toReading(this.readings.reading(readingId)!),
+      indicator: this.boardService.indicatorNow(indicator.id),
+      seq,
+    };
+    this.changeLog.keepPayload(indicator.termId, seq, JSON.stringify(body satisfies IndicatorUpdate));
+    return body;
   }
 
   /** Newest first; `before` pages on from a reading id. */

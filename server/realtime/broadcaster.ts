@@ -22,6 +22,11 @@ export class Broadcaster implements TokenSockets {
     this.io.to(boardRoom(termId)).emit('indicator:updated', update);
   }
 
+  /** Consecutive changes of one commit (an import), in seq order, as one message. */
+  indicatorsUpdated(termId: number, changes: IndicatorUpdate[]): void {
+    this.io.to(boardRoom(termId)).emit('indicators:updated', { changes });
+  }
+
   async connections(tokenId: number): Promise<number> {
     return (await this.io.in(tokenRoom(tokenId)).fetchSockets()).length;
   }

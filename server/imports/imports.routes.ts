@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '../../shared/api/imports';
+import type { AuthService } from '../auth/auth.service';
+import type { BoardService } from '../board/board.service';
+import { toCsv } from '../http/csv';
+import { AppError } from '../http/errors';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { ImportsService } from './imports.service';
+import { templateXlsx } from './parse-file';
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: ImportsService, boards: BoardService): void {
+  app.post('/api/imports', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
+      throw new AppError('forbidden', 'you may not import readings');
+    }
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
+    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
+    let content: Buffer;
+    try {
+      content = await file.toBuffer();
+    } catch {
+      throw new AppError('payload_too_large', `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    }
+    return reply.status(201).send(await imports.preview(principal, file.filename, content));
+  });
+
+  app.post('/api/imports/:id/commit', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    const { id } = parseWith(idParams, request.params);
+    return imports.commit(principal, id, request.ip);
+  });
+
+  const example = () => {
+    const first = boards.board().indicators.find((i) => i.measure !== 'ratio');
+    return [first?.code ?? 'XDD-01', new Date().toISOString().slice(0, 10), 1, '', '', 'Ghi chú', 'Số văn bản'];
+  };
+
+  app.get('/api/imports/template.csv', async (request, reply) => {
+    requirePrincipal(auth, request);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.csv"')
+      .send(toCsv(IMPORT_COLUMNS, [example()]));
+  });
+
+  app.get('/api/imports/template.xlsx', async (request, reply) => {
+    requirePrincipal(auth, request);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.xlsx"')
+      .send(await templateXlsx(example()));
+  });
+}

@@ -1,0 +1,98 @@
+import type { ImportRow } from '../../shared/api/imports';
+import { readingFieldErrors, readingInputSchema, type ReadingInput } from '../../shared/api/readings';
+import type { Measure, ReadingFact, TermSpan } from '../../shared/indicator/model';
+import { isIsoDate } from '../../shared/time/dates';
+import type { RawRow } from './parse-file';
+
+/** Numbers as people type them: "97,5" (Vietnamese decimal comma) or "97.5"; no thousands separators. */
+export function parseNumber(cell: string | number | Date | undefined): number | null | 'invalid' {
+  if (cell === undefined || cell === '') return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'invalid';
+  if (cell instanceof Date) return 'invalid';
+  const text = cell.trim().replace(/\s/g, '');
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(text)) return 'invalid';
+  return Number(text.replace(',', '.'));
+}
+
+/** Dates as YYYY-MM-DD, DD/MM/YYYY (as written in Vietnam) or a spreadsheet date cell. */
+export function parseDate(cell: string | number | Date | undefined): string | null | 'invalid' {
+  if (cell === undefined || cell === '') return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'invalid' : cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') return 'invalid';
+  const text = cell.trim();
+  const vietnamese = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const iso = vietnamese ? `${vietnamese[3]}-${vietnamese[2]!.padStart(2, '0')}-${vietnamese[1]!.padStart(2, '0')}` : text;
+  return isIsoDate(iso) ? iso : 'invalid';
+}
+
+const text = (cell: string | number | Date | undefined) => (cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell).trim());
+
+/** What a row's reading is, or why it cannot be one. */
+export interface RowTarget {
+  indicator?: { id: number; measure: Measure; ownerUnitId: number };
+  /** Set when the row cannot be written for a reason beside its values. */
+  refusal?: 'unknown_indicator' | 'forbidden' | 'term_closed';
+}
+
+/** Applies the reading rules of the API to one row; `status` is `new` or `error` (duplicates come after). */
+export function checkRow(raw: RawRow, target: RowTarget, term: TermSpan, today: string): { row: ImportRow; input?: ReadingInput } {
+  const errors: Record<string, string> = {};
+  const code = text(raw.cells.code);
+  const date = parseDate(raw.cells.date);
+  const numbers = {
+    value: parseNumber(raw.cells.value),
+    numerator: parseNumber(raw.cells.numerator),
+    denominator: parseNumber(raw.cells.denominator),
+  };
+  const note = text(raw.cells.note);
+  const evidence = text(raw.cells.evidence);
+  if (!code) errors.code = 'required';
+  else if (target.refusal) errors.code = target.refusal;
+  if (date === null) errors.date = 'required';
+  else if (date === 'invalid') errors.date = 'invalid_date';
+  for (const [field, value] of Object.entries(numbers)) if (value === 'invalid') errors[field] = 'invalid_number';
+
+  const row: ImportRow = {
+    row: raw.row,
+    code,
+    date: typeof date === 'string' && date !== 'invalid' ? date : text(raw.cells.date),
+    value: typeof numbers.value === 'number' ? numbers.value : null,
+    numerator: typeof numbers.numerator === 'number' ? numbers.numerator : null,
+    denominator: typeof numbers.denominator === 'number' ? numbers.denominator : null,
+    note,
+    evidence,
+    status: 'error',
+    errors,
+  };
+  if (Object.keys(errors).length > 0 || !target.indicator) return { row };
+
+  const candidate = {
+    date: row.date,
+    ...(row.value !== null ? { value: row.value } : {}),
+    ...(row.numerator !== null ? { numerator: row.numerator } : {}),
+    ...(row.denominator !== null ? { denominator: row.denominator } : {}),
+    ...(note ? { note } : {}),
+    ...(evidence ? { evidence } : {}),
+  };
+  const shape = readingInputSchema.safeParse(candidate);
+  if (!shape.success) {
+    for (const issue of shape.error.issues) errors[String(issue.path[0] ?? 'row')] ??= issue.code;
+    return { row };
+  }
+  Object.assign(errors, readingFieldErrors(shape.data, target.indicator.measure, term, today));
+  if (Object.keys(errors).length > 0) return { row };
+  return { row: { ...row, status: 'new' }, input: shape.data };
+}
+
+/** The same reading is already there (not replaced by a correction): date and figures equal. */
+export function isDuplicate(input: ReadingInput, existing: readonly ReadingFact[]): boolean {
+  const superseded = new Set(existing.flatMap((r) => (r.supersedesId === null ? [] : [r.supersedesId])));
+  return existing.some(
+    (r) =>
+      !superseded.has(r.id) &&
+      r.date === input.date &&
+      r.value === (input.value ?? null) &&
+      r.numerator === (input.numerator ?? null) &&
+      r.denominator === (input.denominator ?? null),
+  );
+}

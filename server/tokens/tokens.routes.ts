@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createApiTokenRequestSchema } from '../../shared/api/tokens';
+import type { AuthService } from '../auth/auth.service';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { TokensService } from './tokens.service';
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export function tokensRoutes(app: FastifyInstance, auth: AuthService, tokens: TokensService): void {
+  app.get('/api/tokens', async (request) => ({ tokens: tokens.list(requirePrincipal(auth, request)) }));
+
+  app.post('/api/tokens', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    tokens.authorize(principal);
+    return reply.status(201).send(tokens.create(principal, parseWith(createApiTokenRequestSchema, request.body), request.ip));
+  });
+
+  app.delete('/api/tokens/:id', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    tokens.authorize(principal);
+    const { id } = parseWith(idParams, request.params);
+    tokens.revoke(principal, id, request.ip);
+    return reply.status(204).send();
+  });
+}

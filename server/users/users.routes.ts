@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createUserRequestSchema, resetPasswordRequestSchema, updateUserRequestSchema } from '../../shared/api/users';
+import type { AuthService } from '../auth/auth.service';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { UsersService } from './users.service';
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export function usersRoutes(app: FastifyInstance, auth: AuthService, users: UsersService): void {
+  app.get('/api/users', async (request) => ({ users: users.list(requirePrincipal(auth, request)) }));
+
+  app.post('/api/users', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    users.authorize(principal);
+    const created = await users.create(principal, parseWith(createUserRequestSchema, request.body), request.ip);
+    return reply.status(201).send(created);
+  });
+
+  app.patch('/api/users/:id', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    users.authorize(principal);
+    const { id } = parseWith(idParams, request.params);
+    return users.update(principal, id, parseWith(updateUserRequestSchema, request.body), request.ip);
+  });
+
+  app.post('/api/users/:id/password', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    users.authorize(principal);
+    const { id } = parseWith(idParams, request.params);
+    const { password } = parseWith(resetPasswordRequestSchema, request.body);
+    await users.resetPassword(principal, id, password, request.ip);
+    return reply.status(204).send();
+  });
+
+  // The unit tree: anyone signed in may read it (forms, filters, names on the board).
+  app.get('/api/units', async (request) => {
+    requirePrincipal(auth, request);
+    return { units: users.units() };
+  });
+}
