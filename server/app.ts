@@ -48,6 +48,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Base URL of display links; defaults to the request's own protocol and host. */
   publicUrl?: string;
+  /** Reverse proxies whose X-Forwarded-* headers are believed. */
+  trustProxy?: string[];
 }
 
 export interface App {
@@ -74,8 +76,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*.
-    trustProxy: true,
+    // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*, believed
+    // only from the proxies named (a client could otherwise pick its own address).
+    trustProxy: deps.trustProxy ?? ['127.0.0.1', '::1'],
     forceCloseConnections: 'idle',
   });
   // JSON only: a text/plain body would otherwise reach the routes as a string.

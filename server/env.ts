@@ -19,6 +19,14 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
     .default('info'),
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For and -Proto are believed (comma-separated
+   * IPs or CIDRs). The client address decides login rate limits and the audit log's "from where".
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean)),
   /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
 });

@@ -22,7 +22,15 @@ function loadEnv(): Env {
 
 const env = loadEnv();
 const db = openDatabase(databaseFile(env.DATA_DIR));
-const app = await createApp({ db, clock: systemClock, timeZone: env.TZ_BOARD, clientDir: join(ROOT, 'dist', 'client'), logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL });
+const app = await createApp({
+  db,
+  clock: systemClock,
+  timeZone: env.TZ_BOARD,
+  clientDir: join(ROOT, 'dist', 'client'),
+  logLevel: env.LOG_LEVEL,
+  publicUrl: env.PUBLIC_URL,
+  trustProxy: env.TRUST_PROXY,
+});
 const log = app.http.log;
 
 const admin = await app.auth.ensureFirstAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
