@@ -6,7 +6,7 @@ export async function uploadFile(
   credentials: { cookie?: string; token?: string },
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
-  form.append('file', new Blob([content]), fileName);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), fileName);
   const headers: Record<string, string> = {};
   if (credentials.cookie) headers.cookie = credentials.cookie;
   if (credentials.token) headers.authorization = `Bearer ${credentials.token}`;
