@@ -116,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
   authRoutes(http, auth);
-  boardRoutes(http, auth, boards);
+  boardRoutes(http, auth, boards, deps.clock);
   readingsRoutes(http, auth, readings);
   displaysRoutes(http, auth, displays, deps.publicUrl);
   auditRoutes(http, auth, audit, deps.timeZone);

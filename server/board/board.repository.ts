@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { ReadingFact } from '../../shared/indicator/model';
 import type { Db } from '../db/client';
 import { changes, indicatorGroups, indicators, readings, settings, terms, units } from '../db/schema';
@@ -76,6 +76,11 @@ function preparedStatements(db: Db) {
       .from(changes)
       .where(and(eq(changes.termId, sql.placeholder('termId')), gt(changes.seq, sql.placeholder('since'))))
       .prepare(),
+    seqAt: db
+      .select({ seq: sql<number | null>`max(${changes.seq})` })
+      .from(changes)
+      .where(and(eq(changes.termId, sql.placeholder('termId')), lte(changes.createdAt, sql.placeholder('instant'))))
+      .prepare(),
     setting: db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare(),
   };
 }
@@ -131,6 +136,11 @@ export class BoardRepository {
     const rows = this.statements.changedSince.all({ termId, since });
     const indicatorIds = rows.flatMap((row) => (row.indicatorId === null ? [] : [row.indicatorId]));
     return { all: indicatorIds.length < rows.length, indicatorIds };
+  }
+
+  /** The term's last change recorded by `instant`: an "as of" board's `seq`. */
+  seqAt(termId: number, instant: number): number {
+    return this.statements.seqAt.get({ termId, instant })?.seq ?? 0;
   }
 
   setting<T>(key: string): T | undefined {

@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { boardQuerySchema } from '../../shared/api/board';
 import type { AuthService } from '../auth/auth.service';
-import { requirePrincipal } from '../http/plumbing';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import { parseWith, requirePrincipal } from '../http/plumbing';
 import type { BoardService } from './board.service';
 
-export function boardRoutes(app: FastifyInstance, auth: AuthService, boards: BoardService): void {
+export function boardRoutes(app: FastifyInstance, auth: AuthService, boards: BoardService, clock: Clock): void {
   app.get('/api/board', async (request) => {
     requirePrincipal(auth, request);
-    return boards.board();
+    const { asOf } = parseWith(boardQuerySchema, request.query);
+    if (asOf === undefined) return boards.board();
+    const instant = Date.parse(asOf);
+    if (instant > clock.now()) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
+    return boards.board(instant);
   });
 }

@@ -67,7 +67,7 @@ export class BoardService {
         elapsed: termElapsed(spanOf(term), date),
         closed: term.closedAt !== null,
       },
-      seq: term.lastSeq,
+      seq: asOf === undefined ? term.lastSeq : this.repository.seqAt(term.id, instant),
       asOf: new Date(instant).toISOString(),
       date,
       timeZone: this.timeZone,

@@ -67,3 +67,8 @@ export const boardSchema = z.object({
   indicators: z.array(boardIndicatorSchema),
 });
 export type Board = z.infer<typeof boardSchema>;
+
+/** `GET /api/board?asOf=<ISO date-time>`: the board as it stood then, from the readings that existed. */
+export const boardQuerySchema = z.strictObject({
+  asOf: z.iso.datetime({ offset: true }).optional(),
+});

@@ -117,3 +117,35 @@ describe('GET /api/board', () => {
     }
   });
 });
+
+describe('GET /api/board?asOf=', () => {
+  it('shows the board as it stood then, from the readings that existed, the same whenever asked', async () => {
+    const token = server.createToken('display');
+    const before = (await api(server, 'GET', '/api/board', { token })).body;
+    const asOf = new Date(server.clock.now()).toISOString();
+    const id = before.indicators.find((i: { code: string }) => i.code === 'KTGS-01').id;
+    const then = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(asOf)}`, { token })).body;
+    server.clock.advance(60_000);
+    try {
+      expect((await api(server, 'POST', `/api/indicators/${id}/readings`, { body: { date: '2026-11-28', value: 5 }, cookie })).status).toBe(201);
+      const now = (await api(server, 'GET', '/api/board', { token })).body;
+      expect(now.indicators.find((i: { id: number }) => i.id === id).current).toBe(then.indicators.find((i: { id: number }) => i.id === id).current + 5);
+      const again = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(asOf)}`, { token })).body;
+      expect(again).toEqual(then);
+      // A week earlier: readings dated or recorded after it do not count.
+      const lastWeek = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent('2026-11-21T10:00:00+07:00')}`, { token })).body;
+      expect(lastWeek.date).toBe('2026-11-21');
+      expect(lastWeek.term.elapsed).toBeLessThan(then.term.elapsed);
+    } finally {
+      server.clock.advance(-60_000);
+    }
+  });
+
+  it('refuses an instant in the future or one that is not an ISO date-time', async () => {
+    for (const asOf of ['2099-01-01T00:00:00Z', '2026-11-21', 'yesterday', '']) {
+      const { status, body } = await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(asOf)}`, { cookie });
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('validation_failed');
+    }
+  });
+});
