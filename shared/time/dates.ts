@@ -113,3 +113,21 @@ export function startOfDayInZone(date: IsoDate, timeZone: string): number {
   const guess = utcMidnight - zoneOffset(utcMidnight, timeZone);
   return utcMidnight - zoneOffset(guess, timeZone);
 }
+
+/** The ISO 8601 week of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(date: IsoDate): { year: number; week: number; monday: IsoDate; sunday: IsoDate } {
+  const day = dayNumber(date);
+  // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  const monday = day - weekday;
+  const thursday = monday + 3;
+  const year = Number(dateOfDayNumber(thursday).slice(0, 4));
+  const firstThursday = dayNumber(`${year}-01-04`) - ((((dayNumber(`${year}-01-04`) + 3) % 7) + 7) % 7) + 3;
+  return { year, week: (thursday - firstThursday) / 7 + 1, monday: dateOfDayNumber(monday), sunday: dateOfDayNumber(monday + 6) };
+}
+
+/** `2026-W48`, the name of a week's archive folder. */
+export function isoWeekLabel(date: IsoDate): string {
+  const { year, week } = isoWeek(date);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -9,6 +9,9 @@ import {
   endOfMonth,
   isIsoDate,
   isTimeZone,
+  isoWeek,
+  isoWeekLabel,
+  startOfDayInZone,
   maxDate,
   minDate,
 } from '../../shared/time/dates';
@@ -151,5 +154,36 @@ describe('isTimeZone', () => {
     ['UTC+7', false],
   ])('%s → %s', (zone, expected) => {
     expect(isTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('isoWeek', () => {
+  it.each([
+    ['2026-11-28', 2026, 48, '2026-11-23', '2026-11-29'],
+    ['2026-11-30', 2026, 49, '2026-11-30', '2026-12-06'],
+    ['2021-01-03', 2020, 53, '2020-12-28', '2021-01-03'],
+    ['2024-12-30', 2025, 1, '2024-12-30', '2025-01-05'],
+    ['2026-01-01', 2026, 1, '2025-12-29', '2026-01-04'],
+    ['2027-01-01', 2026, 53, '2026-12-28', '2027-01-03'],
+    ['2028-02-29', 2028, 9, '2028-02-28', '2028-03-05'],
+  ])('%s is in week %i-W%i (%s to %s)', (date, year, week, monday, sunday) => {
+    expect(isoWeek(date)).toEqual({ year, week, monday, sunday });
+  });
+
+  it('labels the archive folder', () => {
+    expect(isoWeekLabel('2026-11-28')).toBe('2026-W48');
+    expect(isoWeekLabel('2026-01-01')).toBe('2026-W01');
+  });
+});
+
+describe('startOfDayInZone', () => {
+  it.each([
+    ['2026-11-28', 'Asia/Ho_Chi_Minh', '2026-11-27T17:00:00.000Z'],
+    ['2026-11-28', 'UTC', '2026-11-28T00:00:00.000Z'],
+    // The day daylight saving time starts in New York still begins at midnight local time (EST).
+    ['2026-03-08', 'America/New_York', '2026-03-08T05:00:00.000Z'],
+    ['2026-07-01', 'America/New_York', '2026-07-01T04:00:00.000Z'],
+  ])('%s begins in %s at %s', (date, zone, instant) => {
+    expect(new Date(startOfDayInZone(date, zone)).toISOString()).toBe(instant);
   });
 });
