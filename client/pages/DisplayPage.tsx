@@ -6,6 +6,7 @@ import { DisplayMessage } from '../components/display/DisplayMessage';
 import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
 import { useDisplayBoard } from '../hooks/useDisplayBoard';
 import { useT } from '../i18n';
+import { ExportPage } from './ExportPage';
 import '../fonts';
 import '../styles/display.css';
 
@@ -42,6 +43,27 @@ function readParams(search: string): DisplayParams {
  * summary and one page per group, live, and honest about figures that may be old.
  */
 export function DisplayPage() {
+  const exportOf = useMemo(() => exportParams(window.location.search), []);
+  if (exportOf) {
+    return (
+      <div className={`display display-${exportOf.theme} display-export`}>
+        <ExportPage token={exportOf.token} page={exportOf.page} asOf={exportOf.asOf} />
+      </div>
+    );
+  }
+  return <LiveDisplay />;
+}
+
+/** `?export=1&page=<key|cover>&asOf=<ISO>`: the weekly export's rendering of one page. */
+function exportParams(search: string): { token: string | null; page: string; asOf: string; theme: 'dark' | 'light' } | null {
+  const query = new URLSearchParams(search);
+  const page = query.get('page') ?? '';
+  const asOf = query.get('asOf') ?? '';
+  if (query.get('export') !== '1' || (page !== 'cover' && !PAGE_KEY.test(page)) || Number.isNaN(Date.parse(asOf))) return null;
+  return { token: displayTokenFromUrl(search), page, asOf, theme: query.get('theme') === 'light' ? 'light' : 'dark' };
+}
+
+function LiveDisplay() {
   const t = useT();
   // Read once: the link belongs to the screen, not to a page state.
   const params = useMemo(() => readParams(window.location.search), []);

@@ -1,11 +1,12 @@
 import type { CSSProperties } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
-import { formatDate } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { OverdueBadge, StatusBadge } from '../StatusBadge';
 import { PaceBar } from './PaceBar';
 import { TrendChart } from './TrendChart';
 import { amountText, valueText } from './indicatorText';
+import type { WeeklyChange } from './weeklyChange';
 
 interface Props {
   indicator: BoardIndicator;
@@ -15,6 +16,8 @@ interface Props {
   flash: number | undefined;
   /** Grid placement, from the page's layout. */
   placement: CSSProperties;
+  /** The change since a week before, in the weekly export. */
+  weeklyChange?: WeeklyChange | undefined;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * keep it, with the current value (vi-VN formatted) in its text. Its six parts sit on the rows of
  * the page grid (subgrid), so that values, bars and charts line up from card to card.
  */
-export function DisplayCard({ indicator, board, stale, flash, placement }: Props) {
+export function DisplayCard({ indicator, board, stale, flash, placement, weeklyChange }: Props) {
   const t = useT();
   const lang = useLang();
   const value = valueText(indicator, lang);
@@ -72,6 +75,13 @@ export function DisplayCard({ indicator, board, stale, flash, placement }: Props
         <span className="dcard-updated">
           {updated ? t('display.updated', { date: formatDate(updated, lang, board.timeZone) }) : t('display.notUpdated')}
         </span>
+        {weeklyChange && (
+          <span className={`dcard-change change-${weeklyChange.kind}`}>
+            {weeklyChange.kind === 'up' || weeklyChange.kind === 'down'
+              ? t(`export.change.${weeklyChange.kind}`, { amount: formatNumber(weeklyChange.amount, indicator.decimals, lang) })
+              : t(`export.change.${weeklyChange.kind}`)}
+          </span>
+        )}
         {indicator.overdue && <OverdueBadge label={overdueLabel} />}
         {stale && <span className="stale-tag">{t('display.stale')}</span>}
       </div>

@@ -14,6 +14,7 @@ import { GroupPage } from './GroupPage';
 import { PageFooter } from './PageFooter';
 import { SummaryPage } from './SummaryPage';
 import { TrendLegend } from './TrendLegend';
+import type { WeeklyChange } from './weeklyChange';
 
 export interface PageRequest {
   page: string;
@@ -31,10 +32,12 @@ interface Props {
   rotateSeconds: number;
   pinned: string | null;
   request: PageRequest | null;
+  /** The weekly export: the change of each indicator since last week. */
+  weeklyChanges?: ReadonlyMap<number, WeeklyChange> | undefined;
 }
 
 /** The screen with a board: header, the page on screen, the pages in rotation. */
-export function DisplayScreen({ board, connection, offlineSince, changed, clockOffset, refresh, rotateSeconds, pinned, request }: Props) {
+export function DisplayScreen({ board, connection, offlineSince, changed, clockOffset, refresh, rotateSeconds, pinned, request, weeklyChanges }: Props) {
   const t = useT();
   const lang = useLang();
   const pages = useDisplayPages(board, t('board.otherGroup'));
@@ -79,7 +82,7 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
         {page.kind === 'summary' ? (
           <SummaryPage indicators={board.indicators} pages={pages} stale={stale} highlights={highlights} />
         ) : (
-          <GroupPage key={page.key} board={board} indicators={page.indicators} stale={stale} highlights={highlights} />
+          <GroupPage key={page.key} board={board} indicators={page.indicators} stale={stale} highlights={highlights} weeklyChanges={weeklyChanges} />
         )}
       </main>
       <PageFooter pages={pages} index={rotation.index} since={rotation.since} seconds={rotateSeconds} rotating={rotation.rotating} />

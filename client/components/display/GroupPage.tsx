@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
 import { DisplayCard } from './DisplayCard';
+import type { WeeklyChange } from './weeklyChange';
 
 /** Rows of a card on the page grid: head, name, figures, bar, chart, foot. */
 export const CARD_ROWS = 6;
@@ -35,10 +36,12 @@ interface Props {
   indicators: readonly BoardIndicator[];
   stale: boolean;
   highlights: ReadonlyMap<string, number>;
+  /** The weekly export's change since last week, by indicator id. */
+  weeklyChanges?: ReadonlyMap<number, WeeklyChange> | undefined;
 }
 
 /** The cards of one group page, laid out for their number. */
-export function GroupPage({ board, indicators, stale, highlights }: Props) {
+export function GroupPage({ board, indicators, stale, highlights, weeklyChanges }: Props) {
   const { columns, rows } = gridOf(indicators.length);
   const style = { '--grid-columns': columns, '--grid-rows': rows } as CSSProperties;
   return (
@@ -51,6 +54,7 @@ export function GroupPage({ board, indicators, stale, highlights }: Props) {
           stale={stale}
           flash={highlights.get(indicator.code)}
           placement={placement(index, indicators.length, columns)}
+          weeklyChange={weeklyChanges?.get(indicator.id)}
         />
       ))}
     </div>

@@ -1,0 +1,8 @@
+import { boardSchema, type Board } from '../../shared/api/board';
+import { parseBody, send } from '../api';
+
+/** The board as it stood at `asOf` (ISO date-time), read with a display token. */
+export async function getBoardAsOf(token: string | null, asOf: string): Promise<Board> {
+  const response = await send('GET', `/api/board?asOf=${encodeURIComponent(asOf)}`, { token });
+  return parseBody(response, boardSchema);
+}
