@@ -1,3 +1,6 @@
+import { adminEn } from './sections/admin';
+import { exportEn } from './sections/export';
+import { workspaceEn } from './sections/workspace';
 import type { Messages } from './vi';
 
 /** English: the same keys as Vietnamese, checked by `satisfies Messages`. */
@@ -194,6 +197,9 @@ export const en = {
       },
     },
   },
+  workspace: workspaceEn,
+  export: exportEn,
+  admin: adminEn,
   errors: {
     validation_failed: 'Some fields are not valid. Please check the marked fields.',
     malformed_json: 'The request was not well formed.',
@@ -229,6 +235,7 @@ export const en = {
     invalid_type: 'Wrong type of value.',
     invalid_format: 'Wrong format.',
     unrecognized_keys: 'Contains a field that is not accepted.',
+    unknown_field: 'A field that is not accepted.',
     other: 'Not a valid value.',
   },
 } satisfies Messages;

@@ -1,3 +1,6 @@
+import { adminVi } from './sections/admin';
+import { exportVi } from './sections/export';
+import { workspaceVi } from './sections/workspace';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { ReadingFieldError } from '../../shared/api/readings';
 import type { Direction, Status } from '../../shared/indicator/model';
@@ -204,6 +207,9 @@ export const vi = {
       },
     },
   },
+  workspace: workspaceVi,
+  export: exportVi,
+  admin: adminVi,
   errors: {
     validation_failed: 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
     malformed_json: 'Yêu cầu gửi lên không đúng định dạng.',
@@ -240,6 +246,7 @@ export const vi = {
     invalid_type: 'Sai kiểu dữ liệu.',
     invalid_format: 'Sai định dạng.',
     unrecognized_keys: 'Có trường không được chấp nhận.',
+    unknown_field: 'Có trường không được chấp nhận.',
     other: 'Giá trị không hợp lệ.',
   },
 };
