@@ -17,7 +17,7 @@ const ADMIN = { username: 'admin', password: 'Bench-Password-1' };
 async function boardServer(clock: Clock, seed: (db: ReturnType<typeof tempDatabase>['db']) => void) {
   const temp = tempDatabase();
   seed(temp.db);
-  const app = await createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent' });
+  const app = await createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', dataDir: temp.dir });
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;

@@ -19,6 +19,11 @@ import type { Clock } from './clock';
 import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
+import { BrowserPool } from './exports/browser-pool';
+import { ExportsRepository } from './exports/exports.repository';
+import { exportsRoutes } from './exports/exports.routes';
+import { ExportsService } from './exports/exports.service';
+import { startExportSchedule } from './exports/schedule';
 import { ImportsRepository } from './imports/imports.repository';
 import { importsRoutes } from './imports/imports.routes';
 import { ImportsService } from './imports/imports.service';
@@ -50,6 +55,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** Reverse proxies whose X-Forwarded-* headers are believed. */
   trustProxy?: string[];
+  /** DATA_DIR: exports are archived under its `exports/`. */
+  dataDir: string;
+  /** The weekly export's schedule and retention. */
+  exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number };
 }
 
 export interface App {
@@ -59,6 +68,9 @@ export interface App {
   boards: BoardService;
   readings: ReadingsService;
   displays: DisplaysService;
+  exports: ExportsService;
+  /** Starts the export schedule (and resumes interrupted exports); call once listening. */
+  startSchedule(): void;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
   close(): Promise<void>;
 }
@@ -112,6 +124,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deps.clock,
     (termId, changes) => broadcaster.indicatorsUpdated(termId, changes),
   );
+  const schedule = deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 };
+  const exportsService = new ExportsService(
+    new ExportsRepository(deps.db),
+    boards,
+    authRepository,
+    new BrowserPool({ maxPages: 2, timeZone: deps.timeZone }),
+    deps.clock,
+    {
+      root: join(deps.dataDir, 'exports'),
+      baseUrl: () => ownUrl(http),
+      retentionWeeks: schedule.retentionWeeks,
+      log: http.log,
+    },
+  );
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
   http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
@@ -121,12 +147,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   displaysRoutes(http, auth, displays, deps.publicUrl);
   auditRoutes(http, auth, audit, deps.timeZone);
   importsRoutes(http, auth, imports, boards);
+  exportsRoutes(http, auth, exportsService);
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
 
   if (servesClient) await serveClient(http, deps.clientDir!);
 
+  let scheduler: { stop(): void } | undefined;
   return {
     http,
     io,
@@ -134,11 +162,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
     boards,
     readings,
     displays,
+    exports: exportsService,
+    startSchedule() {
+      exportsService.resumeUnfinished();
+      exportsService.prune();
+      scheduler ??= startExportSchedule(exportsService, { ...schedule, since: exportsService.scheduleSince() }, deps.clock);
+    },
     async close() {
+      scheduler?.stop();
+      await exportsService.stop();
       await io.close();
       await http.close();
     },
   };
+}
+
+/** This server's own address, for the export's browser (a wildcard address means loopback). */
+function ownUrl(http: FastifyInstance): string {
+  const address = http.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server is not listening');
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 function redactTokens(url: string): string {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../shared/time/dates';
+import { isValidSchedule } from './exports/schedule';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -27,6 +28,10 @@ const envSchema = z.object({
     .string()
     .default('127.0.0.1,::1')
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean)),
+  /** When the weekly export runs: a cron expression in EXPORT_TIME_ZONE (default Monday 07:00). */
+  EXPORT_CRON: z.string().trim().min(1).default('0 7 * * 1'),
+  EXPORT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').optional(),
+  EXPORT_RETENTION_WEEKS: z.coerce.number({ error: 'must be a whole number of weeks, at least 1' }).int('must be a whole number of weeks, at least 1').min(1, 'must be a whole number of weeks, at least 1').max(5200).default(104),
   /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
 });
@@ -44,7 +49,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // An empty variable means "not set", as most process managers write it.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const result = envSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    const timeZone = result.data.EXPORT_TIME_ZONE ?? result.data.TZ_BOARD;
+    if (isValidSchedule(result.data.EXPORT_CRON, timeZone)) return result.data;
+    throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression such as "0 7 * * 1"`]);
+  }
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
     return `Invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`;

@@ -30,6 +30,8 @@ const app = await createApp({
   logLevel: env.LOG_LEVEL,
   publicUrl: env.PUBLIC_URL,
   trustProxy: env.TRUST_PROXY,
+  dataDir: env.DATA_DIR,
+  exportSchedule: { cron: env.EXPORT_CRON, timeZone: env.EXPORT_TIME_ZONE ?? env.TZ_BOARD, retentionWeeks: env.EXPORT_RETENTION_WEEKS },
 });
 const log = app.http.log;
 
@@ -44,6 +46,7 @@ if (env.SEED_DEMO && seedDemo(db, systemClock.now(), env.TZ_BOARD)) log.info('de
 
 const address = await app.http.listen({ port: env.PORT, host: env.HOST });
 log.info(`termboard is serving on ${address}`);
+app.startSchedule();
 
 const housekeeping = setInterval(() => app.readings.forgetOldAnswers(), 60 * 60 * 1000);
 housekeeping.unref();

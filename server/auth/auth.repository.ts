@@ -97,7 +97,11 @@ export class AuthRepository {
     return this.statements.liveToken.get({ hash });
   }
 
-  createToken(input: { kind: 'display' | 'api'; name: string; tokenHash: string; scopes?: string; createdByUserId: number | null; now: number }): number {
+  revokeToken(id: number, now: number): void {
+    this.db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt))).run();
+  }
+
+  createToken(input: { kind: 'display' | 'api' | 'export'; name: string; tokenHash: string; scopes?: string; createdByUserId: number | null; now: number }): number {
     return this.db
       .insert(accessTokens)
       .values({

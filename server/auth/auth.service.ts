@@ -119,7 +119,8 @@ export class AuthService {
 
   private tokenPrincipal(row: AccessTokenRow | undefined): Principal | null {
     if (!row) return null;
-    if (row.kind === 'display') return { kind: 'display', tokenId: row.id, name: row.name };
+    // Screens and the export's own renderer read, never write.
+    if (row.kind === 'display' || row.kind === 'export') return { kind: 'display', tokenId: row.id, name: row.name };
     const scopes = JSON.parse(row.scopes) as { unitIds?: number[]; indicatorIds?: number[] };
     return { kind: 'api', tokenId: row.id, name: row.name, unitIds: scopes.unitIds ?? [], indicatorIds: scopes.indicatorIds ?? [] };
   }

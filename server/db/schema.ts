@@ -218,3 +218,26 @@ export const imports = sqliteTable('imports', {
   createdAt: integer('created_at').notNull(),
   committedAt: integer('committed_at'),
 });
+
+/** Weekly and on-demand exports of the screens: PNG pages and a PDF under DATA_DIR/exports/. */
+export const exports = sqliteTable(
+  'exports',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text().notNull(),
+    /** The scheduled slot (epoch ms) a scheduled export is for: one export per slot, ever. */
+    slot: integer(),
+    asOf: integer('as_of').notNull(),
+    /** ISO week of `asOf` in the board's time zone, e.g. 2026-W48: the archive folder. */
+    week: text().notNull(),
+    status: text().notNull(),
+    error: text(),
+    requestedByUserId: integer('requested_by_user_id').references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    /** JSON array of {name, type}. */
+    files: text().notNull().default('[]'),
+  },
+  (t) => [uniqueIndex('exports_slot').on(t.slot), index('exports_as_of').on(t.asOf)],
+);

@@ -52,11 +52,21 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port over a real SQLite file, seeded with the demo term by default. */
-export async function startTestServer(options: { seed?: boolean; clock?: TestClock; clientDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; clock?: TestClock; clientDir?: string; exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number } } = {},
+): Promise<TestServer> {
   const temp = tempDatabase();
   const clock = options.clock ?? new TestClock();
   const build = () =>
-    createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', ...(options.clientDir ? { clientDir: options.clientDir } : {}) });
+    createApp({
+      db: temp.db,
+      clock,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      logLevel: 'silent',
+      dataDir: temp.dir,
+      ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+      ...(options.exportSchedule ? { exportSchedule: options.exportSchedule } : {}),
+    });
   let app = await build();
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
   if (options.seed ?? true) seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');

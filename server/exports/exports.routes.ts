@@ -1,0 +1,38 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createExportRequestSchema } from '../../shared/api/exports';
+import type { AuthService } from '../auth/auth.service';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { ExportsService } from './exports.service';
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const fileParams = idParams.extend({ name: z.string().regex(/^[\w.-]{1,100}$/) });
+
+export function exportsRoutes(app: FastifyInstance, auth: AuthService, exportsService: ExportsService): void {
+  app.post('/api/exports', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    const { asOf } = parseWith(createExportRequestSchema, request.body ?? {});
+    return reply.status(202).send(exportsService.request(principal, asOf === undefined ? undefined : Date.parse(asOf)));
+  });
+
+  app.get('/api/exports', async (request) => {
+    requirePrincipal(auth, request);
+    return { exports: exportsService.list() };
+  });
+
+  app.get('/api/exports/:id', async (request) => {
+    requirePrincipal(auth, request);
+    return exportsService.get(parseWith(idParams, request.params).id);
+  });
+
+  app.get('/api/exports/:id/files/:name', async (request, reply) => {
+    requirePrincipal(auth, request);
+    const { id, name } = parseWith(fileParams, request.params);
+    const file = exportsService.filePath(id, name);
+    return reply
+      .type(file.type)
+      .header('content-disposition', `${file.type === 'application/pdf' ? 'attachment' : 'inline'}; filename="${name}"`)
+      .send(createReadStream(file.path));
+  });
+}

@@ -1,0 +1,181 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Export } from '../../shared/api/exports';
+import { displayPages } from '../../shared/display/pages';
+import { dateInZone, isoWeekLabel } from '../../shared/time/dates';
+import type { AuthRepository } from '../auth/auth.repository';
+import type { Principal } from '../auth/principal';
+import { hashSecret, newSecret } from '../auth/tokens';
+import type { BoardService } from '../board/board.service';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import type { BrowserPool } from './browser-pool';
+import type { ExportRow, ExportsRepository } from './exports.repository';
+import { renderExport, type RenderedFile } from './renderer';
+
+export interface ExportsOptions {
+  /** DATA_DIR/exports: one folder per ISO week, one per export inside it. */
+  root: string;
+  /** Where the renderer reaches this server (known once it listens). */
+  baseUrl: () => string;
+  retentionWeeks: number;
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The weekly screenshot export: queued by the schedule or on demand, rendered one at a time by
+ * headless Chromium from the same screen the TVs show, archived by ISO week, pruned by age.
+ */
+export class ExportsService {
+  private chain: Promise<void> = Promise.resolve();
+  private stopping = false;
+
+  constructor(
+    private readonly repository: ExportsRepository,
+    private readonly boards: BoardService,
+    private readonly auth: AuthRepository,
+    private readonly pool: BrowserPool,
+    private readonly clock: Clock,
+    private readonly options: ExportsOptions,
+  ) {}
+
+  /** "Xuất ngay": admins and editors, as of now or a past moment. */
+  request(principal: Principal, asOf: number | undefined): { id: number } {
+    if (principal.kind !== 'user' || principal.role === 'viewer') throw new AppError('forbidden', 'only admins and editors export');
+    const now = this.clock.now();
+    const instant = asOf ?? now;
+    if (instant > now) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
+    this.boards.currentTerm();
+    const id = this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now })!;
+    this.enqueue(id);
+    return { id };
+  }
+
+  /** The export of a scheduled slot, once: false when it was queued before (a restart, another node). */
+  scheduleSlot(slot: number): boolean {
+    const id = this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() });
+    if (id === undefined) return false;
+    this.options.log.info({ exportId: id, slot: new Date(slot).toISOString() }, 'scheduled export queued');
+    this.enqueue(id);
+    return true;
+  }
+
+  hasSlot(slot: number): boolean {
+    return this.repository.hasSlot(slot);
+  }
+
+  /** Runs again what a stop interrupted. */
+  resumeUnfinished(): void {
+    for (const row of this.repository.unfinished()) {
+      this.repository.requeue(row.id);
+      this.enqueue(row.id);
+    }
+  }
+
+  list(limit = 200): Export[] {
+    return this.repository.list(limit).map((row) => this.describe(row));
+  }
+
+  get(id: number): Export {
+    const row = this.repository.find(id);
+    if (!row) throw new AppError('not_found', `export ${id} not found`);
+    return this.describe(row);
+  }
+
+  /** The path of one of an export's files; only names it lists. */
+  filePath(id: number, name: string): { path: string; type: string } {
+    const row = this.repository.find(id);
+    const file = row && (JSON.parse(row.files) as RenderedFile[]).find((f) => f.name === name);
+    if (!row || !file) throw new AppError('not_found', `no file ${name} in export ${id}`);
+    return { path: join(this.folder(row), file.name), type: file.type };
+  }
+
+  /** Resolves once every queued export has finished (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Stops: the browser closes at once; an export cut short is queued again for the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.pool.close();
+    await this.chain.catch(() => {});
+  }
+
+  scheduleSince(): number {
+    return this.repository.scheduleSince(this.clock.now());
+  }
+
+  private enqueue(id: number): void {
+    this.chain = this.chain.then(() => this.run(id));
+  }
+
+  private async run(id: number): Promise<void> {
+    const row = this.repository.find(id);
+    if (!row || row.status === 'done') return;
+    this.repository.start(id, this.clock.now());
+    const token = newSecret('tbe');
+    const tokenId = this.auth.createToken({ kind: 'export', name: `export ${id}`, tokenHash: hashSecret(token), createdByUserId: null, now: this.clock.now() });
+    try {
+      const board = this.boards.board(row.asOf);
+      const pages = displayPages(board, '').map((page) => page.key);
+      const files = await renderExport(this.pool, {
+        baseUrl: this.options.baseUrl(),
+        token,
+        asOf: row.asOf,
+        pages,
+        outDir: this.folder(row),
+        pdfName: `bao-cao-${row.week}.pdf`,
+      });
+      this.repository.finish(id, this.clock.now(), { status: 'done', files: JSON.stringify(files) });
+      this.options.log.info({ exportId: id, files: files.length }, 'export done');
+    } catch (error) {
+      if (this.stopping) {
+        // Cut short by a shutdown, not failed: the next start renders it again.
+        this.repository.requeue(id);
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      this.repository.finish(id, this.clock.now(), { status: 'failed', error: message });
+      this.options.log.error({ exportId: id, err: error }, 'export failed');
+    } finally {
+      this.auth.revokeToken(tokenId, this.clock.now());
+    }
+    this.prune();
+  }
+
+  /** Removes exports (files and rows) older than the retention. */
+  prune(): void {
+    const limit = this.clock.now() - this.options.retentionWeeks * WEEK_MS;
+    for (const row of this.repository.olderThan(limit)) {
+      const folder = this.folder(row);
+      if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
+      this.repository.remove(row.id);
+    }
+  }
+
+  private week(instant: number): string {
+    return isoWeekLabel(dateInZone(instant, this.boards.timeZone));
+  }
+
+  private folder(row: ExportRow): string {
+    return join(this.options.root, row.week, String(row.id));
+  }
+
+  private describe(row: ExportRow): Export {
+    const files = JSON.parse(row.files) as RenderedFile[];
+    return {
+      id: row.id,
+      kind: row.kind as Export['kind'],
+      status: row.status as Export['status'],
+      ...(row.error ? { error: row.error } : {}),
+      asOf: new Date(row.asOf).toISOString(),
+      week: row.week,
+      createdAt: new Date(row.createdAt).toISOString(),
+      finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt).toISOString(),
+      files: files.map((file) => ({ ...file, url: `/api/exports/${row.id}/files/${encodeURIComponent(file.name)}` })),
+    };
+  }
+}

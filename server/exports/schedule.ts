@@ -1,0 +1,35 @@
+import { Cron } from 'croner';
+import type { Clock } from '../clock';
+import type { ExportsService } from './exports.service';
+
+export interface ScheduleOptions {
+  /** Cron expression (5 or 6 fields), e.g. `0 7 * * 1`: Mondays at 07:00. */
+  cron: string;
+  timeZone: string;
+  /** When the schedule first ran on this database: slots before it were never missed. */
+  since: number;
+}
+
+/** True when croner accepts the expression and time zone. */
+export function isValidSchedule(cron: string, timeZone: string): boolean {
+  try {
+    new Cron(cron, { timezone: timeZone, paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fires the export of each slot of the schedule. At start, the last slot before now is caught
+ * up if no export has it (the server was down then). The database keeps it to one export a slot.
+ */
+export function startExportSchedule(exportsService: ExportsService, options: ScheduleOptions, clock: Clock): { stop(): void } {
+  const job = new Cron(options.cron, { timezone: options.timeZone, protect: true }, () => {
+    const slot = job.currentRun()?.getTime();
+    if (slot !== undefined) exportsService.scheduleSlot(slot);
+  });
+  const [last] = job.previousRuns(1, new Date(clock.now()));
+  if (last && last.getTime() >= options.since && !exportsService.hasSlot(last.getTime())) exportsService.scheduleSlot(last.getTime());
+  return { stop: () => job.stop() };
+}
