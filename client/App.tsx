@@ -1,5 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { DISPLAY_PATH } from '../shared/api/displays';
+import { AUDIT_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
+import { ACCOUNT_PATH, IMPORT_PATH, INDICATOR_HISTORY_PATTERN, WORKSPACE_PATH } from './components/workspace/paths';
 import { LangContext, useT, type Lang } from './i18n';
 import { BoardPage } from './pages/BoardPage';
 import { LoginPage } from './pages/LoginPage';
@@ -8,6 +10,17 @@ import { hrefTo, navigate, usePathname } from './router';
 
 // The meeting-room screen carries Recharts and its own fonts: fetched only where it is shown.
 const DisplayPage = lazy(() => import('./pages/DisplayPage').then((module) => ({ default: module.DisplayPage })));
+// The admin pages are for a few people now and then: kept out of the bundle every screen loads.
+const UsersPage = lazy(() => import('./pages/UsersPage').then((module) => ({ default: module.UsersPage })));
+const TokensPage = lazy(() => import('./pages/TokensPage').then((module) => ({ default: module.TokensPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
+// The workspace is for the few who enter readings; its history page carries Recharts too.
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage').then((module) => ({ default: module.WorkspacePage })));
+const IndicatorHistoryPage = lazy(() =>
+  import('./pages/IndicatorHistoryPage').then((module) => ({ default: module.IndicatorHistoryPage })),
+);
+const ImportPage = lazy(() => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })));
+const AccountPage = lazy(() => import('./pages/AccountPage').then((module) => ({ default: module.AccountPage })));
 
 /** One page per path. The display page and the workspace get their own entries here. */
 const ROUTES: Record<string, ComponentType> = {
@@ -16,7 +29,20 @@ const ROUTES: Record<string, ComponentType> = {
   [DISPLAY_PATH]: DisplayPage,
   '/login': LoginPage,
   [SCREENS_PATH]: ScreensPage,
+  [USERS_PATH]: UsersPage,
+  [TOKENS_PATH]: TokensPage,
+  [AUDIT_PATH]: AuditPage,
+  [WORKSPACE_PATH]: WorkspacePage,
+  [IMPORT_PATH]: ImportPage,
+  [ACCOUNT_PATH]: AccountPage,
 };
+
+/** Pages whose path carries an id (`/workspace/indicators/19`): the page reads it from the path. */
+const PATTERN_ROUTES: ReadonlyArray<readonly [RegExp, ComponentType]> = [[INDICATOR_HISTORY_PATTERN, IndicatorHistoryPage]];
+
+function pageOf(path: string): ComponentType {
+  return ROUTES[path] ?? PATTERN_ROUTES.find(([pattern]) => pattern.test(path))?.[1] ?? NotFoundPage;
+}
 
 function NotFoundPage() {
   const t = useT();
@@ -39,7 +65,7 @@ function NotFoundPage() {
 
 export function App({ lang }: { lang: Lang }) {
   const path = usePathname();
-  const Page = ROUTES[path] ?? NotFoundPage;
+  const Page = pageOf(path);
   return (
     <LangContext.Provider value={lang}>
       <Suspense fallback={null}>

@@ -64,13 +64,17 @@ function codeOfStatus(status: number): ApiErrorCode {
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (a file upload), sent as is: the browser writes its Content-Type and boundary. */
+  form?: FormData;
+  /** Further request headers (`Idempotency-Key`). */
+  headers?: Readonly<Record<string, string>>;
   /** A display or API token, sent as `Authorization: Bearer`. */
   token?: string | null;
   signal?: AbortSignal;
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
@@ -78,7 +82,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       // The board must never come from a cache: stale numbers shown as current are the worst failure.
       cache: 'no-store',
@@ -106,7 +110,7 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, fields);
 }
 
-async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
     body = await response.json();

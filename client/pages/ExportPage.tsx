@@ -48,7 +48,8 @@ export function ExportPage({ token, page, asOf }: { token: string | null; page: 
   const cards = useMemo(() => {
     if (!boards || !('board' in boards) || page === 'cover') return 0;
     const found = displayPages(boards.board, t('board.otherGroup')).find((p) => p.key === page);
-    return found?.kind === 'group' ? found.indicators.length : -1;
+    if (!found) return -1;
+    return found.kind === 'group' ? found.indicators.length : 0;
   }, [boards, page, t]);
 
   useEffect(() => {

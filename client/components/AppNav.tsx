@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { SessionUser } from '../../shared/api/session';
+import { userMayWrite } from '../../shared/api/permissions';
+import { logout } from '../api';
+import { useT, type MessageKey } from '../i18n';
+import { navigate, usePathname } from '../router';
+import '../styles/workspace.css';
+import { AppLink } from './workspace/AppLink';
+import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from './workspace/paths';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+}
+
+const BOARD_ITEM: NavItem = { path: '/', label: 'workspace.nav.board' };
+const WRITER_ITEMS: NavItem[] = [
+  { path: WORKSPACE_PATH, label: 'workspace.nav.workspace' },
+  { path: IMPORT_PATH, label: 'workspace.nav.import' },
+];
+// The admin pages belong to their own modules; the paths are repeated here rather than imported,
+// so that those pages can show this bar without an import cycle.
+const ADMIN_ITEMS: NavItem[] = [
+  { path: '/admin/screens', label: 'workspace.nav.screens' },
+  { path: '/admin/users', label: 'workspace.nav.users' },
+  { path: '/admin/tokens', label: 'workspace.nav.tokens' },
+  { path: '/admin/audit', label: 'workspace.nav.audit' },
+];
+
+/**
+ * The item the page belongs to: its own path, or the longest one it lies under
+ * (`/workspace/indicators/19` under `/workspace`, not under `/workspace/import`).
+ */
+function currentItem(items: readonly NavItem[], path: string): NavItem | undefined {
+  const exact = items.find((item) => item.path === path);
+  if (exact) return exact;
+  return items
+    .filter((item) => item.path !== '/' && path.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/**
+ * Whether the user records readings anywhere: admins, and editors with a unit. The server decides
+ * per indicator (`userMayWrite`); here only whether the workspace links are worth showing.
+ */
+function mayWriteAnything(user: SessionUser): boolean {
+  return user.role === 'admin' || user.unitIds.some((ownerUnitId) => userMayWrite(user, { ownerUnitId }));
+}
+
+/** The bar at the top of every signed-in page: where to go, who is signed in, and signing out. */
+export function AppNav({ user }: { user: SessionUser }) {
+  const t = useT();
+  const path = usePathname();
+  const [loggingOut, setLoggingOut] = useState(false);
+  const main = [BOARD_ITEM, ...(mayWriteAnything(user) ? WRITER_ITEMS : [])];
+  const admin = user.role === 'admin' ? ADMIN_ITEMS : [];
+  const current = currentItem([...main, ...admin, { path: ACCOUNT_PATH, label: 'workspace.nav.account' }], path);
+
+  async function onLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } catch {
+      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
+    }
+    navigate('/login');
+  }
+
+  const link = (item: NavItem) => (
+    <li key={item.path}>
+      <AppLink
+        to={item.path}
+        className="app-nav-link"
+        aria-current={item === current ? (item.path === path ? 'page' : 'true') : undefined}
+      >
+        {t(item.label)}
+      </AppLink>
+    </li>
+  );
+
+  return (
+    <header className="app-nav">
+      <nav className="app-nav-main" aria-label={t('workspace.nav.label')}>
+        <ul className="app-nav-list">{main.map(link)}</ul>
+        {admin.length > 0 && (
+          <ul className="app-nav-list app-nav-admin" aria-label={t('workspace.nav.adminLabel')}>
+            {admin.map(link)}
+          </ul>
+        )}
+      </nav>
+      <div className="app-nav-user">
+        <span className="app-nav-name">{t('workspace.nav.signedInAs', { name: user.displayName || user.username })}</span>
+        <AppLink
+          to={ACCOUNT_PATH}
+          className="app-nav-link"
+          aria-current={current?.path === ACCOUNT_PATH ? 'page' : undefined}
+        >
+          {t('workspace.nav.account')}
+        </AppLink>
+        <button type="button" className="button button-quiet" onClick={onLogout} disabled={loggingOut}>
+          {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,125 @@
+import { useId, useState, type FormEvent } from 'react';
+import { updateUserRequestSchema, type UpdateUserRequest, type User } from '../../../shared/api/users';
+import { asApiError } from '../../api';
+import { updateUser } from '../../api/admin';
+import { useT, type MessageKey } from '../../i18n';
+import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import { RoleSelect } from './RoleSelect';
+import { TextField } from './TextField';
+import { UnitCheckboxes } from './UnitCheckboxes';
+import type { UnitNode } from './unitTree';
+
+interface Props {
+  user: User;
+  tree: readonly UnitNode[];
+  /** The admin's own account: the role stays, so nobody locks themselves out by a slip. */
+  isSelf: boolean;
+  /** After a save, or when there was nothing to save. */
+  onDone: (saved: boolean) => void;
+  onCancel: () => void;
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  const set = new Set(a);
+  return a.length === b.length && b.every((id) => set.has(id));
+}
+
+/** Display name, role and units of one user; only what changed is sent. */
+export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
+  const t = useT();
+  const id = useId();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [role, setRole] = useState(user.role);
+  const [unitIds, setUnitIds] = useState<number[]>(user.unitIds);
+  const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<MessageKey | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const patch: UpdateUserRequest = {};
+    if (displayName.trim() !== user.displayName) patch.displayName = displayName;
+    if (role !== user.role) patch.role = role;
+    if (!sameIds(unitIds, user.unitIds)) patch.unitIds = unitIds;
+    if (Object.keys(patch).length === 0) {
+      onDone(false);
+      return;
+    }
+    const parsed = updateUserRequestSchema.safeParse(patch);
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsOfIssues('admin.users.field', parsed.error.issues));
+      setFormError(null);
+      return;
+    }
+    setSaving(true);
+    setFieldErrors({});
+    setFormError(null);
+    try {
+      await updateUser(user.id, parsed.data);
+      onDone(true);
+    } catch (caught) {
+      const error = asApiError(caught);
+      setFieldErrors(fieldErrorsOfApi('admin.users.field', error));
+      setFormError(`errors.${error.code}`);
+      setSaving(false);
+    }
+  }
+
+  const editorWithoutUnits = role === 'editor' && unitIds.length === 0;
+
+  return (
+    <form className="admin-form admin-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('admin.users.edit.heading', { name: user.username })}</h3>
+      {formError && (
+        <p className="notice notice-error" role="alert">
+          {t(formError)}
+        </p>
+      )}
+      <div className="admin-form-row">
+        <TextField
+          label={t('admin.users.create.displayName')}
+          name="displayName"
+          autoComplete="off"
+          maxLength={100}
+          required
+          value={displayName}
+          onValueChange={setDisplayName}
+          error={fieldErrors.displayName}
+          autoFocus
+        />
+        {isSelf ? (
+          <div className="field">
+            <span className="field-label">{t('admin.users.create.role')}</span>
+            <span>{t(`admin.role.${role}`)}</span>
+            <span className="field-hint">{t('admin.users.edit.selfRole')}</span>
+          </div>
+        ) : (
+          <RoleSelect label={t('admin.users.create.role')} value={role} onChange={setRole} error={fieldErrors.role} />
+        )}
+      </div>
+      <UnitCheckboxes
+        legend={t('admin.users.create.units')}
+        hint={t('admin.users.create.unitsHint')}
+        tree={tree}
+        selected={unitIds}
+        onChange={setUnitIds}
+        error={fieldErrors.unitIds}
+        extraDescribedBy={editorWithoutUnits ? `${id}-warning` : undefined}
+      />
+      {editorWithoutUnits && (
+        <p className="field-warning" id={`${id}-warning`}>
+          {t('admin.users.editorWithoutUnits')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? t('admin.users.edit.saving') : t('admin.users.edit.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={saving}>
+          {t('admin.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { PASSWORD_MIN, resetPasswordRequestSchema, type User } from '../../../shared/api/users';
+import { asApiError } from '../../api';
+import { resetUserPassword } from '../../api/admin';
+import { useT, type MessageKey } from '../../i18n';
+import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import { TextField } from './TextField';
+
+interface Props {
+  user: User;
+  onCancel: () => void;
+  onDone: () => void;
+}
+
+/**
+ * An admin sets a new password for someone. A modal dialog holding a form: showModal focuses
+ * the password box, Escape cancels, focus returns to the button that opened it (the caller).
+ */
+export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
+  const t = useT();
+  const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [password, setPassword] = useState('');
+  const [shown, setShown] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<MessageKey | null>(null);
+
+  // Layout effect: on unmount the dialog closes while still in the document, so the browser can
+  // hand focus back to the element that opened it.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  /** Closes first: until then the rest of the page is inert and cannot take the caller's focus. */
+  function closeThen(callback: () => void) {
+    dialogRef.current?.close();
+    callback();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const parsed = resetPasswordRequestSchema.safeParse({ password });
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsOfIssues('admin.users.field', parsed.error.issues));
+      setFormError(null);
+      return;
+    }
+    setSaving(true);
+    setFieldErrors({});
+    setFormError(null);
+    try {
+      await resetUserPassword(user.id, parsed.data.password);
+      closeThen(onDone);
+    } catch (caught) {
+      const error = asApiError(caught);
+      setFieldErrors(fieldErrorsOfApi('admin.users.field', error));
+      setFormError(`errors.${error.code}`);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={`${id}-body`}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!saving) closeThen(onCancel);
+      }}
+    >
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
+        <p id={`${id}-body`}>{t('admin.users.password.body')}</p>
+        {formError && (
+          <p className="notice notice-error" role="alert">
+            {t(formError)}
+          </p>
+        )}
+        <TextField
+          label={t('admin.users.password.label')}
+          name="password"
+          type={shown ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          maxLength={200}
+          required
+          value={password}
+          onValueChange={setPassword}
+          hint={t('admin.users.create.passwordHint', { min: PASSWORD_MIN })}
+          error={fieldErrors.password}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
+          <span>{t('admin.users.password.show')}</span>
+        </label>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => closeThen(onCancel)} disabled={saving}>
+            {t('admin.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? t('admin.users.password.confirming') : t('admin.users.password.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,49 @@
+import type { BoardIndicator } from '../../../shared/api/board';
+import { formatDate, formatDateTime } from '../../format';
+import { useLang, useT } from '../../i18n';
+import { amountText } from '../display/indicatorText';
+import { OverdueBadge, StatusBadge } from '../StatusBadge';
+import { currentText } from './valueTexts';
+
+/** The head of an indicator's history: what it is, where it stands, when it was last updated. */
+export function IndicatorSummary({ indicator, timeZone }: { indicator: BoardIndicator; timeZone: string }) {
+  const t = useT();
+  const lang = useLang();
+  const overdueLabel = indicator.lastReadingDate
+    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
+    : t('overdue.labelNever');
+  return (
+    <div className="ws-header">
+      <p className="ws-eyebrow">
+        <span className="ws-code">{indicator.code}</span> · {indicator.ownerUnit.name}
+      </p>
+      <h1>{indicator.name}</h1>
+      {indicator.description && <p className="ws-intro">{indicator.description}</p>}
+      <dl className="ws-facts">
+        <div>
+          <dt>{t('workspace.list.current')}</dt>
+          <dd>{currentText(indicator, indicator, lang) ?? t('indicator.noReading')}</dd>
+        </div>
+        <div>
+          <dt>{t(`indicator.target.${indicator.direction}`)}</dt>
+          <dd>{amountText(indicator, indicator.target, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('indicator.expected')}</dt>
+          <dd>{amountText(indicator, indicator.expected, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('workspace.list.status')}</dt>
+          <dd className="card-badges">
+            <StatusBadge status={indicator.status} />
+            {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('workspace.history.updatedAt')}</dt>
+          <dd>{indicator.updatedAt ? formatDateTime(indicator.updatedAt, timeZone, lang) : '—'}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { SessionUser } from '../../shared/api/session';
+import { logout } from '../api';
+import { ChangePasswordForm } from '../components/workspace/ChangePasswordForm';
+import { ACCOUNT_PATH } from '../components/workspace/paths';
+import { SignedInFrame } from '../components/workspace/SignedInFrame';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+
+function Account({ user }: { user: SessionUser }) {
+  const t = useT();
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  async function onLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } catch {
+      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
+    }
+    navigate('/login');
+  }
+
+  return (
+    <>
+      <div className="ws-header">
+        <h1>{t('workspace.account.title')}</h1>
+        <dl className="ws-facts">
+          <div>
+            <dt>{t('workspace.account.name')}</dt>
+            <dd>{user.displayName || user.username}</dd>
+          </div>
+          <div>
+            <dt>{t('workspace.account.username')}</dt>
+            <dd>{user.username}</dd>
+          </div>
+          <div>
+            <dt>{t('workspace.account.role')}</dt>
+            <dd>{t(`workspace.account.roles.${user.role}`)}</dd>
+          </div>
+        </dl>
+      </div>
+      <div className="ws-account">
+        <section className="panel">
+          <ChangePasswordForm />
+        </section>
+        <section className="panel" aria-labelledby="ws-logout-heading">
+          <h2 id="ws-logout-heading">{t('workspace.account.logoutHeading')}</h2>
+          <p className="field-hint">{t('workspace.account.logoutIntro')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={onLogout} disabled={loggingOut}>
+              {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
+            </button>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** `/account`: the signed-in user's own password, and signing out. */
+export function AccountPage() {
+  const t = useT();
+  return (
+    <SignedInFrame path={ACCOUNT_PATH} title={t('workspace.account.title')}>
+      {(user) => <Account user={user} />}
+    </SignedInFrame>
+  );
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { eventually } from '../helpers/socket-client';
+
+const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+const scheduled = (server: TestServer) =>
+  server.db.$client.prepare("select id, slot, status from exports where kind = 'scheduled' order by slot").all() as Array<{ id: number; slot: number; status: string }>;
+
+describe('the export schedule', () => {
+  it('fires once per slot, catches up a slot missed while down, and never twice across a restart', async () => {
+    const server = await startTestServer({
+      clock: new TestClock('real'),
+      clientDir: CLIENT_DIR,
+      exportSchedule: { cron: '*/4 * * * * *', timeZone: 'Asia/Ho_Chi_Minh', retentionWeeks: 104 },
+    });
+    servers.push(server);
+    server.app.startSchedule();
+    await eventually('two scheduled slots', () => scheduled(server).length >= 2, 20_000);
+
+    await server.stop();
+    const stoppedAt = Date.now();
+    // Down across at least one slot.
+    await new Promise((r) => setTimeout(r, 4500));
+    await server.restart();
+    server.app.startSchedule();
+    const lastMissed = Math.floor((Date.now() - 1) / 4000) * 4000;
+    expect(lastMissed).toBeGreaterThan(stoppedAt);
+    // Caught up at start, once.
+    await eventually('the missed slot', () => scheduled(server).some((e) => e.slot === lastMissed), 5_000);
+    await eventually('one more slot', () => scheduled(server).some((e) => e.slot > lastMissed), 10_000);
+    // A second start of the schedule on the same database (another node) adds nothing for a slot already taken.
+    expect(server.app.exports.scheduleSlot(lastMissed)).toBe(false);
+
+    const rows = scheduled(server);
+    const slots = rows.map((r) => r.slot);
+    expect(new Set(slots).size).toBe(slots.length);
+    for (const slot of slots) expect(slot % 4000).toBe(0);
+    // Slots missed while down, other than the last, are not run: one catch-up, not a flood.
+    const during = slots.filter((slot) => slot > stoppedAt && slot < lastMissed);
+    expect(during).toEqual([]);
+    await server.app.exports.idle();
+    const states = scheduled(server).map((r) => r.status);
+    expect(states.filter((s) => s === 'done').length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+});
+
+describe('retention', () => {
+  it('removes exports, files and all, older than the retention', async () => {
+    const server = await startTestServer({
+      clock: new TestClock('real'),
+      clientDir: CLIENT_DIR,
+      exportSchedule: { cron: '0 7 * * 1', timeZone: 'Asia/Ho_Chi_Minh', retentionWeeks: 1 },
+    });
+    servers.push(server);
+    const admin = await server.login();
+    const recent = (await api(server, 'POST', '/api/exports', { body: {}, cookie: admin })).body.id;
+    await server.app.exports.idle();
+    const kept = (await api(server, 'GET', `/api/exports/${recent}`, { cookie: admin })).body;
+    expect(kept.status).toBe('done');
+    const folder = join(server.dir, 'exports', kept.week, String(recent));
+    expect(existsSync(folder)).toBe(true);
+
+    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString();
+    const old = (await api(server, 'POST', '/api/exports', { body: { asOf: tenDaysAgo }, cookie: admin })).body.id;
+    await server.app.exports.idle();
+    expect((await api(server, 'GET', `/api/exports/${old}`, { cookie: admin })).status).toBe(404);
+    const listed = (await api(server, 'GET', '/api/exports', { cookie: admin })).body.exports.map((e: { id: number }) => e.id);
+    expect(listed).toContain(recent);
+    expect(listed).not.toContain(old);
+    expect(existsSync(folder)).toBe(true);
+  }, 120_000);
+});
