@@ -1,13 +1,15 @@
 /**
  * GET /api/board for the demo board and for a large generated board (300 indicators, five years
  * of weekly readings), p50/p99 over 200 requests each, against a raw better-sqlite3 query of the
- * same reading rows measured in the same run. `npm run bench`; figures go to docs/performance.md.
+ * same reading rows measured in the same run; then the weekly export (bench/export.ts).
+ * `npm run bench`; figures go to docs/performance.md.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
 import type { Clock } from '../server/clock';
 import { seedDemo } from '../server/seed/seed';
 import { tempDatabase } from '../tests/helpers/temp-db';
+import { benchExport } from './export';
 import { seedLargeBoard } from './large-board';
 import { printTable, summary, timeEach } from './stats';
 
@@ -80,3 +82,6 @@ const rows = [];
 }
 
 printTable(rows);
+
+console.log('');
+for (const line of await benchExport()) console.log(line);

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { DISPLAY_PATH } from '../shared/api/displays';
 import { AUDIT_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
 import { ACCOUNT_PATH, IMPORT_PATH, INDICATOR_HISTORY_PATTERN, WORKSPACE_PATH } from './components/workspace/paths';
+import { REPORTS_PATH } from './components/reports/paths';
 import { LangContext, useT, type Lang } from './i18n';
 import { BoardPage } from './pages/BoardPage';
 import { LoginPage } from './pages/LoginPage';
@@ -21,6 +22,8 @@ const IndicatorHistoryPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./pages/ImportPage').then((module) => ({ default: module.ImportPage })));
 const AccountPage = lazy(() => import('./pages/AccountPage').then((module) => ({ default: module.AccountPage })));
+// The weekly export archive: looked at now and then, by anyone signed in.
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((module) => ({ default: module.ReportsPage })));
 
 /** One page per path. The display page and the workspace get their own entries here. */
 const ROUTES: Record<string, ComponentType> = {
@@ -35,6 +38,7 @@ const ROUTES: Record<string, ComponentType> = {
   [WORKSPACE_PATH]: WorkspacePage,
   [IMPORT_PATH]: ImportPage,
   [ACCOUNT_PATH]: AccountPage,
+  [REPORTS_PATH]: ReportsPage,
 };
 
 /** Pages whose path carries an id (`/workspace/indicators/19`): the page reads it from the path. */

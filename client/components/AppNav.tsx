@@ -5,6 +5,7 @@ import { logout } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { navigate, usePathname } from '../router';
 import '../styles/workspace.css';
+import { REPORTS_PATH } from './reports/paths';
 import { AppLink } from './workspace/AppLink';
 import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from './workspace/paths';
 
@@ -14,6 +15,7 @@ interface NavItem {
 }
 
 const BOARD_ITEM: NavItem = { path: '/', label: 'workspace.nav.board' };
+const REPORTS_ITEM: NavItem = { path: REPORTS_PATH, label: 'reports.title' };
 const WRITER_ITEMS: NavItem[] = [
   { path: WORKSPACE_PATH, label: 'workspace.nav.workspace' },
   { path: IMPORT_PATH, label: 'workspace.nav.import' },
@@ -52,7 +54,7 @@ export function AppNav({ user }: { user: SessionUser }) {
   const t = useT();
   const path = usePathname();
   const [loggingOut, setLoggingOut] = useState(false);
-  const main = [BOARD_ITEM, ...(mayWriteAnything(user) ? WRITER_ITEMS : [])];
+  const main = [BOARD_ITEM, REPORTS_ITEM, ...(mayWriteAnything(user) ? WRITER_ITEMS : [])];
   const admin = user.role === 'admin' ? ADMIN_ITEMS : [];
   const current = currentItem([...main, ...admin, { path: ACCOUNT_PATH, label: 'workspace.nav.account' }], path);
 

@@ -1,5 +1,6 @@
 import { adminEn } from './sections/admin';
 import { exportEn } from './sections/export';
+import { reportsEn } from './sections/reports';
 import { workspaceEn } from './sections/workspace';
 import type { Messages } from './vi';
 
@@ -41,8 +42,6 @@ export const en = {
     otherGroup: 'Other indicators',
     loadFailed: 'The board could not be loaded.',
     displayLinkInvalid: 'This display link is invalid or has been revoked.',
-    logout: 'Log out',
-    manageScreens: 'Manage display screens',
     offline: 'Connection to the server lost at {time}. The figures on screen may be out of date.',
   },
   indicator: {
@@ -107,7 +106,6 @@ export const en = {
   screens: {
     title: 'Display screens',
     intro: 'The screens that show the board in meeting rooms: create links, rename, set how long each page stays, send remote commands and revoke.',
-    signedInAs: 'Signed in: {name}',
     checking: 'Checking access…',
     notAllowed: 'You are not allowed to manage display screens. Only administrators can open this page.',
     sessionFailed: 'Your session could not be checked.',
@@ -200,6 +198,7 @@ export const en = {
   workspace: workspaceEn,
   export: exportEn,
   admin: adminEn,
+  reports: reportsEn,
   errors: {
     validation_failed: 'Some fields are not valid. Please check the marked fields.',
     malformed_json: 'The request was not well formed.',

@@ -1,5 +1,6 @@
 import { adminVi } from './sections/admin';
 import { exportVi } from './sections/export';
+import { reportsVi } from './sections/reports';
 import { workspaceVi } from './sections/workspace';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { ReadingFieldError } from '../../shared/api/readings';
@@ -49,8 +50,6 @@ export const vi = {
     otherGroup: 'Chỉ tiêu khác',
     loadFailed: 'Không tải được bảng theo dõi.',
     displayLinkInvalid: 'Đường dẫn màn hình hiển thị không hợp lệ hoặc đã bị thu hồi.',
-    logout: 'Đăng xuất',
-    manageScreens: 'Quản lý màn hình hiển thị',
     offline: 'Mất kết nối với máy chủ từ {time}. Số liệu trên màn hình có thể đã cũ.',
   },
   indicator: {
@@ -116,7 +115,6 @@ export const vi = {
   screens: {
     title: 'Màn hình hiển thị',
     intro: 'Các màn hình trình chiếu bảng theo dõi tại phòng họp: tạo đường dẫn, đổi tên, đặt thời gian chuyển trang, gửi lệnh từ xa và thu hồi.',
-    signedInAs: 'Đăng nhập: {name}',
     checking: 'Đang kiểm tra quyền truy cập…',
     notAllowed: 'Bạn không có quyền quản lý màn hình hiển thị. Chỉ quản trị viên mới được vào trang này.',
     sessionFailed: 'Không kiểm tra được phiên đăng nhập.',
@@ -210,6 +208,7 @@ export const vi = {
   workspace: workspaceVi,
   export: exportVi,
   admin: adminVi,
+  reports: reportsVi,
   errors: {
     validation_failed: 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
     malformed_json: 'Yêu cầu gửi lên không đúng định dạng.',

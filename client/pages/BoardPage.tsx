@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Board, BoardGroup, BoardIndicator } from '../../shared/api/board';
-import { displayTokenFromUrl, getSession, logout } from '../api';
+import type { SessionUser } from '../../shared/api/session';
+import { displayTokenFromUrl, getSession } from '../api';
+import { AppNav } from '../components/AppNav';
 import { IndicatorCard } from '../components/IndicatorCard';
 import { formatDate, formatDateTime, formatShare } from '../format';
 import { useBoard } from '../hooks/useBoard';
 import { useLang, useT } from '../i18n';
-import { hrefTo, navigate } from '../router';
-import { SCREENS_PATH } from './ScreensPage';
+import { navigate } from '../router';
 
 interface GroupSection {
   key: string;
@@ -36,33 +37,11 @@ function groupSections(board: Board, otherName: string): GroupSection[] {
   return sections.filter((section) => section.indicators.length > 0);
 }
 
-function BoardHeader({ board, canLogOut }: { board: Board; canLogOut: boolean }) {
+/** Where to go, signing out included, is the navigation bar's (AppNav) above, for a session only. */
+function BoardHeader({ board }: { board: Board }) {
   const t = useT();
   const lang = useLang();
-  const [loggingOut, setLoggingOut] = useState(false);
-  const [isAdmin, setIsAdmin] = useState(false);
   const { term } = board;
-
-  // Only a logged-in viewer can be an admin; a screen's token never gets the link.
-  useEffect(() => {
-    if (!canLogOut) return;
-    const controller = new AbortController();
-    getSession(controller.signal).then(
-      (user) => setIsAdmin(user?.role === 'admin'),
-      () => {},
-    );
-    return () => controller.abort();
-  }, [canLogOut]);
-
-  async function onLogout() {
-    setLoggingOut(true);
-    try {
-      await logout();
-    } catch {
-      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
-    }
-    navigate('/login');
-  }
 
   return (
     <header className="board-header">
@@ -82,35 +61,18 @@ function BoardHeader({ board, canLogOut }: { board: Board; canLogOut: boolean })
       <div className="board-meta">
         {term.closed && <p className="badge term-closed">{t('board.closed')}</p>}
         <p className="board-as-of">{t('board.asOf', { dateTime: formatDateTime(board.asOf, board.timeZone, lang) })}</p>
-        {isAdmin && (
-          <a
-            className="button button-quiet"
-            href={hrefTo(SCREENS_PATH)}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate(SCREENS_PATH);
-            }}
-          >
-            {t('board.manageScreens')}
-          </a>
-        )}
-        {canLogOut && (
-          <button type="button" className="button button-quiet" onClick={onLogout} disabled={loggingOut}>
-            {t('board.logout')}
-          </button>
-        )}
       </div>
     </header>
   );
 }
 
-function BoardView({ board, canLogOut }: { board: Board; canLogOut: boolean }) {
+function BoardView({ board }: { board: Board }) {
   const t = useT();
   const sections = useMemo(() => groupSections(board, t('board.otherGroup')), [board, t]);
   return (
     <div className="board">
-      <BoardHeader board={board} canLogOut={canLogOut} />
-      <main className="board-groups">
+      <BoardHeader board={board} />
+      <main className="board-groups" id="main">
         {sections.length === 0 && <p className="notice">{t('board.empty')}</p>}
         {sections.map((section) => (
           <section key={section.key} className="board-group" aria-labelledby={section.key}>
@@ -127,6 +89,22 @@ function BoardView({ board, canLogOut }: { board: Board; canLogOut: boolean }) {
   );
 }
 
+/**
+ * The signed-in user, for the navigation bar; null until known, and always on a screen opened with
+ * a display token (`enabled` false), which never shows the bar.
+ */
+function useSignedInUser(enabled: boolean): SessionUser | null {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    // A session that ended meanwhile: the board itself sends the browser to the login page.
+    getSession(controller.signal).then(setUser, () => {});
+    return () => controller.abort();
+  }, [enabled]);
+  return user;
+}
+
 /** The board of the current term: for a session, or for a screen opened with `?token=`. */
 export function BoardPage() {
   const t = useT();
@@ -134,6 +112,8 @@ export function BoardPage() {
   // Read once: the token belongs to the screen, not to a page state.
   const token = useMemo(() => displayTokenFromUrl(), []);
   const { state } = useBoard(token);
+  // Asked once the board has come with the session's cookie: a logged-out visit goes to the login page unasked.
+  const user = useSignedInUser(token === null && state.kind === 'ready');
 
   const mustLogIn = state.kind === 'unauthenticated' && token === null;
   useEffect(() => {
@@ -144,12 +124,20 @@ export function BoardPage() {
     case 'ready':
       return (
         <>
+          {user && (
+            <>
+              <a className="ws-skip" href="#main">
+                {t('workspace.nav.skip')}
+              </a>
+              <AppNav user={user} />
+            </>
+          )}
           {state.connection === 'offline' && state.offlineSince !== null && (
             <p className="notice notice-error connection-banner" role="alert">
               {t('board.offline', { time: formatDateTime(new Date(state.offlineSince).toISOString(), state.board.timeZone, lang) })}
             </p>
           )}
-          <BoardView board={state.board} canLogOut={token === null} />
+          <BoardView board={state.board} />
         </>
       );
     case 'unauthenticated':

@@ -3,6 +3,7 @@ import type { Board } from '../../shared/api/board';
 import type { CreatedDisplay, Display } from '../../shared/api/displays';
 import type { SessionUser } from '../../shared/api/session';
 import { asApiError, getBoard, getSession, type ApiError } from '../api';
+import { AppNav } from '../components/AppNav';
 import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/screens/CreateScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
@@ -55,7 +56,7 @@ function PageMessage({ children, busy = false }: { children: ReactNode; busy?: b
 }
 
 /** The screens of the office, for an admin: list, create, edit, command, revoke. */
-function ScreensManager({ user }: { user: SessionUser }) {
+function ScreensManager() {
   const t = useT();
   const lang = useLang();
   const listHeadingId = useId();
@@ -116,13 +117,9 @@ function ScreensManager({ user }: { user: SessionUser }) {
           <h1>{t('screens.title')}</h1>
           <p className="screens-intro">{t('screens.intro')}</p>
         </div>
-        <div className="screens-header-meta">
-          <p className="screen-muted">{t('screens.signedInAs', { name: user.displayName || user.username })}</p>
-          <BackToBoard />
-        </div>
       </header>
 
-      <main className="screens-main">
+      <main className="screens-main" id="main">
         <section className="panel" aria-labelledby="screens-create-heading">
           <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
           <CreateScreenForm onCreated={onCreated} />
@@ -223,6 +220,14 @@ export function ScreensPage() {
         </PageMessage>
       );
     case 'admin':
-      return <ScreensManager user={access.user} />;
+      return (
+        <>
+          <a className="ws-skip" href="#main">
+            {t('workspace.nav.skip')}
+          </a>
+          <AppNav user={access.user} />
+          <ScreensManager />
+        </>
+      );
   }
 }

@@ -1,6 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../browser/chromium';
 
+/**
+ * The export renders our own pages only: one renderer process for all of them (no per-site
+ * isolation to pay for), which keeps the browser's memory well under a gigabyte.
+ */
+const EXPORT_FLAGS = ['--renderer-process-limit=1', '--no-zygote', '--in-process-gpu', '--disable-site-isolation-trials', '--disable-features=site-per-process,IsolateOrigins', '--disable-extensions'];
+
 export interface BrowserPoolOptions {
   /** Pages open at once, across exports: each costs a renderer process's memory. */
   maxPages: number;
@@ -23,13 +29,11 @@ export class BrowserPool {
   async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      const browser = await this.launched();
-      const context = await browser.newContext({
-        viewport: { width: 1920, height: 1080 },
-        deviceScaleFactor: 1,
-        locale: 'vi-VN',
-        timezoneId: this.options.timeZone,
-        reducedMotion: 'reduce',
+      const context = await this.newContext().catch(async (error: unknown) => {
+        // The browser died (a crash, a kill) before its disconnect was noticed: launch again, once.
+        if (this.browser && (await this.browser.catch(() => null))?.isConnected()) throw error;
+        this.browser = null;
+        return this.newContext();
       });
       try {
         return await work(await context.newPage());
@@ -39,6 +43,17 @@ export class BrowserPool {
     } finally {
       this.release();
     }
+  }
+
+  private async newContext() {
+    const browser = await this.launched();
+    return browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+      locale: 'vi-VN',
+      timezoneId: this.options.timeZone,
+      reducedMotion: 'reduce',
+    });
   }
 
   async close(): Promise<void> {
@@ -51,7 +66,9 @@ export class BrowserPool {
   private launched(): Promise<Browser> {
     if (this.closed) return Promise.reject(new Error('the browser pool is closed'));
     if (!this.browser) {
-      const launching = findChromium().then(({ executablePath, args }) => chromium.launch({ executablePath, args, timeout: 60_000 }));
+      const launching = findChromium().then(({ executablePath, args }) =>
+        chromium.launch({ executablePath, args: [...args, ...EXPORT_FLAGS], timeout: 60_000 }),
+      );
       this.browser = launching;
       launching.then(
         (browser) =>

@@ -54,8 +54,9 @@ export class ExportsRepository {
     this.db.update(exports).set({ status: 'queued', startedAt: null }).where(eq(exports.id, id)).run();
   }
 
-  olderThan(asOf: number): ExportRow[] {
-    return this.db.select().from(exports).where(and(lt(exports.asOf, asOf), inArray(exports.status, ['done', 'failed']))).all();
+  /** Finished exports made before `instant` (by when they were made, not what they show). */
+  madeBefore(instant: number): ExportRow[] {
+    return this.db.select().from(exports).where(and(lt(exports.createdAt, instant), inArray(exports.status, ['done', 'failed']))).all();
   }
 
   /** When the schedule first ran on this database, set on the first call. */

@@ -146,10 +146,13 @@ export class ExportsService {
     this.prune();
   }
 
-  /** Removes exports (files and rows) older than the retention. */
+  /**
+   * Removes exports (files and rows) made longer ago than the retention. By when they were made:
+   * an export made today "as of" an old date is kept like any other.
+   */
   prune(): void {
     const limit = this.clock.now() - this.options.retentionWeeks * WEEK_MS;
-    for (const row of this.repository.olderThan(limit)) {
+    for (const row of this.repository.madeBefore(limit)) {
       const folder = this.folder(row);
       if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
       this.repository.remove(row.id);

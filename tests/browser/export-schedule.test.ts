@@ -67,13 +67,17 @@ describe('retention', () => {
     const folder = join(server.dir, 'exports', kept.week, String(recent));
     expect(existsSync(folder)).toBe(true);
 
-    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000).toISOString();
-    const old = (await api(server, 'POST', '/api/exports', { body: { asOf: tenDaysAgo }, cookie: admin })).body.id;
+    // Made today "as of" an old date: kept. Retention counts from when an export was made.
+    const asOfOld = (await api(server, 'POST', '/api/exports', { body: { asOf: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString() }, cookie: admin })).body.id;
     await server.app.exports.idle();
-    expect((await api(server, 'GET', `/api/exports/${old}`, { cookie: admin })).status).toBe(404);
-    const listed = (await api(server, 'GET', '/api/exports', { cookie: admin })).body.exports.map((e: { id: number }) => e.id);
-    expect(listed).toContain(recent);
-    expect(listed).not.toContain(old);
-    expect(existsSync(folder)).toBe(true);
+    expect((await api(server, 'GET', `/api/exports/${asOfOld}`, { cookie: admin })).body.status).toBe('done');
+
+    // Eight days on, with a one-week retention, the next export prunes both.
+    server.clock.advance(8 * 24 * 60 * 60 * 1000);
+    const later = (await api(server, 'POST', '/api/exports', { body: {}, cookie: await server.login() })).body.id;
+    await server.app.exports.idle();
+    const listed = (await api(server, 'GET', '/api/exports', { cookie: await server.login() })).body.exports.map((e: { id: number }) => e.id);
+    expect(listed).toEqual([later]);
+    expect(existsSync(folder)).toBe(false);
   }, 120_000);
 });

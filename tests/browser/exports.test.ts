@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { descendants } from '../../bench/memory';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,3 +121,42 @@ describe('an export on demand', () => {
     expect((await api(server, 'GET', '/api/exports')).status).toBe(401);
   });
 });
+
+describe('the export browser', () => {
+  it('is launched again after a crash, and leaves no process behind when the server stops', async () => {
+    // The shared server's browser is closed first, so that every Chromium process seen is this test's.
+    await server.app.exports.stop();
+    sharedChromium = 0;
+    const own = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
+    try {
+      const cookie = await own.login();
+      const first = (await api(own, 'POST', '/api/exports', { body: {}, cookie })).body.id;
+      await own.app.exports.idle();
+      expect((await api(own, 'GET', `/api/exports/${first}`, { cookie })).body.status).toBe('done');
+      const browsers = descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom'));
+      expect(browsers.length).toBeGreaterThan(0);
+      for (const pid of browsers) process.kill(pid, 'SIGKILL');
+      const second = (await api(own, 'POST', '/api/exports', { body: {}, cookie })).body.id;
+      await own.app.exports.idle();
+      expect((await api(own, 'GET', `/api/exports/${second}`, { cookie })).body).toMatchObject({ status: 'done' });
+    } finally {
+      await own.close();
+    }
+    // The only Chromium left is this file's own server's, if any: none of the stopped one's.
+    await eventually('no orphaned Chromium', () => descendants(process.pid).filter((pid) => commandOf(pid).includes('chrom')).length === chromiumOfSharedServer(), 10_000);
+  });
+});
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Chromium processes of the server the other tests share (its browser stays up between exports). */
+function chromiumOfSharedServer(): number {
+  return sharedChromium;
+}
+let sharedChromium = 0;

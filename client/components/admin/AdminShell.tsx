@@ -3,7 +3,8 @@ import type { SessionUser } from '../../../shared/api/session';
 import { asApiError, getSession, type ApiError } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
-import { AdminNav, BackToBoard } from './AdminNav';
+import { AppNav } from '../AppNav';
+import { AppLink } from '../workspace/AppLink';
 
 type Access = { kind: 'checking' } | { kind: 'admin'; user: SessionUser } | { kind: 'forbidden' } | { kind: 'failed'; error: ApiError };
 
@@ -13,6 +14,15 @@ interface Props {
   title: MessageKey;
   intro: MessageKey;
   children: (user: SessionUser) => ReactNode;
+}
+
+function BackToBoard() {
+  const t = useT();
+  return (
+    <AppLink to="/" className="button button-quiet">
+      {t('common.backToBoard')}
+    </AppLink>
+  );
 }
 
 function PageMessage({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
@@ -25,8 +35,8 @@ function PageMessage({ children, busy = false }: { children: ReactNode; busy?: b
 
 /**
  * The frame of an admin page: only an admin's session gets past it (no session → the login
- * page, which returns here; another role → "not allowed"). Then the page's title, the admin
- * pages' navigation, and the page itself.
+ * page, which returns here; another role → "not allowed"). Then the navigation bar of every
+ * signed-in page (AppNav, which lists the admin pages for an admin), the page's title and the page.
  */
 export function AdminShell({ path, title, intro, children }: Props) {
   const t = useT();
@@ -78,20 +88,23 @@ export function AdminShell({ path, title, intro, children }: Props) {
       );
     case 'admin':
       return (
-        <div className="screens-page admin-page">
-          <header className="screens-header">
-            <div>
-              <h1>{t(title)}</h1>
-              <p className="screens-intro">{t(intro)}</p>
-            </div>
-            <div className="screens-header-meta">
-              <p className="screen-muted">{t('admin.signedInAs', { name: access.user.displayName || access.user.username })}</p>
-              <BackToBoard />
-            </div>
-          </header>
-          <AdminNav current={path} />
-          <main className="screens-main">{children(access.user)}</main>
-        </div>
+        <>
+          <a className="ws-skip" href="#main">
+            {t('workspace.nav.skip')}
+          </a>
+          <AppNav user={access.user} />
+          <div className="screens-page admin-page">
+            <header className="screens-header">
+              <div>
+                <h1>{t(title)}</h1>
+                <p className="screens-intro">{t(intro)}</p>
+              </div>
+            </header>
+            <main className="screens-main" id="main">
+              {children(access.user)}
+            </main>
+          </div>
+        </>
       );
   }
 }

@@ -10,14 +10,6 @@ type ActorKind = AuditEntry['actor']['kind'];
  */
 export const adminVi = {
   title: 'Quản trị',
-  nav: {
-    label: 'Các trang quản trị',
-    users: 'Người dùng',
-    tokens: 'Mã truy cập API',
-    audit: 'Nhật ký thao tác',
-    screens: 'Màn hình hiển thị',
-  },
-  signedInAs: 'Đăng nhập: {name}',
   checking: 'Đang kiểm tra quyền truy cập…',
   notAllowed: 'Bạn không có quyền vào trang này. Chỉ quản trị viên mới được vào các trang quản trị.',
   sessionFailed: 'Không kiểm tra được phiên đăng nhập.',
@@ -315,14 +307,6 @@ export const adminVi = {
 
 export const adminEn: typeof adminVi = {
   title: 'Administration',
-  nav: {
-    label: 'Administration pages',
-    users: 'Users',
-    tokens: 'API tokens',
-    audit: 'Audit log',
-    screens: 'Display screens',
-  },
-  signedInAs: 'Signed in: {name}',
   checking: 'Checking access…',
   notAllowed: 'You are not allowed to open this page. Only administrators can open the administration pages.',
   sessionFailed: 'Your session could not be checked.',

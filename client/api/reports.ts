@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { exportListSchema, exportSchema, type Export } from '../../shared/api/exports';
+import { parseBody, send } from '../api';
+
+/** HTTP calls of the weekly reports page: the export archive, and "Xuất ngay". */
+
+/** What `POST /api/exports` answers (202): the id of the queued export. */
+const queuedExportSchema = z.object({ id: z.number() });
+
+/** Every archived export, newest first. Anyone signed in. */
+export async function listExports(signal?: AbortSignal): Promise<Export[]> {
+  const response = await send('GET', '/api/exports', { signal });
+  return (await parseBody(response, exportListSchema)).exports;
+}
+
+/** One export, to follow it from queued to done or failed. */
+export async function getExport(id: number, signal?: AbortSignal): Promise<Export> {
+  const response = await send('GET', `/api/exports/${id}`, { signal });
+  return parseBody(response, exportSchema);
+}
+
+/**
+ * Queues an export of the board as of `asOf` (ISO date-time), or as of now without it. Admins
+ * and editors; a moment in the future answers 400 with `fields.asOf = 'in_future'`.
+ */
+export async function requestExport(asOf?: string): Promise<number> {
+  const response = await send('POST', '/api/exports', { body: asOf === undefined ? {} : { asOf } });
+  return (await parseBody(response, queuedExportSchema)).id;
+}

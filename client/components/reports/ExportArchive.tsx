@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import { localeOf } from '../../format';
+import { useLang, useT } from '../../i18n';
+import { goToLogin } from '../../pages/LoginPage';
+import { REPORTS_PATH, REPORTS_TIME_ZONE } from './paths';
+import type { ExportListState } from './useExportList';
+import { groupByWeek } from './weeks';
+import { WeekSection } from './WeekSection';
+
+function clockTime(epochMs: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: REPORTS_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(epochMs);
+}
+
+/** The archive by week, the latest first, with when it was last read and a way to read it again. */
+export function ExportArchive({ state, onRefresh }: { state: ExportListState; onRefresh: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const weeks = useMemo(() => groupByWeek(state.exports ?? []), [state.exports]);
+
+  // The session ended while the page was open.
+  const status = state.error?.status;
+  useEffect(() => {
+    if (status === 401) goToLogin(REPORTS_PATH);
+  }, [status]);
+
+  return (
+    <>
+      <div className="report-toolbar">
+        {state.refreshedAt !== null && (
+          <span className="report-muted">{t('reports.list.refreshedAt', { time: clockTime(state.refreshedAt, localeOf(lang)) })}</span>
+        )}
+        <button type="button" className="button button-small" onClick={onRefresh}>
+          {t('reports.list.refresh')}
+        </button>
+      </div>
+      {state.error && status !== 401 && (
+        <div className="notice notice-error" role="alert">
+          <p>{t('reports.list.loadFailed')}</p>
+          <p>{t(`errors.${state.error.code}`)}</p>
+        </div>
+      )}
+      {state.exports === null ? (
+        !state.error && <p className="notice">{t('common.loading')}</p>
+      ) : weeks.length === 0 ? (
+        <p className="notice">{t('reports.list.empty')}</p>
+      ) : (
+        weeks.map((week) => <WeekSection key={week.label} week={week} />)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { SessionUser } from '../../shared/api/session';
+import { ExportArchive } from '../components/reports/ExportArchive';
+import { ExportNowPanel } from '../components/reports/ExportNowPanel';
+import { REPORTS_PATH } from '../components/reports/paths';
+import { useExportList } from '../components/reports/useExportList';
+import { SignedInFrame } from '../components/workspace/SignedInFrame';
+import { useT } from '../i18n';
+import '../styles/reports.css';
+
+/** Who may press "Xuất ngay": admins and editors (the server decides the same). */
+function mayExport(user: SessionUser): boolean {
+  return user.role === 'admin' || user.role === 'editor';
+}
+
+function Reports({ user }: { user: SessionUser }) {
+  const t = useT();
+  const list = useExportList();
+  return (
+    <>
+      <div className="ws-header">
+        <h1>{t('reports.title')}</h1>
+        <p className="ws-intro">{t('reports.intro')}</p>
+      </div>
+      {mayExport(user) && <ExportNowPanel onUpdate={list.update} onListChanged={list.refresh} />}
+      <ExportArchive state={list.state} onRefresh={list.refresh} />
+    </>
+  );
+}
+
+/** `/reports`: the weekly screenshot exports, for anyone signed in; "Xuất ngay" for admins and editors. */
+export function ReportsPage() {
+  const t = useT();
+  return (
+    <SignedInFrame path={REPORTS_PATH} title={t('reports.title')}>
+      {(user) => <Reports user={user} />}
+    </SignedInFrame>
+  );
+}
