@@ -5,7 +5,7 @@ import { findChromium } from '../browser/chromium';
  * The export renders our own pages only: one renderer process for all of them (no per-site
  * isolation to pay for), which keeps the browser's memory well under a gigabyte.
  */
-const EXPORT_FLAGS = ['--renderer-process-limit=1', '--no-zygote', '--in-process-gpu', '--disable-site-isolation-trials', '--disable-features=site-per-process,IsolateOrigins', '--disable-extensions'];
+const EXPORT_FLAGS = ['--renderer-process-limit=1', '--no-zygote', '--in-process-gpu', '--disable-site-isolation-trials', '--disable-features=site-per-process,IsolateOrigins,AudioServiceOutOfProcess', '--enable-features=NetworkServiceInProcess2', '--disable-extensions'];
 
 export interface BrowserPoolOptions {
   /** Pages open at once, across exports: each costs a renderer process's memory. */
