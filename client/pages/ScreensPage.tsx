@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/api/board';
 import type { CreatedDisplay, Display } from '../../shared/api/displays';
-import type { SessionUser } from '../../shared/api/session';
-import { asApiError, getBoard, getSession, type ApiError } from '../api';
-import { AppNav } from '../components/AppNav';
+import { getBoard } from '../api';
+import { AdminShell, NotAllowed } from '../components/admin/AdminShell';
+import { LoadError } from '../components/admin/LoadError';
 import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/screens/CreateScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
@@ -11,15 +11,11 @@ import { ScreensTable } from '../components/screens/ScreensTable';
 import { useDisplays } from '../components/screens/useDisplays';
 import { localeOf } from '../format';
 import { useLang, useT, type Lang } from '../i18n';
-import { hrefTo, navigate } from '../router';
-import { goToLogin } from './LoginPage';
 
 export const SCREENS_PATH = '/admin/screens';
 
 /** The office's zone when the board (which names it) could not be read. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-type Access = { kind: 'checking' } | { kind: 'admin'; user: SessionUser } | { kind: 'forbidden' } | { kind: 'failed'; error: ApiError };
 
 function clockTime(epochMs: number, timeZone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf(lang), { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(epochMs);
@@ -29,30 +25,6 @@ function clockTime(epochMs: number, timeZone: string, lang: Lang): string {
 function pageOptions(board: Board | null, summaryLabel: string): PageOption[] {
   const groups = board ? [...board.groups].sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id) : [];
   return [{ key: 'summary', label: summaryLabel }, ...groups.map((group) => ({ key: `group-${group.id}`, label: group.name }))];
-}
-
-function BackToBoard() {
-  const t = useT();
-  return (
-    <a
-      className="button button-quiet"
-      href={hrefTo('/')}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate('/');
-      }}
-    >
-      {t('common.backToBoard')}
-    </a>
-  );
-}
-
-function PageMessage({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
-  return (
-    <main className="page-message" aria-busy={busy || undefined}>
-      {children}
-    </main>
-  );
 }
 
 /** The screens of the office, for an admin: list, create, edit, command, revoke. */
@@ -72,12 +44,6 @@ function ScreensManager() {
     getBoard({ signal: controller.signal }).then(setBoard, () => {});
     return () => controller.abort();
   }, []);
-
-  // The session ended or the role changed while the page was open.
-  const status = state.error?.status;
-  useEffect(() => {
-    if (status === 401) goToLogin(SCREENS_PATH);
-  }, [status]);
 
   const pages = useMemo(() => pageOptions(board, t('screens.command.summary')), [board, t]);
   const timeZone = board?.timeZone ?? DEFAULT_TIME_ZONE;
@@ -99,135 +65,60 @@ function ScreensManager() {
     [refresh, t],
   );
 
-  if (status === 403) {
-    return (
-      <PageMessage>
-        <p className="notice notice-error" role="alert">
-          {t('screens.notAllowed')}
-        </p>
-        <BackToBoard />
-      </PageMessage>
-    );
-  }
+  // The role changed while the page was open. (An ended session is sent to log in by LoadError.)
+  if (state.error?.status === 403) return <NotAllowed message="screens.notAllowed" />;
 
   return (
-    <div className="screens-page">
-      <header className="screens-header">
-        <div>
-          <h1>{t('screens.title')}</h1>
-          <p className="screens-intro">{t('screens.intro')}</p>
+    <>
+    <section className="panel" aria-labelledby="screens-create-heading">
+      <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
+      <CreateScreenForm onCreated={onCreated} />
+      {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
+    </section>
+
+    <section className="panel" aria-labelledby={listHeadingId}>
+      <div className="panel-heading">
+        <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
+          {t('screens.list.heading')}
+        </h2>
+        <div className="panel-heading-meta">
+          <p className="screens-announcement" role="status">
+            {announcement}
+          </p>
+          {state.refreshedAt !== null && (
+            <span className="screen-muted">{t('screens.refreshedAt', { time: clockTime(state.refreshedAt, timeZone, lang) })}</span>
+          )}
+          <button type="button" className="button button-small" onClick={refresh}>
+            {t('screens.refresh')}
+          </button>
         </div>
-      </header>
-
-      <main className="screens-main" id="main">
-        <section className="panel" aria-labelledby="screens-create-heading">
-          <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
-          <CreateScreenForm onCreated={onCreated} />
-          {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
-        </section>
-
-        <section className="panel" aria-labelledby={listHeadingId}>
-          <div className="panel-heading">
-            <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
-              {t('screens.list.heading')}
-            </h2>
-            <div className="panel-heading-meta">
-              <p className="screens-announcement" role="status">
-                {announcement}
-              </p>
-              {state.refreshedAt !== null && (
-                <span className="screen-muted">{t('screens.refreshedAt', { time: clockTime(state.refreshedAt, timeZone, lang) })}</span>
-              )}
-              <button type="button" className="button button-small" onClick={refresh}>
-                {t('screens.refresh')}
-              </button>
-            </div>
-          </div>
-          {state.error && status !== 401 && (
-            <div className="notice notice-error" role="alert">
-              <p>{t('screens.loadFailed')}</p>
-              <p>{t(`errors.${state.error.code}`)}</p>
-            </div>
-          )}
-          {state.displays === null ? (
-            !state.error && <p className="notice">{t('common.loading')}</p>
-          ) : state.displays.length === 0 ? (
-            <p className="notice">{t('screens.list.empty')}</p>
-          ) : (
-            <ScreensTable
-              displays={state.displays}
-              captionId={listHeadingId}
-              pages={pages}
-              timeZone={timeZone}
-              onChanged={refresh}
-              onAnnounce={setAnnouncement}
-              onRevoked={onRevoked}
-            />
-          )}
-        </section>
-      </main>
-    </div>
+      </div>
+      {state.error && <LoadError error={state.error} message="screens.loadFailed" path={SCREENS_PATH} />}
+      {state.displays === null ? (
+        !state.error && <p className="notice">{t('common.loading')}</p>
+      ) : state.displays.length === 0 ? (
+        <p className="notice">{t('screens.list.empty')}</p>
+      ) : (
+        <ScreensTable
+          displays={state.displays}
+          captionId={listHeadingId}
+          pages={pages}
+          timeZone={timeZone}
+          onChanged={refresh}
+          onAnnounce={setAnnouncement}
+          onRevoked={onRevoked}
+        />
+      )}
+    </section>
+    </>
   );
 }
 
 /** `/admin/screens`: admins only; anyone else is sent to log in, or told they may not. */
 export function ScreensPage() {
-  const t = useT();
-  const [access, setAccess] = useState<Access>({ kind: 'checking' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setAccess({ kind: 'checking' });
-    getSession(controller.signal).then(
-      (user) => {
-        if (user === null) goToLogin(SCREENS_PATH);
-        else setAccess(user.role === 'admin' ? { kind: 'admin', user } : { kind: 'forbidden' });
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setAccess({ kind: 'failed', error: asApiError(caught) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  switch (access.kind) {
-    case 'checking':
-      return (
-        <PageMessage busy>
-          <p className="notice">{t('screens.checking')}</p>
-        </PageMessage>
-      );
-    case 'forbidden':
-      return (
-        <PageMessage>
-          <p className="notice notice-error" role="alert">
-            {t('screens.notAllowed')}
-          </p>
-          <BackToBoard />
-        </PageMessage>
-      );
-    case 'failed':
-      return (
-        <PageMessage>
-          <div className="notice notice-error" role="alert">
-            <p>{t('screens.sessionFailed')}</p>
-            <p>{t(`errors.${access.error.code}`)}</p>
-          </div>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t('common.retry')}
-          </button>
-        </PageMessage>
-      );
-    case 'admin':
-      return (
-        <>
-          <a className="ws-skip" href="#main">
-            {t('workspace.nav.skip')}
-          </a>
-          <AppNav user={access.user} />
-          <ScreensManager />
-        </>
-      );
-  }
+  return (
+    <AdminShell path={SCREENS_PATH} title="screens.title" intro="screens.intro" notAllowed="screens.notAllowed">
+      {() => <ScreensManager />}
+    </AdminShell>
+  );
 }

@@ -1,28 +1,18 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/api/session';
-import { asApiError, getSession, type ApiError } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
 import { AppNav } from '../AppNav';
 import { AppLink } from '../workspace/AppLink';
-
-type Access = { kind: 'checking' } | { kind: 'admin'; user: SessionUser } | { kind: 'forbidden' } | { kind: 'failed'; error: ApiError };
+import { useSessionUser } from '../workspace/useSessionUser';
 
 interface Props {
   /** The page's own path: where the login page sends the admin back to. */
   path: string;
   title: MessageKey;
   intro: MessageKey;
+  /** What a signed-in user who is not an admin is told; by default the admin pages' own words. */
+  notAllowed?: MessageKey;
   children: (user: SessionUser) => ReactNode;
-}
-
-function BackToBoard() {
-  const t = useT();
-  return (
-    <AppLink to="/" className="button button-quiet">
-      {t('common.backToBoard')}
-    </AppLink>
-  );
 }
 
 function PageMessage({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
@@ -34,44 +24,37 @@ function PageMessage({ children, busy = false }: { children: ReactNode; busy?: b
 }
 
 /**
+ * "Not allowed", with the way back to the board: for a session that is not an admin's, and for a
+ * page whose requests are refused (403) because the role changed while it was open.
+ */
+export function NotAllowed({ message = 'admin.notAllowed' }: { message?: MessageKey | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <p className="notice notice-error" role="alert">
+        {t(message)}
+      </p>
+      <AppLink to="/" className="button button-quiet">
+        {t('common.backToBoard')}
+      </AppLink>
+    </>
+  );
+}
+
+/**
  * The frame of an admin page: only an admin's session gets past it (no session → the login
  * page, which returns here; another role → "not allowed"). Then the navigation bar of every
  * signed-in page (AppNav, which lists the admin pages for an admin), the page's title and the page.
  */
-export function AdminShell({ path, title, intro, children }: Props) {
+export function AdminShell({ path, title, intro, notAllowed, children }: Props) {
   const t = useT();
-  const [access, setAccess] = useState<Access>({ kind: 'checking' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, retry } = useSessionUser(path);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setAccess({ kind: 'checking' });
-    getSession(controller.signal).then(
-      (user) => {
-        if (user === null) goToLogin(path);
-        else setAccess(user.role === 'admin' ? { kind: 'admin', user } : { kind: 'forbidden' });
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setAccess({ kind: 'failed', error: asApiError(caught) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt, path]);
-
-  switch (access.kind) {
+  switch (state.kind) {
     case 'checking':
       return (
         <PageMessage busy>
           <p className="notice">{t('admin.checking')}</p>
-        </PageMessage>
-      );
-    case 'forbidden':
-      return (
-        <PageMessage>
-          <p className="notice notice-error" role="alert">
-            {t('admin.notAllowed')}
-          </p>
-          <BackToBoard />
         </PageMessage>
       );
     case 'failed':
@@ -79,20 +62,27 @@ export function AdminShell({ path, title, intro, children }: Props) {
         <PageMessage>
           <div className="notice notice-error" role="alert">
             <p>{t('admin.sessionFailed')}</p>
-            <p>{t(`errors.${access.error.code}`)}</p>
+            <p>{t(`errors.${state.error.code}`)}</p>
           </div>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             {t('common.retry')}
           </button>
         </PageMessage>
       );
-    case 'admin':
+    case 'ready':
+      if (state.user.role !== 'admin') {
+        return (
+          <PageMessage>
+            <NotAllowed message={notAllowed} />
+          </PageMessage>
+        );
+      }
       return (
         <>
           <a className="ws-skip" href="#main">
             {t('workspace.nav.skip')}
           </a>
-          <AppNav user={access.user} />
+          <AppNav user={state.user} />
           <div className="screens-page admin-page">
             <header className="screens-header">
               <div>
@@ -101,7 +91,7 @@ export function AdminShell({ path, title, intro, children }: Props) {
               </div>
             </header>
             <main className="screens-main" id="main">
-              {children(access.user)}
+              {children(state.user)}
             </main>
           </div>
         </>
