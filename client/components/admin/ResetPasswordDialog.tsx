@@ -1,8 +1,9 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN, resetPasswordRequestSchema, type User } from '../../../shared/api/users';
 import { asApiError } from '../../api';
 import { resetUserPassword } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
+import { useModalDialog } from '../dialog/useModalDialog';
 import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
 import { TextField } from './TextField';
 
@@ -19,26 +20,12 @@ interface Props {
 export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
   const t = useT();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [shown, setShown] = useState(false);
   const [saving, setSaving] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<MessageKey | null>(null);
-
-  // Layout effect: on unmount the dialog closes while still in the document, so the browser can
-  // hand focus back to the element that opened it.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  /** Closes first: until then the rest of the page is inert and cannot take the caller's focus. */
-  function closeThen(callback: () => void) {
-    dialogRef.current?.close();
-    callback();
-  }
+  const { dialogProps, closeThen } = useModalDialog(saving, onCancel);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,16 +51,7 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-heading`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!saving) closeThen(onCancel);
-      }}
-    >
+    <dialog {...dialogProps} className="dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-body`}>
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
         <p id={`${id}-body`}>{t('admin.users.password.body')}</p>

@@ -3,7 +3,7 @@ import type { ApiToken } from '../../../shared/api/tokens';
 import { revokeApiToken } from '../../api/admin';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { ADMIN_TIME_ZONE } from './paths';
 
 interface RowProps {

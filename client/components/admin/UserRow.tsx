@@ -3,7 +3,7 @@ import type { User } from '../../../shared/api/users';
 import { updateUser } from '../../api/admin';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { EditUserForm } from './EditUserForm';
 import { ADMIN_TIME_ZONE } from './paths';
 import { ResetPasswordDialog } from './ResetPasswordDialog';

@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { asApiError } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
+import { useModalDialog } from './useModalDialog';
 
 interface Props {
   heading: string;
@@ -17,30 +18,16 @@ interface Props {
 }
 
 /**
- * Asks before a change that is hard to take back. A native modal dialog, as RevokeDialog: focus
- * stays inside, Escape cancels, and showModal focuses the first control (Cancel), the safe
- * choice for an Enter pressed by habit.
+ * Asks before a change that is hard to take back (disabling an account, revoking a token or a
+ * screen). A native modal dialog: focus stays inside, Escape cancels, showModal focuses the first
+ * control (Cancel), the safe choice for an Enter pressed by habit, and focus returns to the opener.
  */
 export function ConfirmDialog({ heading, body, confirmLabel, confirmingLabel, danger = false, onConfirm, onCancel, onDone }: Props) {
   const t = useT();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
-
-  // Layout effect: on unmount the dialog closes while still in the document, so the browser can
-  // hand focus back to the element that opened it.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  /** Closes first: until then the rest of the page is inert and cannot take the caller's focus. */
-  function closeThen(callback: () => void) {
-    dialogRef.current?.close();
-    callback();
-  }
+  const { dialogProps, closeThen } = useModalDialog(busy, onCancel);
 
   async function confirm() {
     if (busy) return;
@@ -56,17 +43,7 @@ export function ConfirmDialog({ heading, body, confirmLabel, confirmingLabel, da
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-heading`}
-      aria-describedby={`${id}-body`}
-      onCancel={(event) => {
-        // Escape: close through React state, never behind its back.
-        event.preventDefault();
-        if (!busy) closeThen(onCancel);
-      }}
-    >
+    <dialog {...dialogProps} className="dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-body`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       <p id={`${id}-body`}>{body}</p>
       {error && (

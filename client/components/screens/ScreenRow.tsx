@@ -1,10 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { Display } from '../../../shared/api/displays';
+import { revokeDisplay } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { EditScreenForm } from './EditScreenForm';
 import { PresenceBadge } from './PresenceBadge';
-import { RevokeDialog } from './RevokeDialog';
 import { ScreenCommands, type PageOption } from './ScreenCommands';
 
 export interface ScreenRowProps {
@@ -92,13 +93,18 @@ export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onR
             </div>
           )}
           {confirmingRevoke && (
-            <RevokeDialog
-              display={display}
+            <ConfirmDialog
+              heading={t('screens.revoke.heading', { name: display.name })}
+              body={t('screens.revoke.body')}
+              confirmLabel={t('screens.revoke.confirm')}
+              confirmingLabel={t('screens.revoke.confirming')}
+              danger
+              onConfirm={() => revokeDisplay(display.id)}
               onCancel={() => {
                 setConfirmingRevoke(false);
                 revokeButton.current?.focus();
               }}
-              onRevoked={() => {
+              onDone={() => {
                 setConfirmingRevoke(false);
                 onRevoked(display);
               }}
