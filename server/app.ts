@@ -19,6 +19,9 @@ import type { Clock } from './clock';
 import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
+import { PlanRepository } from './plan/plan.repository';
+import { planRoutes } from './plan/plan.routes';
+import { PlanService } from './plan/plan.service';
 import { BrowserPool } from './exports/browser-pool';
 import { ExportsRepository } from './exports/exports.repository';
 import { exportsRoutes } from './exports/exports.routes';
@@ -148,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   auditRoutes(http, auth, audit, deps.timeZone);
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);
+  planRoutes(http, auth, new PlanService(new PlanRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);

@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
+import type { Board } from '../../shared/api/board';
 import type { TokenSockets } from '../displays/displays.service';
 import type { SocketData } from './socket-data';
 
@@ -20,6 +21,17 @@ export class Broadcaster implements TokenSockets {
 
   indicatorUpdated(termId: number, update: IndicatorUpdate): void {
     this.io.to(boardRoom(termId)).emit('indicator:updated', update);
+  }
+
+  /** A fresh board for every screen of the term: for changes an update cannot carry. */
+  snapshot(termId: number, board: Board): void {
+    this.io.to(boardRoom(termId)).emit('board:snapshot', board);
+  }
+
+  /** The current term changed: its screens now follow the new one's board. */
+  moveBoard(fromTermId: number, toTermId: number): void {
+    this.io.in(boardRoom(fromTermId)).socketsJoin(boardRoom(toTermId));
+    this.io.in(boardRoom(fromTermId)).socketsLeave(boardRoom(fromTermId));
   }
 
   /** Consecutive changes of one commit (an import), in seq order, as one message. */

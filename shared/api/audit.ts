@@ -17,6 +17,16 @@ export const AUDIT_ACTIONS = [
   'display.created',
   'display.updated',
   'display.revoked',
+  'term.created',
+  'term.closed',
+  'term.made_current',
+  'group.created',
+  'group.updated',
+  'group.reordered',
+  'indicator.created',
+  'indicator.updated',
+  'indicator.archived',
+  'indicator.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

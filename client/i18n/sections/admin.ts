@@ -260,6 +260,22 @@ export const adminVi = {
         updated: 'Sửa màn hình hiển thị',
         revoked: 'Thu hồi màn hình hiển thị',
       },
+      term: {
+        created: 'Tạo nhiệm kỳ',
+        closed: 'Kết thúc nhiệm kỳ',
+        made_current: 'Chọn nhiệm kỳ hiện tại',
+      },
+      group: {
+        created: 'Tạo nhóm chỉ tiêu',
+        updated: 'Đổi tên nhóm chỉ tiêu',
+        reordered: 'Sắp xếp lại các nhóm chỉ tiêu',
+      },
+      indicator: {
+        created: 'Tạo chỉ tiêu',
+        updated: 'Sửa chỉ tiêu',
+        archived: 'Lưu trữ chỉ tiêu',
+        deleted: 'Xóa chỉ tiêu',
+      },
     },
     actorKind: {
       user: 'Người dùng',
@@ -552,6 +568,22 @@ export const adminEn: typeof adminVi = {
         created: 'Display screen created',
         updated: 'Display screen changed',
         revoked: 'Display screen revoked',
+      },
+      term: {
+        created: 'Term created',
+        closed: 'Term closed',
+        made_current: 'Current term chosen',
+      },
+      group: {
+        created: 'Indicator group created',
+        updated: 'Indicator group renamed',
+        reordered: 'Indicator groups reordered',
+      },
+      indicator: {
+        created: 'Indicator created',
+        updated: 'Indicator changed',
+        archived: 'Indicator archived',
+        deleted: 'Indicator deleted',
       },
     },
     actorKind: {

@@ -1,0 +1,293 @@
+import type { CreateTermRequest, IndicatorDefinition, Term } from '../../shared/api/plan';
+import { indicatorDefinitionSchema, indicatorPatchSchema } from '../../shared/api/plan';
+import { computeProgress } from '../../shared/indicator/progress';
+import { startOfDayInZone, addDays } from '../../shared/time/dates';
+import type { z } from 'zod';
+import { actorOf, type AuditService } from '../audit/audit.service';
+import { isAdmin, type Principal } from '../auth/principal';
+import type { BoardRepository } from '../board/board.repository';
+import { ruleOf, spanOf, type BoardService } from '../board/board.service';
+import type { ChangeLogRepository, ChangeKind } from '../changes/change-log.repository';
+import type { Clock } from '../clock';
+import { AppError, zodFields } from '../http/errors';
+import type { Broadcaster } from '../realtime/broadcaster';
+import type { PlanRepository, TermRow } from './plan.repository';
+
+function toTerm(row: TermRow): Term {
+  return { id: row.id, name: row.name, start: row.startDate, end: row.endDate, current: row.isCurrent, closed: row.closedAt !== null, previousTermId: row.previousTermId };
+}
+
+/** The definition as stored, in the shape of the shared schema (for patches and the audit log). */
+function definitionOf(row: NonNullable<ReturnType<PlanRepository['indicator']>>): IndicatorDefinition {
+  return {
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    groupId: row.groupId,
+    ownerUnitId: row.ownerUnitId,
+    measure: row.measure as IndicatorDefinition['measure'],
+    aggregation: row.aggregation as IndicatorDefinition['aggregation'],
+    direction: row.direction as IndicatorDefinition['direction'],
+    unit: row.unitLabel,
+    baseline: row.baseline,
+    target: row.target,
+    milestones: JSON.parse(row.milestones) as IndicatorDefinition['milestones'],
+    updateFrequency: row.updateFrequency as IndicatorDefinition['updateFrequency'],
+    decimals: row.decimals,
+    displayOrder: row.displayOrder,
+  };
+}
+
+/**
+ * Terms, groups and indicators, for admins. Every change is validated by the shared schemas,
+ * written with its change-log entry and audit record in one transaction, then sent to screens.
+ */
+export class PlanService {
+  constructor(
+    private readonly plan: PlanRepository,
+    private readonly boardRepository: BoardRepository,
+    private readonly boards: BoardService,
+    private readonly changeLog: ChangeLogRepository,
+    private readonly broadcaster: Broadcaster,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  authorize(principal: Principal): void {
+    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the plan');
+  }
+
+  terms(): Term[] {
+    return this.plan.terms().map(toTerm);
+  }
+
+  /** A new term; with `carryOverFrom`, its groups and indicators, baselines set to the final values. */
+  createTerm(principal: Principal, request: CreateTermRequest, ip: string): Term {
+    this.authorize(principal);
+    const source = request.carryOverFrom === undefined ? undefined : this.plan.term(request.carryOverFrom);
+    if (request.carryOverFrom !== undefined && !source) throw new AppError('validation_failed', 'no such term to carry over', { carryOverFrom: 'not_found' });
+    const now = this.clock.now();
+    return this.plan.transaction(() => {
+      const id = this.plan.insertTerm({ name: request.name, start: request.start, end: request.end, previousTermId: source?.id ?? null, now });
+      let carried = 0;
+      if (source) carried = this.carryOver(source, id, request.targets ?? {}, now);
+      const term = toTerm(this.plan.term(id)!);
+      this.audit.record(actorOf(principal, ip), { action: 'term.created', entity: 'term', entityId: id, after: { ...term, carriedOver: carried } });
+      return term;
+    });
+  }
+
+  closeTerm(principal: Principal, id: number, ip: string): Term {
+    this.authorize(principal);
+    const before = this.requireTerm(id);
+    if (before.closedAt !== null) throw new AppError('term_closed', `the term "${before.name}" is already closed`);
+    this.plan.transaction(() => {
+      this.plan.closeTerm(id, this.clock.now());
+      this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
+      this.audit.record(actorOf(principal, ip), { action: 'term.closed', entity: 'term', entityId: id, before: toTerm(before), after: toTerm(this.plan.term(id)!) });
+    });
+    this.refreshScreens(id);
+    return toTerm(this.plan.term(id)!);
+  }
+
+  /** Screens follow the current term: they move to its board at once. */
+  makeCurrent(principal: Principal, id: number, ip: string): Term {
+    this.authorize(principal);
+    const term = this.requireTerm(id);
+    const previous = this.boardRepository.currentTerm();
+    this.plan.transaction(() => {
+      this.plan.makeCurrent(id);
+      this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
+      this.audit.record(actorOf(principal, ip), { action: 'term.made_current', entity: 'term', entityId: id, before: previous ? toTerm(previous) : null, after: toTerm(this.plan.term(id)!) });
+    });
+    if (previous && previous.id !== id) this.broadcaster.moveBoard(previous.id, term.id);
+    this.refreshScreens(id);
+    return toTerm(this.plan.term(id)!);
+  }
+
+  createGroup(principal: Principal, termId: number, name: string, ip: string): { id: number; name: string; displayOrder: number } {
+    this.authorize(principal);
+    this.openTerm(termId);
+    const group = this.plan.transaction(() => {
+      const id = this.plan.insertGroup(termId, name);
+      const created = this.plan.group(id)!;
+      this.change(termId, 'group', null);
+      this.audit.record(actorOf(principal, ip), { action: 'group.created', entity: 'group', entityId: id, after: created });
+      return { id, name: created.name, displayOrder: created.displayOrder };
+    });
+    this.refreshScreens(termId);
+    return group;
+  }
+
+  renameGroup(principal: Principal, id: number, name: string, ip: string): void {
+    this.authorize(principal);
+    const group = this.plan.group(id);
+    if (!group) throw new AppError('not_found', `group ${id} not found`);
+    this.openTerm(group.termId);
+    this.plan.transaction(() => {
+      this.plan.renameGroup(id, name);
+      this.change(group.termId, 'group', null);
+      this.audit.record(actorOf(principal, ip), { action: 'group.updated', entity: 'group', entityId: id, before: { name: group.name }, after: { name } });
+    });
+    this.refreshScreens(group.termId);
+  }
+
+  orderGroups(principal: Principal, termId: number, groupIds: number[], ip: string): void {
+    this.authorize(principal);
+    this.openTerm(termId);
+    const all = this.plan.groups(termId).map((g) => g.id);
+    if (groupIds.length !== all.length || !this.plan.groupsExist(termId, groupIds)) {
+      throw new AppError('validation_failed', 'name every group of the term once', { groupIds: 'mismatch' });
+    }
+    this.plan.transaction(() => {
+      this.plan.orderGroups(groupIds);
+      this.change(termId, 'group', null);
+      this.audit.record(actorOf(principal, ip), { action: 'group.reordered', entity: 'term', entityId: termId, before: all, after: groupIds });
+    });
+    this.refreshScreens(termId);
+  }
+
+  createIndicator(principal: Principal, termId: number, definition: IndicatorDefinition, ip: string) {
+    this.authorize(principal);
+    this.openTerm(termId);
+    this.checkPlacement(termId, definition);
+    if (this.plan.codeTaken(termId, definition.code)) throw new AppError('conflict', `the code ${definition.code} is taken in this term`, { code: 'taken' });
+    const now = this.clock.now();
+    const update = this.plan.transaction(() => {
+      const id = this.plan.insertIndicator({
+        termId,
+        groupId: definition.groupId,
+        ownerUnitId: definition.ownerUnitId,
+        code: definition.code,
+        name: definition.name,
+        description: definition.description,
+        measure: definition.measure,
+        aggregation: definition.aggregation,
+        direction: definition.direction,
+        unitLabel: definition.unit,
+        baseline: definition.baseline,
+        target: definition.target,
+        milestones: JSON.stringify(definition.milestones),
+        updateFrequency: definition.updateFrequency,
+        decimals: definition.decimals,
+        displayOrder: definition.displayOrder ?? this.plan.nextIndicatorOrder(termId),
+        createdAt: now,
+      });
+      this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: definitionOf(this.plan.indicator(id)!) });
+      return this.change(termId, 'indicator', id);
+    });
+    this.send(termId, update);
+    return update.indicator;
+  }
+
+  updateIndicator(principal: Principal, id: number, patch: z.infer<typeof indicatorPatchSchema>, ip: string) {
+    this.authorize(principal);
+    const row = this.plan.indicator(id);
+    if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
+    this.openTerm(row.termId);
+    const before = definitionOf(row);
+    const merged = indicatorDefinitionSchema.safeParse({ ...before, ...patch });
+    if (!merged.success) throw new AppError('validation_failed', 'the indicator would not be valid', zodFields(merged.error.issues));
+    const after = merged.data;
+    this.checkPlacement(row.termId, after);
+    if (after.code !== before.code && this.plan.codeTaken(row.termId, after.code, id)) {
+      throw new AppError('conflict', `the code ${after.code} is taken in this term`, { code: 'taken' });
+    }
+    const update = this.plan.transaction(() => {
+      this.plan.updateIndicator(id, {
+        code: after.code,
+        name: after.name,
+        description: after.description,
+        groupId: after.groupId,
+        ownerUnitId: after.ownerUnitId,
+        measure: after.measure,
+        aggregation: after.aggregation,
+        direction: after.direction,
+        unitLabel: after.unit,
+        baseline: after.baseline,
+        target: after.target,
+        milestones: JSON.stringify(after.milestones),
+        updateFrequency: after.updateFrequency,
+        decimals: after.decimals,
+        ...(after.displayOrder !== undefined ? { displayOrder: after.displayOrder } : {}),
+      });
+      this.audit.record(actorOf(principal, ip), { action: 'indicator.updated', entity: 'indicator', entityId: id, before, after: definitionOf(this.plan.indicator(id)!) });
+      return this.change(row.termId, 'indicator', id);
+    });
+    this.send(row.termId, update);
+    return update.indicator;
+  }
+
+  /**
+   * Takes an indicator off the plan. It is archived, never deleted: its readings, its change-log
+   * entries and its history stay, and an "as of" board before today still shows it.
+   */
+  archiveIndicator(principal: Principal, id: number, ip: string): void {
+    this.authorize(principal);
+    const row = this.plan.indicator(id);
+    if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
+    this.openTerm(row.termId);
+    this.plan.transaction(() => {
+      this.plan.archiveIndicator(id, this.clock.now());
+      this.changeLog.append({ termId: row.termId, kind: 'indicator', indicatorId: id, readingId: null, now: this.clock.now() });
+      this.audit.record(actorOf(principal, ip), { action: 'indicator.archived', entity: 'indicator', entityId: id, before: definitionOf(row), after: { readings: this.plan.readingCount(id) } });
+    });
+    this.refreshScreens(row.termId);
+  }
+
+  private carryOver(source: TermRow, termId: number, targets: Record<string, number>, now: number): number {
+    const groupIds = new Map<number, number>();
+    for (const group of this.plan.groups(source.id)) groupIds.set(group.id, this.plan.insertGroup(termId, group.name, group.displayOrder));
+    // The final values: the board as the source term stood at the end of its last day.
+    const end = startOfDayInZone(addDays(source.endDate, 1), this.boards.timeZone) - 1;
+    const fields: Record<string, string> = {};
+    const rows = this.plan.indicatorsOf(source.id);
+    for (const row of rows) {
+      const rule = ruleOf({ ...row, ownerUnitName: '' });
+      const final = computeProgress({ rule, term: spanOf(source), readings: this.boardRepository.factsOfIndicator(row.id), asOf: Math.min(end, now), timeZone: this.boards.timeZone }).current;
+      const baseline = final === null ? row.baseline : Number(final.toFixed(row.decimals));
+      const definition = indicatorDefinitionSchema.safeParse({ ...definitionOf(row), groupId: groupIds.get(row.groupId)!, baseline, target: targets[row.code] ?? row.target, milestones: [] });
+      if (!definition.success) {
+        fields[`targets.${row.code}`] = definition.error.issues[0]?.message ?? 'invalid';
+        continue;
+      }
+      this.plan.insertIndicator({ ...row, id: undefined, termId, groupId: groupIds.get(row.groupId)!, baseline, target: definition.data.target, milestones: '[]', archivedAt: null, createdAt: now });
+    }
+    if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'some carried-over indicators would not be valid', fields);
+    return rows.length;
+  }
+
+  private change(termId: number, kind: ChangeKind, indicatorId: number | null) {
+    const seq = this.changeLog.append({ termId, kind, indicatorId, readingId: null, now: this.clock.now() });
+    const update = { seq, indicator: indicatorId === null ? null : this.boards.indicatorNow(indicatorId), reading: null };
+    if (update.indicator) this.changeLog.keepPayload(termId, seq, JSON.stringify(update));
+    return update as { seq: number; indicator: NonNullable<typeof update.indicator>; reading: null };
+  }
+
+  /** An indicator change goes out as `indicator:updated`; screens of other terms see nothing. */
+  private send(termId: number, update: ReturnType<PlanService['change']>): void {
+    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.indicatorUpdated(termId, update);
+  }
+
+  /** What an update cannot say (a group, an archived indicator, the term itself): a fresh snapshot. */
+  private refreshScreens(termId: number): void {
+    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.snapshot(termId, this.boards.board());
+  }
+
+  private requireTerm(id: number): TermRow {
+    const term = this.plan.term(id);
+    if (!term) throw new AppError('not_found', `term ${id} not found`);
+    return term;
+  }
+
+  private openTerm(id: number): TermRow {
+    const term = this.requireTerm(id);
+    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
+    return term;
+  }
+
+  private checkPlacement(termId: number, definition: IndicatorDefinition): void {
+    if (!this.plan.groupsExist(termId, [definition.groupId])) throw new AppError('validation_failed', 'no such group in this term', { groupId: 'not_found' });
+    if (!this.plan.unitExists(definition.ownerUnitId)) throw new AppError('validation_failed', 'no such unit', { ownerUnitId: 'not_found' });
+  }
+}
