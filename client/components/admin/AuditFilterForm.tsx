@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS, auditQuerySchema } from '../../../shared/api/audit';
 import type { AuditFilters } from '../../api/admin';
 import { useT } from '../../i18n';
-import { fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { auditFields } from './fieldMessages';
 import { TextField } from './TextField';
 
 interface Props {
@@ -37,7 +38,7 @@ export function AuditFilterForm({ applied, onApply }: Props) {
     const given = Object.fromEntries(Object.entries(draft).filter(([, value]) => value.trim() !== ''));
     const parsed = auditQuerySchema.safeParse(given);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues('admin.audit.field', parsed.error.issues));
+      setFieldErrors(auditFields.ofIssues(parsed.error.issues));
       return;
     }
     const { limit: _limit, before: _before, ...filters } = parsed.data;

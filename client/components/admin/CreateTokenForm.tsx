@@ -4,7 +4,8 @@ import { createApiTokenRequestSchema } from '../../../shared/api/tokens';
 import { asApiError } from '../../api';
 import { createApiToken, type CreatedApiToken } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy, fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import { describedBy, type FieldErrors } from '../form/fieldErrors';
+import { tokenFields } from './fieldMessages';
 import { IndicatorCheckboxes } from './IndicatorCheckboxes';
 import { TextField } from './TextField';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -36,7 +37,7 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
     if (creating) return;
     const parsed = createApiTokenRequestSchema.safeParse({ name, unitIds, indicatorIds });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues('admin.tokens.field', parsed.error.issues));
+      setFieldErrors(tokenFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -51,7 +52,7 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
       onCreated(created);
     } catch (caught) {
       const error = asApiError(caught);
-      setFieldErrors(fieldErrorsOfApi('admin.tokens.field', error));
+      setFieldErrors(tokenFields.ofApi(error));
       setFormError(`errors.${error.code}`);
     } finally {
       setCreating(false);

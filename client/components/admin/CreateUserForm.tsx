@@ -4,7 +4,8 @@ import { createUserRequestSchema, PASSWORD_MIN, type User } from '../../../share
 import { asApiError } from '../../api';
 import { createUser } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
 import { TextField } from './TextField';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -33,7 +34,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
     if (creating) return;
     const parsed = createUserRequestSchema.safeParse(form);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues('admin.users.field', parsed.error.issues));
+      setFieldErrors(userFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -50,7 +51,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
         // The only unique field of a new user: its name is taken.
         setFieldErrors({ username: 'admin.users.field.username.taken' });
       } else {
-        setFieldErrors(fieldErrorsOfApi('admin.users.field', error));
+        setFieldErrors(userFields.ofApi(error));
         setFormError(`errors.${error.code}`);
       }
     } finally {

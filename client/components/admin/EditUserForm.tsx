@@ -3,7 +3,8 @@ import { updateUserRequestSchema, type UpdateUserRequest, type User } from '../.
 import { asApiError } from '../../api';
 import { updateUser } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
 import { TextField } from './TextField';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -48,7 +49,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
     }
     const parsed = updateUserRequestSchema.safeParse(patch);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues('admin.users.field', parsed.error.issues));
+      setFieldErrors(userFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -60,7 +61,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
       onDone(true);
     } catch (caught) {
       const error = asApiError(caught);
-      setFieldErrors(fieldErrorsOfApi('admin.users.field', error));
+      setFieldErrors(userFields.ofApi(error));
       setFormError(`errors.${error.code}`);
       setSaving(false);
     }

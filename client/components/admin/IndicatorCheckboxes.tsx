@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy } from './fieldErrors';
+import { describedBy } from '../form/fieldErrors';
 
 interface Props {
   legend: string;

@@ -4,7 +4,8 @@ import { asApiError } from '../../api';
 import { resetUserPassword } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
 import { useModalDialog } from '../dialog/useModalDialog';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { userFields } from './fieldMessages';
 import { TextField } from './TextField';
 
 interface Props {
@@ -32,7 +33,7 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
     if (saving) return;
     const parsed = resetPasswordRequestSchema.safeParse({ password });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues('admin.users.field', parsed.error.issues));
+      setFieldErrors(userFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -44,7 +45,7 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
       closeThen(onDone);
     } catch (caught) {
       const error = asApiError(caught);
-      setFieldErrors(fieldErrorsOfApi('admin.users.field', error));
+      setFieldErrors(userFields.ofApi(error));
       setFormError(`errors.${error.code}`);
       setSaving(false);
     }

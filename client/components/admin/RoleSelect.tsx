@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ROLES, type Role } from '../../../shared/api/session';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy } from './fieldErrors';
+import { describedBy } from '../form/fieldErrors';
 
 interface Props {
   label: string;

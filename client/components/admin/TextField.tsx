@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy } from './fieldErrors';
+import { describedBy } from '../form/fieldErrors';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby' | 'onChange' | 'value'>;
 

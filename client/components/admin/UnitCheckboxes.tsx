@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy } from './fieldErrors';
+import { describedBy } from '../form/fieldErrors';
 import { PATH_SEPARATOR, type UnitNode } from './unitTree';
 
 interface Props {

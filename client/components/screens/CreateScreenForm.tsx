@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { createDisplayRequestSchema, type CreatedDisplay } from '../../../shared/api/displays';
 import { asApiError, createDisplay } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { screenFields } from './fieldMessages';
 
 /** Names a new screen; the server answers with its link, handed to `onCreated` to show once. */
 export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDisplay) => void }) {
@@ -18,7 +19,7 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
     if (creating) return;
     const parsed = createDisplayRequestSchema.safeParse({ name });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues(parsed.error.issues));
+      setFieldErrors(screenFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -31,7 +32,7 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
       onCreated(created);
     } catch (caught) {
       const error = asApiError(caught);
-      setFieldErrors(fieldErrorsOfApi(error));
+      setFieldErrors(screenFields.ofApi(error));
       setFormError(`errors.${error.code}`);
     } finally {
       setCreating(false);

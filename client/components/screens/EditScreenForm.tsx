@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../../shared/api/displays';
 import { asApiError, updateDisplay } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, type FieldErrors } from './fieldErrors';
+import type { FieldErrors } from '../form/fieldErrors';
+import { screenFields } from './fieldMessages';
 
 interface Props {
   display: Display;
@@ -34,7 +35,7 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
     }
     const parsed = updateDisplayRequestSchema.safeParse(patch);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOfIssues(parsed.error.issues));
+      setFieldErrors(screenFields.ofIssues(parsed.error.issues));
       setFormError(null);
       return;
     }
@@ -46,7 +47,7 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
       onDone(true);
     } catch (caught) {
       const error = asApiError(caught);
-      setFieldErrors(fieldErrorsOfApi(error));
+      setFieldErrors(screenFields.ofApi(error));
       setFormError(`errors.${error.code}`);
       setSaving(false);
     }

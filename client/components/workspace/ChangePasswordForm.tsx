@@ -4,7 +4,8 @@ import { asApiError } from '../../api';
 import { changePassword } from '../../api/workspace';
 import { useT, type MessageKey } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
-import { fieldErrorsOfApi, fieldErrorsOfIssues, fieldMessageKey, type FieldErrors } from './fieldMessages';
+import type { FieldErrors } from '../form/fieldErrors';
+import { workspaceFields } from './fieldMessages';
 import { FormErrors } from './FormErrors';
 import { ACCOUNT_PATH } from './paths';
 import { TextField } from './TextField';
@@ -37,8 +38,8 @@ export function ChangePasswordForm() {
     if (saving) return;
     setDone(false);
     const parsed = changePasswordRequestSchema.safeParse({ currentPassword, newPassword });
-    const fields = parsed.success ? {} : fieldErrorsOfIssues(parsed.error.issues);
-    if (!fields.newPassword && confirmPassword !== newPassword) fields.confirmPassword = fieldMessageKey('confirmPassword', 'mismatch');
+    const fields = parsed.success ? {} : workspaceFields.ofIssues(parsed.error.issues);
+    if (!fields.newPassword && confirmPassword !== newPassword) fields.confirmPassword = workspaceFields.message('confirmPassword', 'mismatch');
     if (!parsed.success || fields.confirmPassword) return refuse(fields);
 
     setSaving(true);
@@ -52,9 +53,9 @@ export function ChangePasswordForm() {
       setDone(true);
     } catch (caught) {
       const error = asApiError(caught);
-      if (error.code === 'invalid_credentials') refuse({ currentPassword: fieldMessageKey('currentPassword', 'invalid_credentials') });
+      if (error.code === 'invalid_credentials') refuse({ currentPassword: workspaceFields.message('currentPassword', 'invalid_credentials') });
       else if (error.code === 'unauthenticated') goToLogin(ACCOUNT_PATH);
-      else refuse(fieldErrorsOfApi(error), [`errors.${error.code}`]);
+      else refuse(workspaceFields.ofApi(error), [`errors.${error.code}`]);
     } finally {
       setSaving(false);
     }

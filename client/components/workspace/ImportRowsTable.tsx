@@ -3,7 +3,7 @@ import type { ImportPreview, ImportRow } from '../../../shared/api/imports';
 import { isIsoDate } from '../../../shared/time/dates';
 import { formatDate } from '../../format';
 import { hasMessage, useLang, useT } from '../../i18n';
-import { fieldMessageKey } from './fieldMessages';
+import { workspaceFields } from './fieldMessages';
 import { plainNumber } from './valueTexts';
 
 function RowErrors({ errors }: { errors: ImportRow['errors'] }) {
@@ -16,7 +16,7 @@ function RowErrors({ errors }: { errors: ImportRow['errors'] }) {
         const column = `workspace.import.column.${field}`;
         return (
           <li key={field}>
-            <span className="ws-row-error-field">{hasMessage(column) ? t(column) : field}:</span> {t(fieldMessageKey(field, code))}
+            <span className="ws-row-error-field">{hasMessage(column) ? t(column) : field}:</span> {t(workspaceFields.message(field, code))}
           </li>
         );
       })}

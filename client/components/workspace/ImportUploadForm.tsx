@@ -4,7 +4,8 @@ import { asApiError } from '../../api';
 import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_XLSX, uploadImport } from '../../api/workspace';
 import { goToLogin } from '../../pages/LoginPage';
 import { useT, type MessageKey } from '../../i18n';
-import { fieldErrorsOfApi, fieldMessageKey, unplacedErrors } from './fieldMessages';
+import { unplacedErrors } from '../form/fieldErrors';
+import { workspaceFields } from './fieldMessages';
 import { FormErrors } from './FormErrors';
 import { IMPORT_PATH } from './paths';
 
@@ -12,10 +13,10 @@ const ACCEPTED = /\.(csv|xlsx)$/i;
 
 /** Why a chosen file cannot be sent, before sending it: none, wrong kind, empty or too large. */
 function fileProblem(file: File | null): MessageKey | null {
-  if (!file) return fieldMessageKey('file', 'required');
-  if (!ACCEPTED.test(file.name)) return fieldMessageKey('file', 'invalid_format');
-  if (file.size === 0) return fieldMessageKey('file', 'empty');
-  if (file.size > IMPORT_MAX_BYTES) return fieldMessageKey('file', 'too_big');
+  if (!file) return workspaceFields.message('file', 'required');
+  if (!ACCEPTED.test(file.name)) return workspaceFields.message('file', 'invalid_format');
+  if (file.size === 0) return workspaceFields.message('file', 'empty');
+  if (file.size > IMPORT_MAX_BYTES) return workspaceFields.message('file', 'too_big');
   return null;
 }
 
@@ -45,8 +46,8 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
     } catch (caught) {
       const error = asApiError(caught);
       if (error.status === 401 && error.code === 'unauthenticated') goToLogin(IMPORT_PATH);
-      const fields = fieldErrorsOfApi(error);
-      setFileError(fields.file ?? (error.code === 'payload_too_large' ? fieldMessageKey('file', 'too_big') : null));
+      const fields = workspaceFields.ofApi(error);
+      setFileError(fields.file ?? (error.code === 'payload_too_large' ? workspaceFields.message('file', 'too_big') : null));
       setFormErrors([`errors.${error.code}`, ...unplacedErrors(fields, ['file'])]);
     } finally {
       setUploading(false);

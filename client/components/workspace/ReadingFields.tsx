@@ -3,7 +3,7 @@ import { EVIDENCE_MAX, NOTE_MAX } from '../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../shared/time/dates';
 import { formatDate, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
-import type { FieldErrors } from './fieldMessages';
+import type { FieldErrors } from '../form/fieldErrors';
 import type { DraftField, ReadingDraft } from './readingDraft';
 import { TextField } from './TextField';
 

@@ -1,7 +1,8 @@
 import { readingFieldErrors, readingInputSchema, type Reading, type ReadingInput } from '../../../shared/api/readings';
 import type { Measure, TermSpan } from '../../../shared/indicator/model';
 import type { Lang } from '../../i18n';
-import { fieldErrorsOfCodes, fieldErrorsOfIssues, fieldMessageKey, type FieldErrors } from './fieldMessages';
+import type { FieldErrors } from '../form/fieldErrors';
+import { workspaceFields } from './fieldMessages';
 import { decimalText, parseDecimal } from './numbers';
 
 /** A reading as typed into a form: text, until it is checked. */
@@ -58,11 +59,11 @@ export interface DraftCheck {
  */
 export function checkDraft(draft: ReadingDraft, measure: Measure, term: TermSpan, today: string, correction?: CorrectionOf): DraftCheck {
   const errors: FieldErrors = {};
-  if (draft.date === '') errors.date = fieldMessageKey('date', 'required');
+  if (draft.date === '') errors.date = workspaceFields.message('date', 'required');
   const candidate: Record<string, unknown> = { date: draft.date };
   for (const field of measure === 'ratio' ? (['numerator', 'denominator'] as const) : (['value'] as const)) {
     const number = parseDecimal(draft[field]);
-    if (Number.isNaN(number)) errors[field] = fieldMessageKey(field, 'invalid_number');
+    if (Number.isNaN(number)) errors[field] = workspaceFields.message(field, 'invalid_number');
     else if (number !== undefined) candidate[field] = number;
   }
   const note = draft.note.trim();
@@ -73,12 +74,12 @@ export function checkDraft(draft: ReadingDraft, measure: Measure, term: TermSpan
     candidate.supersedes = correction.supersedes;
     const reason = correction.reason.trim();
     if (reason) candidate.reason = reason;
-    else errors.reason = fieldMessageKey('reason', 'required');
+    else errors.reason = workspaceFields.message('reason', 'required');
   }
 
   const shape = readingInputSchema.safeParse(candidate);
-  if (!shape.success) return { input: null, errors: { ...fieldErrorsOfIssues(shape.error.issues), ...errors } };
-  const rules = fieldErrorsOfCodes(readingFieldErrors(shape.data, measure, term, today));
+  if (!shape.success) return { input: null, errors: { ...workspaceFields.ofIssues(shape.error.issues), ...errors } };
+  const rules = workspaceFields.ofCodes(readingFieldErrors(shape.data, measure, term, today));
   const all = { ...rules, ...errors };
   return { input: Object.keys(all).length === 0 ? shape.data : null, errors: all };
 }

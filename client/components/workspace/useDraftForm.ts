@@ -5,7 +5,8 @@ import type { ApiError } from '../../api';
 import type { MessageKey } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
 import { currentPath } from '../../router';
-import { fieldErrorsOfApi, unplacedErrors, type FieldErrors } from './fieldMessages';
+import { unplacedErrors, type FieldErrors } from '../form/fieldErrors';
+import { workspaceFields } from './fieldMessages';
 import { checkDraft, draftFields, type DraftField, type ReadingDraft } from './readingDraft';
 
 /** Today in the board's time zone, by this computer's clock. */
@@ -63,7 +64,7 @@ export function useDraftForm(indicator: BoardIndicator, board: Board, initial: (
   /** Shows a refusal: field errors beside their fields, the rest above the form. */
   function showApiError(error: ApiError) {
     if (error.status === 401 && error.code === 'unauthenticated') goToLogin(currentPath());
-    const fields = fieldErrorsOfApi(error);
+    const fields = workspaceFields.ofApi(error);
     const shown: string[] = [...draftFields(indicator.measure), ...(supersedes === undefined ? [] : ['reason'])];
     setServerErrors(fields);
     setFormErrors([`errors.${error.code}`, ...unplacedErrors(fields, shown)]);
