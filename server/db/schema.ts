@@ -35,7 +35,22 @@ export const units = sqliteTable('units', {
   name: text().notNull(),
   parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
   createdAt: integer('created_at').notNull(),
+  /** Set when the unit was merged into another: it stays as read-only history ("formerly ..."). */
+  mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => units.id),
+  mergedAt: integer('merged_at'),
 });
+
+/** Names a unit had before a rename, each until the moment it changed. */
+export const unitNames = sqliteTable(
+  'unit_names',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    name: text().notNull(),
+    until: integer().notNull(),
+  },
+  (t) => [index('unit_names_unit').on(t.unitId, t.until)],
+);
 
 export const indicatorGroups = sqliteTable(
   'indicator_groups',

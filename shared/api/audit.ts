@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = [
   'indicator.updated',
   'indicator.archived',
   'indicator.deleted',
+  'unit.created',
+  'unit.updated',
+  'unit.merged',
+  'settings.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

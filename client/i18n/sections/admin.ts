@@ -276,6 +276,14 @@ export const adminVi = {
         archived: 'Lưu trữ chỉ tiêu',
         deleted: 'Xóa chỉ tiêu',
       },
+      unit: {
+        created: 'Tạo đơn vị',
+        updated: 'Đổi tên hoặc chuyển đơn vị',
+        merged: 'Sáp nhập đơn vị',
+      },
+      settings: {
+        updated: 'Thay đổi cài đặt',
+      },
     },
     actorKind: {
       user: 'Người dùng',
@@ -584,6 +592,14 @@ export const adminEn: typeof adminVi = {
         updated: 'Indicator changed',
         archived: 'Indicator archived',
         deleted: 'Indicator deleted',
+      },
+      unit: {
+        created: 'Unit created',
+        updated: 'Unit renamed or moved',
+        merged: 'Units merged',
+      },
+      settings: {
+        updated: 'Settings changed',
       },
     },
     actorKind: {
