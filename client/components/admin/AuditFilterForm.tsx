@@ -3,8 +3,8 @@ import { AUDIT_ACTIONS, auditQuerySchema } from '../../../shared/api/audit';
 import type { AuditFilters } from '../../api/admin';
 import { useT } from '../../i18n';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { auditFields } from './fieldMessages';
-import { TextField } from './TextField';
 
 interface Props {
   applied: AuditFilters;

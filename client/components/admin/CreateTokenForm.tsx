@@ -5,9 +5,9 @@ import { asApiError } from '../../api';
 import { createApiToken, type CreatedApiToken } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
 import { describedBy, type FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { tokenFields } from './fieldMessages';
 import { IndicatorCheckboxes } from './IndicatorCheckboxes';
-import { TextField } from './TextField';
 import { UnitCheckboxes } from './UnitCheckboxes';
 import type { UnitNode } from './unitTree';
 

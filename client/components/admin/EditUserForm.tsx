@@ -4,9 +4,9 @@ import { asApiError } from '../../api';
 import { updateUser } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
-import { TextField } from './TextField';
 import { UnitCheckboxes } from './UnitCheckboxes';
 import type { UnitNode } from './unitTree';
 

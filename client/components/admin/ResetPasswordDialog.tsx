@@ -5,8 +5,8 @@ import { resetUserPassword } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
 import { useModalDialog } from '../dialog/useModalDialog';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { userFields } from './fieldMessages';
-import { TextField } from './TextField';
 
 interface Props {
   user: User;

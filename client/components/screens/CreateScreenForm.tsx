@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { createDisplayRequestSchema, type CreatedDisplay } from '../../../shared/api/displays';
 import { asApiError, createDisplay } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { screenFields } from './fieldMessages';
 
 /** Names a new screen; the server answers with its link, handed to `onCreated` to show once. */
 export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDisplay) => void }) {
   const t = useT();
-  const id = useId();
   const [name, setName] = useState('');
   const [creating, setCreating] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -39,8 +39,6 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
     }
   }
 
-  const nameError = fieldErrors.name;
-
   return (
     <form className="screen-create" onSubmit={onSubmit} noValidate>
       {formError && (
@@ -49,29 +47,16 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
         </p>
       )}
       <div className="screen-create-row">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-name`}>
-            {t('screens.create.name')}
-          </label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            maxLength={100}
-            required
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={`${id}-hint${nameError ? ` ${id}-error` : ''}`}
-          />
-          <span className="field-hint" id={`${id}-hint`}>
-            {t('screens.create.hint')}
-          </span>
-          {nameError && (
-            <span className="field-error" id={`${id}-error`}>
-              {t(nameError)}
-            </span>
-          )}
-        </div>
+        <TextField
+          label={t('screens.create.name')}
+          name="name"
+          maxLength={100}
+          required
+          value={name}
+          onValueChange={setName}
+          hint={t('screens.create.hint')}
+          error={fieldErrors.name}
+        />
         <button type="submit" className="button button-primary" disabled={creating}>
           {creating ? t('screens.create.submitting') : t('screens.create.submit')}
         </button>

@@ -3,6 +3,7 @@ import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../
 import { asApiError, updateDisplay } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { screenFields } from './fieldMessages';
 
 interface Props {
@@ -53,9 +54,6 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
     }
   }
 
-  const nameError = fieldErrors.name;
-  const rotateError = fieldErrors.rotateSeconds;
-
   return (
     <form className="screen-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
@@ -65,54 +63,31 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
         </p>
       )}
       <div className="screen-edit-fields">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-name`}>
-            {t('screens.edit.name')}
-          </label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            maxLength={100}
-            required
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-name-error` : undefined}
-            autoFocus
-          />
-          {nameError && (
-            <span className="field-error" id={`${id}-name-error`}>
-              {t(nameError)}
-            </span>
-          )}
-        </div>
-        <div className="field field-narrow">
-          <label className="field-label" htmlFor={`${id}-rotate`}>
-            {t('screens.edit.rotate')}
-          </label>
-          <input
-            id={`${id}-rotate`}
-            name="rotateSeconds"
-            type="number"
-            inputMode="numeric"
-            min={ROTATE_SECONDS.min}
-            max={ROTATE_SECONDS.max}
-            step={1}
-            required
-            value={rotate}
-            onChange={(event) => setRotate(event.target.value)}
-            aria-invalid={rotateError ? true : undefined}
-            aria-describedby={`${id}-rotate-hint${rotateError ? ` ${id}-rotate-error` : ''}`}
-          />
-          <span className="field-hint" id={`${id}-rotate-hint`}>
-            {t('screens.edit.rotateHint', { min: ROTATE_SECONDS.min, max: ROTATE_SECONDS.max })}
-          </span>
-          {rotateError && (
-            <span className="field-error" id={`${id}-rotate-error`}>
-              {t(rotateError)}
-            </span>
-          )}
-        </div>
+        <TextField
+          label={t('screens.edit.name')}
+          name="name"
+          maxLength={100}
+          required
+          value={name}
+          onValueChange={setName}
+          error={fieldErrors.name}
+          autoFocus
+        />
+        <TextField
+          label={t('screens.edit.rotate')}
+          name="rotateSeconds"
+          type="number"
+          inputMode="numeric"
+          min={ROTATE_SECONDS.min}
+          max={ROTATE_SECONDS.max}
+          step={1}
+          required
+          value={rotate}
+          onValueChange={setRotate}
+          hint={t('screens.edit.rotateHint', { min: ROTATE_SECONDS.min, max: ROTATE_SECONDS.max })}
+          error={fieldErrors.rotateSeconds}
+          className="field-narrow"
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>

@@ -5,10 +5,10 @@ import { changePassword } from '../../api/workspace';
 import { useT, type MessageKey } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import { workspaceFields } from './fieldMessages';
 import { FormErrors } from './FormErrors';
 import { ACCOUNT_PATH } from './paths';
-import { TextField } from './TextField';
 
 /** Current password, then the new one twice; the server signs out the user's other sessions. */
 export function ChangePasswordForm() {
@@ -74,10 +74,13 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
         value={currentPassword}
-        onChange={setCurrentPassword}
+        onValueChange={setCurrentPassword}
         error={errors.currentPassword}
         maxLength={200}
         required
+        spellCheck={false}
+        markRequired
+        errorFirst
       />
       <TextField
         label={t('workspace.account.newPassword')}
@@ -85,11 +88,14 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         value={newPassword}
-        onChange={setNewPassword}
+        onValueChange={setNewPassword}
         error={errors.newPassword}
         hint={t('workspace.account.newPasswordHint', { min: PASSWORD_MIN })}
         maxLength={200}
         required
+        spellCheck={false}
+        markRequired
+        errorFirst
       />
       <TextField
         label={t('workspace.account.confirmPassword')}
@@ -97,10 +103,13 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         value={confirmPassword}
-        onChange={setConfirmPassword}
+        onValueChange={setConfirmPassword}
         error={errors.confirmPassword}
         maxLength={200}
         required
+        spellCheck={false}
+        markRequired
+        errorFirst
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>

@@ -4,11 +4,11 @@ import { NOTE_MAX, type Reading } from '../../../shared/api/readings';
 import { formatDate, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import type { ApiError } from '../../api';
+import { TextField } from '../form/TextField';
 import { FormErrors } from './FormErrors';
 import { ProgressPreview } from './ProgressPreview';
 import { draftOfReading } from './readingDraft';
 import { ReadingFields } from './ReadingFields';
-import { TextField } from './TextField';
 import { useDraftForm } from './useDraftForm';
 import type { ReadingsState } from './useReadings';
 import { useRecordReading } from './useRecordReading';
@@ -65,11 +65,13 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
           name="reason"
           rows={2}
           value={form.reason}
-          onChange={(value) => form.setField('reason', value)}
+          onValueChange={(value) => form.setField('reason', value)}
           error={form.errors.reason}
           hint={t('workspace.correct.reasonHint', { max: formatNumber(NOTE_MAX, 0, lang) })}
           maxLength={NOTE_MAX}
           required
+          markRequired
+          errorFirst
         />
       </div>
       <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.check.input} />

@@ -4,8 +4,8 @@ import { isIsoDate, minDate } from '../../../shared/time/dates';
 import { formatDate, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import type { FieldErrors } from '../form/fieldErrors';
+import { TextField } from '../form/TextField';
 import type { DraftField, ReadingDraft } from './readingDraft';
-import { TextField } from './TextField';
 
 interface Props {
   indicator: BoardIndicator;
@@ -34,13 +34,16 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
       label={label}
       name={field}
       value={draft[field]}
-      onChange={(value) => onChange(field, value)}
+      onValueChange={(value) => onChange(field, value)}
       error={errors[field]}
       hint={hint}
       inputMode="decimal"
       autoComplete="off"
       required
       className="field-narrow"
+      spellCheck={false}
+      markRequired
+      errorFirst
     />
   );
 
@@ -51,13 +54,16 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         name="date"
         type="date"
         value={draft.date}
-        onChange={(value) => onChange('date', value)}
+        onValueChange={(value) => onChange('date', value)}
         error={errors.date}
         hint={dateHint}
         min={term.start}
         max={latest}
         required
         className="field-narrow"
+        spellCheck={false}
+        markRequired
+        errorFirst
       />
       {indicator.measure === 'ratio' ? (
         <fieldset className="ws-ratio" aria-describedby={`ratio-hint-${indicator.id}`}>
@@ -85,19 +91,21 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         name="note"
         rows={3}
         value={draft.note}
-        onChange={(value) => onChange('note', value)}
+        onValueChange={(value) => onChange('note', value)}
         error={errors.note}
         hint={t('workspace.form.noteHint', { max: formatNumber(NOTE_MAX, 0, lang) })}
         maxLength={NOTE_MAX}
+        errorFirst
       />
       <TextField
         label={t('workspace.form.evidence')}
         name="evidence"
         value={draft.evidence}
-        onChange={(value) => onChange('evidence', value)}
+        onValueChange={(value) => onChange('evidence', value)}
         error={errors.evidence}
         hint={t('workspace.form.evidenceHint', { max: formatNumber(EVIDENCE_MAX, 0, lang) })}
         maxLength={EVIDENCE_MAX}
+        errorFirst
       />
     </>
   );
