@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Board } from '../../../shared/api/board';
 import { createApiTokenRequestSchema } from '../../../shared/api/tokens';
-import { asApiError } from '../../api';
 import { createApiToken, type CreatedApiToken } from '../../api/admin';
 import { useT, type MessageKey } from '../../i18n';
-import { describedBy, type FieldErrors } from '../form/fieldErrors';
+import { describedBy } from '../form/fieldErrors';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { tokenFields } from './fieldMessages';
 import { IndicatorCheckboxes } from './IndicatorCheckboxes';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -28,35 +29,18 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
   const [name, setName] = useState('');
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const [indicatorIds, setIndicatorIds] = useState<number[]>([]);
-  const [creating, setCreating] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: creating, fieldErrors, formError, submit } = useCheckedSubmit(tokenFields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (creating) return;
-    const parsed = createApiTokenRequestSchema.safeParse({ name, unitIds, indicatorIds });
-    if (!parsed.success) {
-      setFieldErrors(tokenFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setCreating(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      const created = await createApiToken(parsed.data);
+    await submit(createApiTokenRequestSchema.safeParse({ name, unitIds, indicatorIds }), async (data) => {
+      const created = await createApiToken(data);
       setName('');
       setUnitIds([]);
       setIndicatorIds([]);
       onCreated(created);
-    } catch (caught) {
-      const error = asApiError(caught);
-      setFieldErrors(tokenFields.ofApi(error));
-      setFormError(`errors.${error.code}`);
-    } finally {
-      setCreating(false);
-    }
+    });
   }
 
   const scopeError = fieldErrors.unitIds === SCOPE_ERROR;
@@ -65,11 +49,7 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
 
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <FormError error={formError} />
       <div className="admin-form-row">
         <TextField
           label={t('admin.tokens.create.name')}

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/api/session';
 import { createUserRequestSchema, PASSWORD_MIN, type User } from '../../../shared/api/users';
-import { asApiError } from '../../api';
 import { createUser } from '../../api/admin';
-import { useT, type MessageKey } from '../../i18n';
-import type { FieldErrors } from '../form/fieldErrors';
+import { useT } from '../../i18n';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -23,51 +23,30 @@ export function CreateUserForm({ tree, onCreated }: Props) {
   const t = useT();
   const id = useId();
   const [form, setForm] = useState(EMPTY);
-  const [creating, setCreating] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: creating, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
 
   const set = <K extends keyof typeof EMPTY>(key: K) => (value: (typeof EMPTY)[K]) => setForm((previous) => ({ ...previous, [key]: value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (creating) return;
-    const parsed = createUserRequestSchema.safeParse(form);
-    if (!parsed.success) {
-      setFieldErrors(userFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setCreating(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      const user = await createUser(parsed.data);
-      setForm(EMPTY);
-      onCreated(user);
-    } catch (caught) {
-      const error = asApiError(caught);
-      if (error.code === 'conflict') {
-        // The only unique field of a new user: its name is taken.
-        setFieldErrors({ username: 'admin.users.field.username.taken' });
-      } else {
-        setFieldErrors(userFields.ofApi(error));
-        setFormError(`errors.${error.code}`);
-      }
-    } finally {
-      setCreating(false);
-    }
+    await submit(
+      createUserRequestSchema.safeParse(form),
+      async (data) => {
+        const user = await createUser(data);
+        setForm(EMPTY);
+        onCreated(user);
+      },
+      // The only unique field of a new user: its name is taken.
+      (error) => (error.code === 'conflict' ? { username: 'admin.users.field.username.taken' } : null),
+    );
   }
 
   const editorWithoutUnits = form.role === 'editor' && form.unitIds.length === 0;
 
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <FormError error={formError} />
       <div className="admin-form-row">
         <TextField
           label={t('admin.users.create.username')}

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { updateUserRequestSchema, type UpdateUserRequest, type User } from '../../../shared/api/users';
-import { asApiError } from '../../api';
 import { updateUser } from '../../api/admin';
-import { useT, type MessageKey } from '../../i18n';
-import type { FieldErrors } from '../form/fieldErrors';
+import { useT } from '../../i18n';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
 import { UnitCheckboxes } from './UnitCheckboxes';
@@ -32,9 +32,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState(user.role);
   const [unitIds, setUnitIds] = useState<number[]>(user.unitIds);
-  const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,24 +45,10 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
       onDone(false);
       return;
     }
-    const parsed = updateUserRequestSchema.safeParse(patch);
-    if (!parsed.success) {
-      setFieldErrors(userFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setSaving(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      await updateUser(user.id, parsed.data);
+    await submit(updateUserRequestSchema.safeParse(patch), async (data) => {
+      await updateUser(user.id, data);
       onDone(true);
-    } catch (caught) {
-      const error = asApiError(caught);
-      setFieldErrors(userFields.ofApi(error));
-      setFormError(`errors.${error.code}`);
-      setSaving(false);
-    }
+    });
   }
 
   const editorWithoutUnits = role === 'editor' && unitIds.length === 0;
@@ -72,11 +56,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
   return (
     <form className="admin-form admin-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('admin.users.edit.heading', { name: user.username })}</h3>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <FormError error={formError} />
       <div className="admin-form-row">
         <TextField
           label={t('admin.users.create.displayName')}

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN, resetPasswordRequestSchema, type User } from '../../../shared/api/users';
-import { asApiError } from '../../api';
 import { resetUserPassword } from '../../api/admin';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
 import { useModalDialog } from '../dialog/useModalDialog';
-import type { FieldErrors } from '../form/fieldErrors';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
 
 interface Props {
@@ -23,32 +23,16 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [shown, setShown] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
   const { dialogProps, closeThen } = useModalDialog(saving, onCancel);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
-    const parsed = resetPasswordRequestSchema.safeParse({ password });
-    if (!parsed.success) {
-      setFieldErrors(userFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setSaving(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      await resetUserPassword(user.id, parsed.data.password);
+    await submit(resetPasswordRequestSchema.safeParse({ password }), async (data) => {
+      await resetUserPassword(user.id, data.password);
       closeThen(onDone);
-    } catch (caught) {
-      const error = asApiError(caught);
-      setFieldErrors(userFields.ofApi(error));
-      setFormError(`errors.${error.code}`);
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -56,11 +40,7 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
         <p id={`${id}-body`}>{t('admin.users.password.body')}</p>
-        {formError && (
-          <p className="notice notice-error" role="alert">
-            {t(formError)}
-          </p>
-        )}
+        <FormError error={formError} />
         <TextField
           label={t('admin.users.password.label')}
           name="password"

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { asApiError } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
+import { FormError } from '../form/FormError';
 import { useModalDialog } from './useModalDialog';
 
 interface Props {
@@ -46,11 +47,7 @@ export function ConfirmDialog({ heading, body, confirmLabel, confirmingLabel, da
     <dialog {...dialogProps} className="dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-body`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       <p id={`${id}-body`}>{body}</p>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {t(error)}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="form-actions">
         <button type="button" className="button" onClick={() => closeThen(onCancel)} disabled={busy}>
           {t('admin.cancel')}

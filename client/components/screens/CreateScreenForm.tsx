@@ -1,51 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { createDisplayRequestSchema, type CreatedDisplay } from '../../../shared/api/displays';
-import { asApiError, createDisplay } from '../../api';
-import { useT, type MessageKey } from '../../i18n';
-import type { FieldErrors } from '../form/fieldErrors';
+import { createDisplay } from '../../api';
+import { useT } from '../../i18n';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
 
 /** Names a new screen; the server answers with its link, handed to `onCreated` to show once. */
 export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDisplay) => void }) {
   const t = useT();
   const [name, setName] = useState('');
-  const [creating, setCreating] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: creating, fieldErrors, formError, submit } = useCheckedSubmit(screenFields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (creating) return;
-    const parsed = createDisplayRequestSchema.safeParse({ name });
-    if (!parsed.success) {
-      setFieldErrors(screenFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setCreating(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      const created = await createDisplay(parsed.data);
+    await submit(createDisplayRequestSchema.safeParse({ name }), async (data) => {
+      const created = await createDisplay(data);
       setName('');
       onCreated(created);
-    } catch (caught) {
-      const error = asApiError(caught);
-      setFieldErrors(screenFields.ofApi(error));
-      setFormError(`errors.${error.code}`);
-    } finally {
-      setCreating(false);
-    }
+    });
   }
 
   return (
     <form className="screen-create" onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <FormError error={formError} />
       <div className="screen-create-row">
         <TextField
           label={t('screens.create.name')}

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../../shared/api/displays';
-import { asApiError, updateDisplay } from '../../api';
-import { useT, type MessageKey } from '../../i18n';
-import type { FieldErrors } from '../form/fieldErrors';
+import { updateDisplay } from '../../api';
+import { useT } from '../../i18n';
+import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
 
 interface Props {
@@ -19,9 +20,7 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
   const id = useId();
   const [name, setName] = useState(display.name);
   const [rotate, setRotate] = useState(String(display.rotateSeconds));
-  const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<MessageKey | null>(null);
+  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(screenFields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,34 +33,16 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
       onDone(false);
       return;
     }
-    const parsed = updateDisplayRequestSchema.safeParse(patch);
-    if (!parsed.success) {
-      setFieldErrors(screenFields.ofIssues(parsed.error.issues));
-      setFormError(null);
-      return;
-    }
-    setSaving(true);
-    setFieldErrors({});
-    setFormError(null);
-    try {
-      await updateDisplay(display.id, parsed.data);
+    await submit(updateDisplayRequestSchema.safeParse(patch), async (data) => {
+      await updateDisplay(display.id, data);
       onDone(true);
-    } catch (caught) {
-      const error = asApiError(caught);
-      setFieldErrors(screenFields.ofApi(error));
-      setFormError(`errors.${error.code}`);
-      setSaving(false);
-    }
+    });
   }
 
   return (
     <form className="screen-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
-      {formError && (
-        <p className="notice notice-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <FormError error={formError} />
       <div className="screen-edit-fields">
         <TextField
           label={t('screens.edit.name')}
