@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../shared/api/audit';
 import { localeOf } from '../../format';
-import { hasMessage, useLang, useT, type Lang } from '../../i18n';
+import { hasMessage, useLang, useT, type Lang, type MessageKey } from '../../i18n';
+import { ListTable } from '../ListTable';
 import { AuditChange } from './AuditChange';
 import { ADMIN_TIME_ZONE } from './paths';
 
@@ -52,28 +53,22 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
+const COLUMNS: readonly MessageKey[] = [
+  'admin.audit.list.time',
+  'admin.audit.list.actor',
+  'admin.audit.list.ip',
+  'admin.audit.list.action',
+  'admin.audit.list.entity',
+  'admin.audit.list.change',
+];
+
 /** The entries as a table, newest first as the server sends them. */
 export function AuditTable({ entries, captionId }: { entries: readonly AuditEntry[]; captionId: string }) {
-  const t = useT();
   return (
-    <div className="table-scroll">
-      <table className="screens-table admin-table audit-table" aria-labelledby={captionId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.list.time')}</th>
-            <th scope="col">{t('admin.audit.list.actor')}</th>
-            <th scope="col">{t('admin.audit.list.ip')}</th>
-            <th scope="col">{t('admin.audit.list.action')}</th>
-            <th scope="col">{t('admin.audit.list.entity')}</th>
-            <th scope="col">{t('admin.audit.list.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable captionId={captionId} className="screens-table admin-table audit-table" columns={COLUMNS}>
+      {entries.map((entry) => (
+        <EntryRow key={entry.id} entry={entry} />
+      ))}
+    </ListTable>
   );
 }

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { ApiToken } from '../../../shared/api/tokens';
 import { revokeApiToken } from '../../api/admin';
 import { formatDateTime } from '../../format';
-import { useLang, useT } from '../../i18n';
+import { useLang, useT, type MessageKey } from '../../i18n';
+import { ListTable } from '../ListTable';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { ADMIN_TIME_ZONE } from './paths';
 
@@ -92,26 +93,20 @@ function inUseFirst(tokens: readonly ApiToken[]): ApiToken[] {
   return [...tokens].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.id - a.id);
 }
 
+const COLUMNS: readonly MessageKey[] = [
+  'admin.tokens.list.name',
+  'admin.tokens.list.scope',
+  'admin.tokens.list.createdAt',
+  'admin.tokens.list.status',
+  'admin.tokens.list.actions',
+];
+
 export function TokensTable({ tokens, captionId, ...rowProps }: Props) {
-  const t = useT();
   return (
-    <div className="table-scroll">
-      <table className="screens-table admin-table" aria-labelledby={captionId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.tokens.list.name')}</th>
-            <th scope="col">{t('admin.tokens.list.scope')}</th>
-            <th scope="col">{t('admin.tokens.list.createdAt')}</th>
-            <th scope="col">{t('admin.tokens.list.status')}</th>
-            <th scope="col">{t('admin.tokens.list.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inUseFirst(tokens).map((token) => (
-            <TokenRow key={token.id} token={token} {...rowProps} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
+      {inUseFirst(tokens).map((token) => (
+        <TokenRow key={token.id} token={token} {...rowProps} />
+      ))}
+    </ListTable>
   );
 }

@@ -1,5 +1,6 @@
 import type { User } from '../../../shared/api/users';
-import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { ListTable } from '../ListTable';
 import { UserRow, type UserRowProps } from './UserRow';
 
 type Props = Omit<UserRowProps, 'user'> & { users: readonly User[]; captionId: string };
@@ -9,27 +10,21 @@ function activeFirst(users: readonly User[]): User[] {
   return [...users].sort((a, b) => Number(a.disabled) - Number(b.disabled) || a.username.localeCompare(b.username));
 }
 
+const COLUMNS: readonly MessageKey[] = [
+  'admin.users.list.user',
+  'admin.users.list.role',
+  'admin.users.list.units',
+  'admin.users.list.status',
+  'admin.users.list.createdAt',
+  'admin.users.list.actions',
+];
+
 export function UsersTable({ users, captionId, ...rowProps }: Props) {
-  const t = useT();
   return (
-    <div className="table-scroll">
-      <table className="screens-table admin-table" aria-labelledby={captionId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.list.user')}</th>
-            <th scope="col">{t('admin.users.list.role')}</th>
-            <th scope="col">{t('admin.users.list.units')}</th>
-            <th scope="col">{t('admin.users.list.status')}</th>
-            <th scope="col">{t('admin.users.list.createdAt')}</th>
-            <th scope="col">{t('admin.users.list.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {activeFirst(users).map((user) => (
-            <UserRow key={user.id} user={user} {...rowProps} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
+      {activeFirst(users).map((user) => (
+        <UserRow key={user.id} user={user} {...rowProps} />
+      ))}
+    </ListTable>
   );
 }
