@@ -20,6 +20,9 @@ import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
+import { UnitsRepository } from './units/units.repository';
+import { unitsRoutes } from './units/units.routes';
+import { UnitsService } from './units/units.service';
 import { planRoutes } from './plan/plan.routes';
 import { PlanService } from './plan/plan.service';
 import { BrowserPool } from './exports/browser-pool';
@@ -151,6 +154,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   auditRoutes(http, auth, audit, deps.timeZone);
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);
+  unitsRoutes(http, auth, new UnitsService(new UnitsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
   planRoutes(http, auth, new PlanService(new PlanRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { ReadingFact } from '../../shared/indicator/model';
 import type { Db } from '../db/client';
-import { changes, indicatorGroups, indicators, readings, settings, terms, units } from '../db/schema';
+import { changes, indicatorGroups, indicators, readings, settings, terms, unitNames, units } from '../db/schema';
 
 export type TermRow = typeof terms.$inferSelect;
 export type GroupRow = typeof indicatorGroups.$inferSelect;
@@ -89,7 +89,7 @@ function preparedStatements(db: Db) {
 export class BoardRepository {
   private readonly statements: ReturnType<typeof preparedStatements>;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = preparedStatements(db);
   }
 
@@ -141,6 +141,14 @@ export class BoardRepository {
   /** The term's last change recorded by `instant`: an "as of" board's `seq`. */
   seqAt(termId: number, instant: number): number {
     return this.statements.seqAt.get({ termId, instant })?.seq ?? 0;
+  }
+
+  /** Units renamed since `instant`, with the name each had then (for "as of" boards). */
+  unitNamesAt(instant: number): Map<number, string> {
+    const names = new Map<number, string>();
+    const rows = this.db.select().from(unitNames).where(gt(unitNames.until, instant)).orderBy(asc(unitNames.until)).all();
+    for (const row of rows) if (!names.has(row.unitId)) names.set(row.unitId, row.name);
+    return names;
   }
 
   setting<T>(key: string): T | undefined {

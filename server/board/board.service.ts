@@ -56,7 +56,7 @@ export class BoardService {
     const term = this.currentTerm();
     const instant = asOf ?? this.clock.now();
     const date = dateInZone(instant, this.timeZone);
-    const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date);
+    const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date, true);
     return {
       office: this.repository.setting<string>(OFFICE_NAME_SETTING) ?? DEFAULT_OFFICE_NAME,
       term: {
@@ -99,9 +99,13 @@ export class BoardService {
     return indicators;
   }
 
-  private computeAll(term: TermRow, asOf: number, date: string): BoardIndicator[] {
+  private computeAll(term: TermRow, asOf: number, date: string, past = false): BoardIndicator[] {
     const facts = this.repository.factsByIndicator(term.id);
-    return this.repository.indicators(term.id).map((row) => this.indicatorState(row, spanOf(term), facts.get(row.id) ?? [], asOf, date));
+    // A past board names units as they were named then (before a reorganisation renamed them).
+    const namesThen = past ? this.repository.unitNamesAt(asOf) : new Map<number, string>();
+    return this.repository
+      .indicators(term.id)
+      .map((row) => this.indicatorState({ ...row, ownerUnitName: namesThen.get(row.ownerUnitId) ?? row.ownerUnitName }, spanOf(term), facts.get(row.id) ?? [], asOf, date));
   }
 
   /** One indicator as the board shows it now, read afresh (after a write). */

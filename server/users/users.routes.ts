@@ -32,10 +32,4 @@ export function usersRoutes(app: FastifyInstance, auth: AuthService, users: User
     await users.resetPassword(principal, id, password, request.ip);
     return reply.status(204).send();
   });
-
-  // The unit tree: anyone signed in may read it (forms, filters, names on the board).
-  app.get('/api/units', async (request) => {
-    requirePrincipal(auth, request);
-    return { units: users.units() };
-  });
 }

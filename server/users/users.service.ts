@@ -38,10 +38,6 @@ export class UsersService {
     return this.users.list().map(toUser);
   }
 
-  units(): Array<{ id: number; name: string; parentId: number | null }> {
-    return this.users.units();
-  }
-
   async create(principal: Principal, input: CreateUserRequest, ip: string): Promise<User> {
     this.authorize(principal);
     this.checkUnits(input.unitIds);
