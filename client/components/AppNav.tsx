@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import type { SessionUser } from '../../shared/api/session';
 import { userMayWrite } from '../../shared/api/permissions';
-import { logout } from '../api';
 import { useT, type MessageKey } from '../i18n';
-import { navigate, usePathname } from '../router';
+import { usePathname } from '../router';
 import '../styles/workspace.css';
+import { LogoutButton } from './LogoutButton';
 import { REPORTS_PATH } from './reports/paths';
 import { AppLink } from './workspace/AppLink';
 import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from './workspace/paths';
@@ -53,20 +52,9 @@ function mayWriteAnything(user: SessionUser): boolean {
 export function AppNav({ user }: { user: SessionUser }) {
   const t = useT();
   const path = usePathname();
-  const [loggingOut, setLoggingOut] = useState(false);
   const main = [BOARD_ITEM, REPORTS_ITEM, ...(mayWriteAnything(user) ? WRITER_ITEMS : [])];
   const admin = user.role === 'admin' ? ADMIN_ITEMS : [];
   const current = currentItem([...main, ...admin, { path: ACCOUNT_PATH, label: 'workspace.nav.account' }], path);
-
-  async function onLogout() {
-    setLoggingOut(true);
-    try {
-      await logout();
-    } catch {
-      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
-    }
-    navigate('/login');
-  }
 
   const link = (item: NavItem) => (
     <li key={item.path}>
@@ -99,9 +87,7 @@ export function AppNav({ user }: { user: SessionUser }) {
         >
           {t('workspace.nav.account')}
         </AppLink>
-        <button type="button" className="button button-quiet" onClick={onLogout} disabled={loggingOut}>
-          {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
-        </button>
+        <LogoutButton className="button button-quiet" />
       </div>
     </header>
   );

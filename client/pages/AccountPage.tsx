@@ -1,25 +1,12 @@
-import { useState } from 'react';
 import type { SessionUser } from '../../shared/api/session';
-import { logout } from '../api';
+import { LogoutButton } from '../components/LogoutButton';
 import { ChangePasswordForm } from '../components/workspace/ChangePasswordForm';
 import { ACCOUNT_PATH } from '../components/workspace/paths';
 import { SignedInFrame } from '../components/workspace/SignedInFrame';
 import { useT } from '../i18n';
-import { navigate } from '../router';
 
 function Account({ user }: { user: SessionUser }) {
   const t = useT();
-  const [loggingOut, setLoggingOut] = useState(false);
-
-  async function onLogout() {
-    setLoggingOut(true);
-    try {
-      await logout();
-    } catch {
-      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
-    }
-    navigate('/login');
-  }
 
   return (
     <>
@@ -48,9 +35,7 @@ function Account({ user }: { user: SessionUser }) {
           <h2 id="ws-logout-heading">{t('workspace.account.logoutHeading')}</h2>
           <p className="field-hint">{t('workspace.account.logoutIntro')}</p>
           <div className="form-actions">
-            <button type="button" className="button" onClick={onLogout} disabled={loggingOut}>
-              {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
-            </button>
+            <LogoutButton className="button" />
           </div>
         </section>
       </div>

@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { logout } from '../api';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+
+/** Signs out, then goes to the login page. */
+export function LogoutButton({ className }: { className: string }) {
+  const t = useT();
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  async function onLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } catch {
+      // Whatever the answer, the way forward is the login page; the session cookie is the server's.
+    }
+    navigate('/login');
+  }
+
+  return (
+    <button type="button" className={className} onClick={onLogout} disabled={loggingOut}>
+      {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
+    </button>
+  );
+}
