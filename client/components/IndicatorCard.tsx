@@ -1,7 +1,7 @@
 import type { BoardIndicator } from '../../shared/api/board';
 import { formatDate, formatRatio, formatShare, formatValue } from '../format';
 import { useLang, useT } from '../i18n';
-import { OverdueBadge, StatusBadge } from './StatusBadge';
+import { StatusBadges } from './StatusBadge';
 
 function clampShare(share: number): number {
   return Math.min(1, Math.max(0, share));
@@ -49,9 +49,6 @@ export function IndicatorCard({ indicator }: { indicator: BoardIndicator }) {
   const countedUnit = isRatio && unit && unit !== '%' ? ` ${unit}` : '';
   const ratio = isRatio && numerator !== null && denominator !== null ? formatRatio(numerator, denominator, lang) : null;
   const main = ratio !== null ? `${ratio}${countedUnit}` : formatValue(current, decimals, valueUnit, lang);
-  const overdueLabel = indicator.lastReadingDate
-    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
-    : t('overdue.labelNever');
   const nameId = `indicator-${code}-name`;
 
   return (
@@ -87,8 +84,7 @@ export function IndicatorCard({ indicator }: { indicator: BoardIndicator }) {
       </dl>
 
       <div className="card-badges">
-        <StatusBadge status={indicator.status} />
-        {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+        <StatusBadges of={indicator} />
       </div>
 
       <footer className="card-footer">

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Status } from '../../shared/indicator/model';
-import { useT } from '../i18n';
+import { formatDate } from '../format';
+import { useLang, useT } from '../i18n';
 
 /**
  * Each status has its own shape as well as its own colour and word, so it reads on a
@@ -88,5 +89,21 @@ export function OverdueBadge({ label }: { label: string }) {
       <Icon>{CLOCK}</Icon>
       <span className="badge-text">{t('overdue.badge')}</span>
     </span>
+  );
+}
+
+/**
+ * An indicator's status and, when it is overdue, the overdue badge saying since when (of the
+ * board's indicator, or of its progress as a new reading would make it).
+ */
+export function StatusBadges({ of }: { of: { status: Status; overdue: boolean; lastReadingDate: string | null } }) {
+  const t = useT();
+  const lang = useLang();
+  const overdueLabel = of.lastReadingDate ? t('overdue.labelSince', { date: formatDate(of.lastReadingDate, lang) }) : t('overdue.labelNever');
+  return (
+    <>
+      <StatusBadge status={of.status} />
+      {of.overdue && <OverdueBadge label={overdueLabel} />}
+    </>
   );
 }

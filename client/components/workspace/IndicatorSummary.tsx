@@ -1,17 +1,14 @@
 import type { BoardIndicator } from '../../../shared/api/board';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { amountText } from '../display/indicatorText';
-import { OverdueBadge, StatusBadge } from '../StatusBadge';
+import { StatusBadges } from '../StatusBadge';
 import { currentText } from './valueTexts';
 
 /** The head of an indicator's history: what it is, where it stands, when it was last updated. */
 export function IndicatorSummary({ indicator, timeZone }: { indicator: BoardIndicator; timeZone: string }) {
   const t = useT();
   const lang = useLang();
-  const overdueLabel = indicator.lastReadingDate
-    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
-    : t('overdue.labelNever');
   return (
     <div className="ws-header">
       <p className="ws-eyebrow">
@@ -35,8 +32,7 @@ export function IndicatorSummary({ indicator, timeZone }: { indicator: BoardIndi
         <div>
           <dt>{t('workspace.list.status')}</dt>
           <dd className="card-badges">
-            <StatusBadge status={indicator.status} />
-            {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+            <StatusBadges of={indicator} />
           </dd>
         </div>
         <div>

@@ -1,7 +1,7 @@
 import type { BoardIndicator } from '../../../shared/api/board';
 import { formatDate } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { OverdueBadge, StatusBadge } from '../StatusBadge';
+import { StatusBadges } from '../StatusBadge';
 import { AppLink } from './AppLink';
 import type { IndicatorGroup } from './indicatorGroups';
 import { indicatorHistoryPath } from './paths';
@@ -18,9 +18,6 @@ interface Props {
 function IndicatorRow({ indicator, selected, formId, onSelect }: { indicator: BoardIndicator; selected: boolean; formId: string; onSelect: () => void }) {
   const t = useT();
   const lang = useLang();
-  const overdueLabel = indicator.lastReadingDate
-    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
-    : t('overdue.labelNever');
   return (
     <tr className={selected ? 'ws-row is-selected' : 'ws-row'} data-indicator={indicator.code}>
       <td className="ws-code">{indicator.code}</td>
@@ -31,8 +28,7 @@ function IndicatorRow({ indicator, selected, formId, onSelect }: { indicator: Bo
       <td className="ws-value">{currentText(indicator, indicator, lang) ?? <span className="screen-muted">{t('indicator.noReading')}</span>}</td>
       <td>
         <div className="card-badges">
-          <StatusBadge status={indicator.status} />
-          {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+          <StatusBadges of={indicator} />
         </div>
       </td>
       <td className="ws-nowrap">

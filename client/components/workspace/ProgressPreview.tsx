@@ -4,7 +4,7 @@ import type { ReadingInput } from '../../../shared/api/readings';
 import type { Progress } from '../../../shared/indicator/progress';
 import { formatDate } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { OverdueBadge, StatusBadge } from '../StatusBadge';
+import { StatusBadges } from '../StatusBadge';
 import { progressChange } from './progressPreview';
 import type { ReadingsState } from './useReadings';
 import { currentText } from './valueTexts';
@@ -18,15 +18,9 @@ interface Props {
 }
 
 function StatusOf({ progress }: { progress: Progress }) {
-  const t = useT();
-  const lang = useLang();
-  const label = progress.lastReadingDate
-    ? t('overdue.labelSince', { date: formatDate(progress.lastReadingDate, lang) })
-    : t('overdue.labelNever');
   return (
     <span className="ws-preview-status">
-      <StatusBadge status={progress.status} />
-      {progress.overdue && <OverdueBadge label={label} />}
+      <StatusBadges of={progress} />
     </span>
   );
 }
