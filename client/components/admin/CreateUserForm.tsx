@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/api/session';
 import { createUserRequestSchema, PASSWORD_MIN, type User } from '../../../shared/api/users';
 import { createUser } from '../../api/admin';
@@ -8,8 +8,8 @@ import { TextField } from '../form/TextField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
-import { UnitCheckboxes } from './UnitCheckboxes';
 import type { UnitNode } from './unitTree';
+import { UserUnitsField } from './UserUnitsField';
 
 interface Props {
   tree: readonly UnitNode[];
@@ -21,7 +21,6 @@ const EMPTY = { username: '', displayName: '', password: '', role: 'editor' as R
 /** A new account: checked with the shared schema first; a taken user name is said beside it. */
 export function CreateUserForm({ tree, onCreated }: Props) {
   const t = useT();
-  const id = useId();
   const [form, setForm] = useState(EMPTY);
   const { busy: creating, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
 
@@ -41,8 +40,6 @@ export function CreateUserForm({ tree, onCreated }: Props) {
       (error) => (error.code === 'conflict' ? { username: 'admin.users.field.username.taken' } : null),
     );
   }
-
-  const editorWithoutUnits = form.role === 'editor' && form.unitIds.length === 0;
 
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
@@ -85,20 +82,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
         />
         <RoleSelect label={t('admin.users.create.role')} value={form.role} onChange={set('role')} error={fieldErrors.role} />
       </div>
-      <UnitCheckboxes
-        legend={t('admin.users.create.units')}
-        hint={t('admin.users.create.unitsHint')}
-        tree={tree}
-        selected={form.unitIds}
-        onChange={set('unitIds')}
-        error={fieldErrors.unitIds}
-        extraDescribedBy={editorWithoutUnits ? `${id}-warning` : undefined}
-      />
-      {editorWithoutUnits && (
-        <p className="field-warning" id={`${id}-warning`}>
-          {t('admin.users.editorWithoutUnits')}
-        </p>
-      )}
+      <UserUnitsField tree={tree} role={form.role} selected={form.unitIds} onChange={set('unitIds')} error={fieldErrors.unitIds} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={creating}>
           {creating ? t('admin.users.create.submitting') : t('admin.users.create.submit')}

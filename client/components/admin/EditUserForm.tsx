@@ -7,8 +7,8 @@ import { TextField } from '../form/TextField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
 import { RoleSelect } from './RoleSelect';
-import { UnitCheckboxes } from './UnitCheckboxes';
 import type { UnitNode } from './unitTree';
+import { UserUnitsField } from './UserUnitsField';
 
 interface Props {
   user: User;
@@ -51,8 +51,6 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
     });
   }
 
-  const editorWithoutUnits = role === 'editor' && unitIds.length === 0;
-
   return (
     <form className="admin-form admin-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('admin.users.edit.heading', { name: user.username })}</h3>
@@ -79,20 +77,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
           <RoleSelect label={t('admin.users.create.role')} value={role} onChange={setRole} error={fieldErrors.role} />
         )}
       </div>
-      <UnitCheckboxes
-        legend={t('admin.users.create.units')}
-        hint={t('admin.users.create.unitsHint')}
-        tree={tree}
-        selected={unitIds}
-        onChange={setUnitIds}
-        error={fieldErrors.unitIds}
-        extraDescribedBy={editorWithoutUnits ? `${id}-warning` : undefined}
-      />
-      {editorWithoutUnits && (
-        <p className="field-warning" id={`${id}-warning`}>
-          {t('admin.users.editorWithoutUnits')}
-        </p>
-      )}
+      <UserUnitsField tree={tree} role={role} selected={unitIds} onChange={setUnitIds} error={fieldErrors.unitIds} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? t('admin.users.edit.saving') : t('admin.users.edit.save')}
