@@ -14,12 +14,15 @@ import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { BoardRepository } from './board/board.repository';
 import { boardRoutes } from './board/board.routes';
-import { BoardService } from './board/board.service';
+import { BoardService, DEFAULT_OFFICE_NAME } from './board/board.service';
 import type { Clock } from './clock';
 import type { Db } from './db/client';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
+import { SettingsRepository } from './settings/settings.repository';
+import { settingsRoutes } from './settings/settings.routes';
+import { SettingsService } from './settings/settings.service';
 import { UnitsRepository } from './units/units.repository';
 import { unitsRoutes } from './units/units.routes';
 import { UnitsService } from './units/units.service';
@@ -116,7 +119,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const authRepository = new AuthRepository(deps.db);
   const auth = new AuthService(authRepository, audit, deps.clock);
   const boardRepository = new BoardRepository(deps.db);
-  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone);
+  const settingsRepository = new SettingsRepository(deps.db);
+  const settings: SettingsService = new SettingsService(
+    settingsRepository,
+    audit,
+    deps.clock,
+    { officeName: DEFAULT_OFFICE_NAME, exportSchedule: deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 } },
+    {
+      boardChanged: () => {
+        const term = boardRepository.currentTerm();
+        if (!term) return;
+        changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: deps.clock.now() });
+        broadcaster.snapshot(term.id, boards.board());
+      },
+      scheduleChanged: (next) => {
+        if (scheduler) {
+          scheduler.stop();
+          scheduler = startExportSchedule(exportsService, { ...next, since: exportsService.scheduleSince() }, deps.clock);
+        }
+      },
+    },
+  );
+  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone, () => {
+    const current = settings.get();
+    return { office: current.officeName, logoUrl: current.logoUrl, defaults: { lang: current.defaultLang, theme: current.defaultTheme } };
+  });
   const changeLog = new ChangeLogRepository(deps.db);
   const readingsRepository = new ReadingsRepository(deps.db);
   const readings = new ReadingsService(readingsRepository, changeLog, boardRepository, boards, deps.clock, broadcaster, audit);
@@ -130,7 +157,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deps.clock,
     (termId, changes) => broadcaster.indicatorsUpdated(termId, changes),
   );
-  const schedule = deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 };
   const exportsService = new ExportsService(
     new ExportsRepository(deps.db),
     boards,
@@ -140,7 +166,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     {
       root: join(deps.dataDir, 'exports'),
       baseUrl: () => ownUrl(http),
-      retentionWeeks: schedule.retentionWeeks,
+      retentionWeeks: () => settings.exportSchedule().retentionWeeks,
       log: http.log,
     },
   );
@@ -154,6 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   auditRoutes(http, auth, audit, deps.timeZone);
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);
+  settingsRoutes(http, auth, settings);
   unitsRoutes(http, auth, new UnitsService(new UnitsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
   planRoutes(http, auth, new PlanService(new PlanRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
@@ -174,7 +201,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     startSchedule() {
       exportsService.resumeUnfinished();
       exportsService.prune();
-      scheduler ??= startExportSchedule(exportsService, { ...schedule, since: exportsService.scheduleSince() }, deps.clock);
+      scheduler ??= startExportSchedule(exportsService, { ...settings.exportSchedule(), since: exportsService.scheduleSince() }, deps.clock);
     },
     async close() {
       scheduler?.stop();

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors';
 import type { BoardRepository, IndicatorRow, TermRow } from './board.repository';
 
 export const OFFICE_NAME_SETTING = 'office.name';
-const DEFAULT_OFFICE_NAME = 'Termboard';
+export const DEFAULT_OFFICE_NAME = 'Termboard';
 
 /** The indicator's progress rule from its stored row (written through the shared schemas). */
 export function ruleOf(row: IndicatorRow): IndicatorRule {
@@ -39,6 +39,12 @@ export class BoardService {
     private readonly repository: BoardRepository,
     private readonly clock: Clock,
     readonly timeZone: string,
+    /** The office's presentation (settings): name, logo, screens' defaults. */
+    private readonly presentation: () => { office: string; logoUrl: string | null; defaults: Board['defaults'] } = () => ({
+      office: repository.setting<string>(OFFICE_NAME_SETTING) ?? DEFAULT_OFFICE_NAME,
+      logoUrl: null,
+      defaults: { lang: 'vi', theme: 'dark' },
+    }),
   ) {}
 
   currentTerm(): TermRow {
@@ -58,7 +64,7 @@ export class BoardService {
     const date = dateInZone(instant, this.timeZone);
     const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date, true);
     return {
-      office: this.repository.setting<string>(OFFICE_NAME_SETTING) ?? DEFAULT_OFFICE_NAME,
+      ...this.presentation(),
       term: {
         id: term.id,
         name: term.name,

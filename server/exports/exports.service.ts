@@ -18,7 +18,8 @@ export interface ExportsOptions {
   root: string;
   /** Where the renderer reaches this server (known once it listens). */
   baseUrl: () => string;
-  retentionWeeks: number;
+  /** Read at each pruning: an admin may change it while the server runs. */
+  retentionWeeks: () => number;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -151,7 +152,7 @@ export class ExportsService {
    * an export made today "as of" an old date is kept like any other.
    */
   prune(): void {
-    const limit = this.clock.now() - this.options.retentionWeeks * WEEK_MS;
+    const limit = this.clock.now() - this.options.retentionWeeks() * WEEK_MS;
     for (const row of this.repository.madeBefore(limit)) {
       const folder = this.folder(row);
       if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });

@@ -48,6 +48,10 @@ export type BoardGroup = z.infer<typeof boardGroupSchema>;
 
 export const boardSchema = z.object({
   office: z.string(),
+  /** The office's logo (public URL), or null. */
+  logoUrl: z.string().nullable(),
+  /** How screens show by default, unless their link says otherwise (`?lang=`, `?theme=`). */
+  defaults: z.object({ lang: z.enum(['vi', 'en']), theme: z.enum(['dark', 'light']) }),
   term: z.object({
     id: z.number(),
     name: z.string(),

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { LOGO_MAX_BYTES, settingsPatchSchema } from '../../shared/api/settings';
+import type { AuthService } from '../auth/auth.service';
+import { AppError } from '../http/errors';
+import { parseWith, requirePrincipal } from '../http/plumbing';
+import type { SettingsService } from './settings.service';
+
+export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings: SettingsService): void {
+  app.get('/api/settings', async (request) => {
+    requirePrincipal(auth, request);
+    return settings.get();
+  });
+
+  app.patch('/api/settings', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    settings.authorize(principal);
+    return settings.update(principal, parseWith(settingsPatchSchema, request.body), request.ip);
+  });
+
+  app.put('/api/settings/logo', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    settings.authorize(principal);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the image as multipart/form-data, field "file"');
+    const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES + 1, files: 1 } });
+    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
+    const content = await file.toBuffer().catch(() => {
+      throw new AppError('payload_too_large', `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
+    });
+    return settings.setLogo(principal, content, request.ip);
+  });
+
+  app.delete('/api/settings/logo', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    settings.authorize(principal);
+    return settings.setLogo(principal, null, request.ip);
+  });
+
+  // Public: screens show it without a session, and a logo is no secret.
+  app.get('/api/settings/logo', async (_request, reply) => {
+    const logo = settings.logo();
+    if (!logo) throw new AppError('not_found', 'no logo');
+    return reply.type(logo.type).header('cache-control', 'public, max-age=86400').send(logo.content);
+  });
+}

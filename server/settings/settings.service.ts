@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { LOGO_MAX_BYTES, type Settings, type SettingsPatch } from '../../shared/api/settings';
+import { isTimeZone } from '../../shared/time/dates';
+import { actorOf, type AuditService } from '../audit/audit.service';
+import { isAdmin, type Principal } from '../auth/principal';
+import type { Clock } from '../clock';
+import { isValidSchedule } from '../exports/schedule';
+import { AppError } from '../http/errors';
+import type { SettingsRepository } from './settings.repository';
+
+export const SETTING = {
+  officeName: 'office.name',
+  logo: 'office.logo',
+  defaultLang: 'screens.defaultLang',
+  defaultTheme: 'screens.defaultTheme',
+  exportCron: 'exports.cron',
+  exportTimeZone: 'exports.timeZone',
+  exportRetentionWeeks: 'exports.retentionWeeks',
+} as const;
+
+export interface ExportSchedule {
+  cron: string;
+  timeZone: string;
+  retentionWeeks: number;
+}
+
+/** The first bytes of each image type a logo may be: the type is read from the file, not claimed. */
+function imageType(content: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' | undefined {
+  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
+  if (content.subarray(0, 4).toString('latin1') === 'RIFF' && content.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return undefined;
+}
+
+/**
+ * What an office sets without a developer: its name and logo on screens and exports, the
+ * screens' default language and theme, the export schedule. Environment values are defaults.
+ */
+export class SettingsService {
+  constructor(
+    private readonly repository: SettingsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly defaults: { officeName: string; exportSchedule: ExportSchedule },
+    private readonly effects: { boardChanged(): void; scheduleChanged(schedule: ExportSchedule): void },
+  ) {}
+
+  get(): Settings {
+    const logo = this.repository.get<{ type: string; data: string }>(SETTING.logo);
+    return {
+      officeName: this.repository.get<string>(SETTING.officeName) ?? this.defaults.officeName,
+      logoUrl: logo ? `/api/settings/logo?v=${createHash('sha256').update(logo.data).digest('hex').slice(0, 12)}` : null,
+      defaultLang: this.repository.get<'vi' | 'en'>(SETTING.defaultLang) ?? 'vi',
+      defaultTheme: this.repository.get<'dark' | 'light'>(SETTING.defaultTheme) ?? 'dark',
+      ...this.schedulePart(),
+    };
+  }
+
+  exportSchedule(): ExportSchedule {
+    const { exportCron, exportTimeZone, exportRetentionWeeks } = this.schedulePart();
+    return { cron: exportCron, timeZone: exportTimeZone, retentionWeeks: exportRetentionWeeks };
+  }
+
+  update(principal: Principal, patch: SettingsPatch, ip: string): Settings {
+    this.authorize(principal);
+    const before = this.get();
+    const cron = patch.exportCron ?? before.exportCron;
+    const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
+    if (patch.exportTimeZone !== undefined && !isTimeZone(patch.exportTimeZone)) {
+      throw new AppError('validation_failed', 'not a time zone', { exportTimeZone: 'invalid' });
+    }
+    if (!isValidSchedule(cron, timeZone)) throw new AppError('validation_failed', 'not a cron expression', { exportCron: 'invalid' });
+    this.repository.transaction(() => {
+      for (const [field, value] of Object.entries(patch)) this.repository.set(SETTING[field as keyof SettingsPatch], value);
+      this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before, after: this.get() });
+    });
+    if (patch.officeName !== undefined || patch.defaultLang !== undefined || patch.defaultTheme !== undefined) this.effects.boardChanged();
+    if (patch.exportCron !== undefined || patch.exportTimeZone !== undefined || patch.exportRetentionWeeks !== undefined) {
+      this.effects.scheduleChanged(this.exportSchedule());
+    }
+    return this.get();
+  }
+
+  setLogo(principal: Principal, content: Buffer | null, ip: string): Settings {
+    this.authorize(principal);
+    let logo: { type: string; data: string } | null = null;
+    if (content) {
+      if (content.length > LOGO_MAX_BYTES) throw new AppError('payload_too_large', `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
+      const type = imageType(content);
+      if (!type) throw new AppError('unsupported_media_type', 'a logo is a PNG, JPEG or WebP image');
+      logo = { type, data: content.toString('base64') };
+    }
+    const before = this.get();
+    this.repository.transaction(() => {
+      if (logo) this.repository.set(SETTING.logo, logo);
+      else this.repository.remove(SETTING.logo);
+      this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before: { logoUrl: before.logoUrl }, after: { logoUrl: this.get().logoUrl } });
+    });
+    this.effects.boardChanged();
+    return this.get();
+  }
+
+  logo(): { type: string; content: Buffer } | undefined {
+    const logo = this.repository.get<{ type: string; data: string }>(SETTING.logo);
+    return logo && { type: logo.type, content: Buffer.from(logo.data, 'base64') };
+  }
+
+  authorize(principal: Principal): void {
+    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the settings');
+  }
+
+  private schedulePart() {
+    return {
+      exportCron: this.repository.get<string>(SETTING.exportCron) ?? this.defaults.exportSchedule.cron,
+      exportTimeZone: this.repository.get<string>(SETTING.exportTimeZone) ?? this.defaults.exportSchedule.timeZone,
+      exportRetentionWeeks: this.repository.get<number>(SETTING.exportRetentionWeeks) ?? this.defaults.exportSchedule.retentionWeeks,
+    };
+  }
+}
