@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { User } from '../../../shared/api/users';
 import { updateUser } from '../../api/admin';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { EditorRow, useRowEditor } from '../RowEditor';
 import { EditUserForm } from './EditUserForm';
 import { ADMIN_TIME_ZONE } from './paths';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -29,24 +30,17 @@ type Dialog = 'password' | 'toggle' | null;
 export function UserRow({ user, selfId, tree, unitPaths, onChanged, onAnnounce }: UserRowProps) {
   const t = useT();
   const lang = useLang();
-  const id = useId();
-  const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
   const passwordButton = useRef<HTMLButtonElement>(null);
   const toggleButton = useRef<HTMLButtonElement>(null);
   const isSelf = user.id === selfId;
   const name = user.displayName || user.username;
   const toggle = user.disabled ? 'enable' : 'disable';
 
-  function closeEditor(saved: boolean) {
-    setEditing(false);
-    editButton.current?.focus();
-    if (saved) {
-      onAnnounce(t('admin.users.edit.saved', { name }));
-      onChanged();
-    }
-  }
+  const editor = useRowEditor(() => {
+    onAnnounce(t('admin.users.edit.saved', { name }));
+    onChanged();
+  });
 
   function closeDialog(done: boolean) {
     const opener = dialog === 'password' ? passwordButton : toggleButton;
@@ -86,15 +80,7 @@ export function UserRow({ user, selfId, tree, unitPaths, onChanged, onAnnounce }
         </td>
         <td>
           <div className="screen-actions">
-            <button
-              type="button"
-              ref={editButton}
-              className="button button-small"
-              onClick={() => setEditing((open) => !open)}
-              aria-expanded={editing}
-              aria-controls={editing ? `${id}-edit` : undefined}
-              aria-label={t('admin.users.edit.openLabel', { name })}
-            >
+            <button type="button" {...editor.toggleProps} className="button button-small" aria-label={t('admin.users.edit.openLabel', { name })}>
               {t('admin.users.edit.open')}
             </button>
             <button
@@ -135,12 +121,10 @@ export function UserRow({ user, selfId, tree, unitPaths, onChanged, onAnnounce }
           )}
         </td>
       </tr>
-      {editing && (
-        <tr className="screen-edit-row" id={`${id}-edit`}>
-          <td colSpan={USER_COLUMNS}>
-            <EditUserForm user={user} tree={tree} isSelf={isSelf} onDone={closeEditor} onCancel={() => closeEditor(false)} />
-          </td>
-        </tr>
+      {editor.editing && (
+        <EditorRow id={editor.rowId} columns={USER_COLUMNS}>
+          <EditUserForm user={user} tree={tree} isSelf={isSelf} onDone={editor.close} onCancel={() => editor.close(false)} />
+        </EditorRow>
       )}
     </>
   );

@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Display } from '../../../shared/api/displays';
 import { revokeDisplay } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { EditorRow, useRowEditor } from '../RowEditor';
 import { EditScreenForm } from './EditScreenForm';
 import { PresenceBadge } from './PresenceBadge';
 import { ScreenCommands, type PageOption } from './ScreenCommands';
@@ -25,21 +26,13 @@ export const SCREEN_COLUMNS = 6;
 export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onRevoked }: ScreenRowProps) {
   const t = useT();
   const lang = useLang();
-  const id = useId();
-  const [editing, setEditing] = useState(false);
+  const editor = useRowEditor(() => {
+    onAnnounce(t('screens.edit.saved'));
+    onChanged();
+  });
   const [confirmingRevoke, setConfirmingRevoke] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
   const revokeButton = useRef<HTMLButtonElement>(null);
   const revoked = display.revokedAt !== null;
-
-  function closeEditor(saved: boolean) {
-    setEditing(false);
-    editButton.current?.focus();
-    if (saved) {
-      onAnnounce(t('screens.edit.saved'));
-      onChanged();
-    }
-  }
 
   return (
     <>
@@ -72,11 +65,8 @@ export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onR
             <div className="screen-actions">
               <button
                 type="button"
-                ref={editButton}
+                {...editor.toggleProps}
                 className="button button-small"
-                onClick={() => setEditing((open) => !open)}
-                aria-expanded={editing}
-                aria-controls={editing ? `${id}-edit` : undefined}
                 aria-label={t('screens.edit.openLabel', { name: display.name })}
               >
                 {t('screens.edit.open')}
@@ -112,12 +102,10 @@ export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onR
           )}
         </td>
       </tr>
-      {editing && !revoked && (
-        <tr className="screen-edit-row" id={`${id}-edit`}>
-          <td colSpan={SCREEN_COLUMNS}>
-            <EditScreenForm display={display} onDone={closeEditor} onCancel={() => closeEditor(false)} />
-          </td>
-        </tr>
+      {editor.editing && !revoked && (
+        <EditorRow id={editor.rowId} columns={SCREEN_COLUMNS}>
+          <EditScreenForm display={display} onDone={editor.close} onCancel={() => editor.close(false)} />
+        </EditorRow>
       )}
     </>
   );
