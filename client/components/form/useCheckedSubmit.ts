@@ -47,5 +47,6 @@ export function useCheckedSubmit(messages: FieldMessages) {
     }
   }
 
-  return { busy, fieldErrors, formError, submit };
+  // setFieldErrors: for what the form finds wrong itself, beyond the schema.
+  return { busy, fieldErrors, setFieldErrors, formError, submit };
 }
