@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/api/board';
 import type { CreatedDisplay, Display } from '../../shared/api/displays';
-import { getBoard } from '../api';
+import { getBoard, listDisplays } from '../api';
 import { AdminShell, NotAllowed } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
 import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/screens/CreateScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
 import { ScreensTable } from '../components/screens/ScreensTable';
-import { useDisplays } from '../components/screens/useDisplays';
 import { localeOf } from '../format';
+import { useLoaded } from '../hooks/useLoaded';
 import { useLang, useT, type Lang } from '../i18n';
 
 export const SCREENS_PATH = '/admin/screens';
+
+/** How often the list (and so each screen's presence) is asked for again. */
+const REFRESH_MS = 10_000;
 
 /** The office's zone when the board (which names it) could not be read. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -33,7 +36,8 @@ function ScreensManager() {
   const lang = useLang();
   const listHeadingId = useId();
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const { state, refresh } = useDisplays();
+  // A poll never overwrites the list an action asked for after it started.
+  const { state, reload: refresh } = useLoaded(listDisplays, { everyMs: REFRESH_MS });
   const [board, setBoard] = useState<Board | null>(null);
   const [created, setCreated] = useState<CreatedDisplay | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -94,13 +98,13 @@ function ScreensManager() {
         </div>
       </div>
       {state.error && <LoadError error={state.error} message="screens.loadFailed" path={SCREENS_PATH} />}
-      {state.displays === null ? (
+      {state.data === null ? (
         !state.error && <p className="notice">{t('common.loading')}</p>
-      ) : state.displays.length === 0 ? (
+      ) : state.data.length === 0 ? (
         <p className="notice">{t('screens.list.empty')}</p>
       ) : (
         <ScreensTable
-          displays={state.displays}
+          displays={state.data}
           captionId={listHeadingId}
           pages={pages}
           timeZone={timeZone}

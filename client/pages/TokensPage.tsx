@@ -9,7 +9,7 @@ import { LoadError } from '../components/admin/LoadError';
 import { TOKENS_PATH } from '../components/admin/paths';
 import { TokensTable } from '../components/admin/TokensTable';
 import { unitPaths, unitTree } from '../components/admin/unitTree';
-import { useLoaded } from '../components/admin/useLoaded';
+import { useLoaded } from '../hooks/useLoaded';
 import { useT } from '../i18n';
 import '../styles/admin.css';
 

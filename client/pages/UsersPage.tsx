@@ -7,8 +7,8 @@ import { CreateUserForm } from '../components/admin/CreateUserForm';
 import { LoadError } from '../components/admin/LoadError';
 import { USERS_PATH } from '../components/admin/paths';
 import { unitPaths, unitTree } from '../components/admin/unitTree';
-import { useLoaded } from '../components/admin/useLoaded';
 import { UsersTable } from '../components/admin/UsersTable';
+import { useLoaded } from '../hooks/useLoaded';
 import { useT } from '../i18n';
 import '../styles/admin.css';
 

@@ -21,7 +21,7 @@ function clockTime(epochMs: number, locale: string): string {
 export function ExportArchive({ state, onRefresh }: { state: ExportListState; onRefresh: () => void }) {
   const t = useT();
   const lang = useLang();
-  const weeks = useMemo(() => groupByWeek(state.exports ?? []), [state.exports]);
+  const weeks = useMemo(() => groupByWeek(state.data ?? []), [state.data]);
 
   // The session ended while the page was open.
   const status = state.error?.status;
@@ -45,7 +45,7 @@ export function ExportArchive({ state, onRefresh }: { state: ExportListState; on
           <p>{t(`errors.${state.error.code}`)}</p>
         </div>
       )}
-      {state.exports === null ? (
+      {state.data === null ? (
         !state.error && <p className="notice">{t('common.loading')}</p>
       ) : weeks.length === 0 ? (
         <p className="notice">{t('reports.list.empty')}</p>
