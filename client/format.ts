@@ -97,3 +97,8 @@ export function formatDateTime(dateTime: string, timeZone: string, lang: Lang = 
   const instant = Date.parse(dateTime);
   return Number.isNaN(instant) ? dateTime : dateFormat(lang, timeZone, true).format(instant);
 }
+
+/** An instant (epoch ms) as the time of day `14:05:09` in `timeZone`: when a list was last read. */
+export function formatClock(epochMs: number, timeZone: string, lang: Lang = 'vi'): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(epochMs);
+}

@@ -8,9 +8,9 @@ import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/screens/CreateScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
 import { ScreensTable } from '../components/screens/ScreensTable';
-import { localeOf } from '../format';
+import { formatClock } from '../format';
 import { useLoaded } from '../hooks/useLoaded';
-import { useLang, useT, type Lang } from '../i18n';
+import { useLang, useT } from '../i18n';
 
 export const SCREENS_PATH = '/admin/screens';
 
@@ -19,10 +19,6 @@ const REFRESH_MS = 10_000;
 
 /** The office's zone when the board (which names it) could not be read. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-function clockTime(epochMs: number, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(epochMs);
-}
 
 /** Pages a screen can be sent to: the summary, then each group in display order. */
 function pageOptions(board: Board | null, summaryLabel: string): PageOption[] {
@@ -90,7 +86,7 @@ function ScreensManager() {
             {announcement}
           </p>
           {state.refreshedAt !== null && (
-            <span className="screen-muted">{t('screens.refreshedAt', { time: clockTime(state.refreshedAt, timeZone, lang) })}</span>
+            <span className="screen-muted">{t('screens.refreshedAt', { time: formatClock(state.refreshedAt, timeZone, lang) })}</span>
           )}
           <button type="button" className="button button-small" onClick={refresh}>
             {t('screens.refresh')}

@@ -1,21 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import { localeOf } from '../../format';
+import { formatClock } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
 import { REPORTS_PATH, REPORTS_TIME_ZONE } from './paths';
 import type { ExportListState } from './useExportList';
 import { groupByWeek } from './weeks';
 import { WeekSection } from './WeekSection';
-
-function clockTime(epochMs: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: REPORTS_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(epochMs);
-}
 
 /** The archive by week, the latest first, with when it was last read and a way to read it again. */
 export function ExportArchive({ state, onRefresh }: { state: ExportListState; onRefresh: () => void }) {
@@ -33,7 +23,7 @@ export function ExportArchive({ state, onRefresh }: { state: ExportListState; on
     <>
       <div className="report-toolbar">
         {state.refreshedAt !== null && (
-          <span className="report-muted">{t('reports.list.refreshedAt', { time: clockTime(state.refreshedAt, localeOf(lang)) })}</span>
+          <span className="report-muted">{t('reports.list.refreshedAt', { time: formatClock(state.refreshedAt, REPORTS_TIME_ZONE, lang) })}</span>
         )}
         <button type="button" className="button button-small" onClick={onRefresh}>
           {t('reports.list.refresh')}
