@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/api/session';
 import { useT, type MessageKey } from '../../i18n';
 import { AppNav } from '../AppNav';
+import { PageMessage, SessionGate } from '../SessionGate';
 import { AppLink } from '../workspace/AppLink';
-import { useSessionUser } from '../workspace/useSessionUser';
 
 interface Props {
   /** The page's own path: where the login page sends the admin back to. */
@@ -13,14 +13,6 @@ interface Props {
   /** What a signed-in user who is not an admin is told; by default the admin pages' own words. */
   notAllowed?: MessageKey;
   children: (user: SessionUser) => ReactNode;
-}
-
-function PageMessage({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
-  return (
-    <main className="page-message" aria-busy={busy || undefined}>
-      {children}
-    </main>
-  );
 }
 
 /**
@@ -48,53 +40,33 @@ export function NotAllowed({ message = 'admin.notAllowed' }: { message?: Message
  */
 export function AdminShell({ path, title, intro, notAllowed, children }: Props) {
   const t = useT();
-  const { state, retry } = useSessionUser(path);
-
-  switch (state.kind) {
-    case 'checking':
-      return (
-        <PageMessage busy>
-          <p className="notice">{t('admin.checking')}</p>
-        </PageMessage>
-      );
-    case 'failed':
-      return (
-        <PageMessage>
-          <div className="notice notice-error" role="alert">
-            <p>{t('admin.sessionFailed')}</p>
-            <p>{t(`errors.${state.error.code}`)}</p>
-          </div>
-          <button type="button" className="button" onClick={retry}>
-            {t('common.retry')}
-          </button>
-        </PageMessage>
-      );
-    case 'ready':
-      if (state.user.role !== 'admin') {
-        return (
+  return (
+    <SessionGate path={path} checking="admin.checking" failed="admin.sessionFailed">
+      {(user) =>
+        user.role !== 'admin' ? (
           <PageMessage>
             <NotAllowed message={notAllowed} />
           </PageMessage>
-        );
+        ) : (
+          <>
+            <a className="ws-skip" href="#main">
+              {t('workspace.nav.skip')}
+            </a>
+            <AppNav user={user} />
+            <div className="screens-page admin-page">
+              <header className="screens-header">
+                <div>
+                  <h1>{t(title)}</h1>
+                  <p className="screens-intro">{t(intro)}</p>
+                </div>
+              </header>
+              <main className="screens-main" id="main">
+                {children(user)}
+              </main>
+            </div>
+          </>
+        )
       }
-      return (
-        <>
-          <a className="ws-skip" href="#main">
-            {t('workspace.nav.skip')}
-          </a>
-          <AppNav user={state.user} />
-          <div className="screens-page admin-page">
-            <header className="screens-header">
-              <div>
-                <h1>{t(title)}</h1>
-                <p className="screens-intro">{t(intro)}</p>
-              </div>
-            </header>
-            <main className="screens-main" id="main">
-              {children(state.user)}
-            </main>
-          </div>
-        </>
-      );
-  }
+    </SessionGate>
+  );
 }
