@@ -3,6 +3,9 @@ import { DISPLAY_PATH } from '../shared/api/displays';
 import { AUDIT_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
 import { ACCOUNT_PATH, IMPORT_PATH, INDICATOR_HISTORY_PATTERN, WORKSPACE_PATH } from './components/workspace/paths';
 import { REPORTS_PATH } from './components/reports/paths';
+import { PLAN_PATH } from './components/plan/paths';
+import { SETTINGS_PATH } from './components/settings/paths';
+import { UNITS_ADMIN_PATH } from './components/units/paths';
 import { LangContext, useT, type Lang } from './i18n';
 import { BoardPage } from './pages/BoardPage';
 import { LoginPage } from './pages/LoginPage';
@@ -15,6 +18,9 @@ const DisplayPage = lazy(() => import('./pages/DisplayPage').then((module) => ({
 const UsersPage = lazy(() => import('./pages/UsersPage').then((module) => ({ default: module.UsersPage })));
 const TokensPage = lazy(() => import('./pages/TokensPage').then((module) => ({ default: module.TokensPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((module) => ({ default: module.PlanPage })));
+const UnitsPage = lazy(() => import('./pages/UnitsPage').then((module) => ({ default: module.UnitsPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 // The workspace is for the few who enter readings; its history page carries Recharts too.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage').then((module) => ({ default: module.WorkspacePage })));
 const IndicatorHistoryPage = lazy(() =>
@@ -35,6 +41,9 @@ const ROUTES: Record<string, ComponentType> = {
   [USERS_PATH]: UsersPage,
   [TOKENS_PATH]: TokensPage,
   [AUDIT_PATH]: AuditPage,
+  [PLAN_PATH]: PlanPage,
+  [UNITS_ADMIN_PATH]: UnitsPage,
+  [SETTINGS_PATH]: SettingsPage,
   [WORKSPACE_PATH]: WorkspacePage,
   [IMPORT_PATH]: ImportPage,
   [ACCOUNT_PATH]: AccountPage,

@@ -1,5 +1,8 @@
 import type { AuditEntry } from '../../../shared/api/audit';
 import type { Role } from '../../../shared/api/session';
+import { planEn, planVi } from './adminPlan';
+import { settingsEn, settingsVi } from './adminSettings';
+import { orgUnitsEn, orgUnitsVi } from './adminUnits';
 
 type ActorKind = AuditEntry['actor']['kind'];
 
@@ -9,6 +12,10 @@ type ActorKind = AuditEntry['actor']['kind'];
  * code without one falls back to the generic `fieldError.*`.
  */
 export const adminVi = {
+  /** The plan, units and settings pages, each in its own file. */
+  plan: planVi,
+  orgUnits: orgUnitsVi,
+  settings: settingsVi,
   title: 'Quản trị',
   checking: 'Đang kiểm tra quyền truy cập…',
   notAllowed: 'Bạn không có quyền vào trang này. Chỉ quản trị viên mới được vào các trang quản trị.',
@@ -330,6 +337,9 @@ export const adminVi = {
 };
 
 export const adminEn: typeof adminVi = {
+  plan: planEn,
+  orgUnits: orgUnitsEn,
+  settings: settingsEn,
   title: 'Administration',
   checking: 'Checking access…',
   notAllowed: 'You are not allowed to open this page. Only administrators can open the administration pages.',

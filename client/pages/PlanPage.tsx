@@ -1,0 +1,124 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { Term } from '../../shared/api/plan';
+import { getBoard } from '../api';
+import { listTerms, listUnitDetails } from '../api/plan';
+import { AdminShell } from '../components/admin/AdminShell';
+import { LoadError } from '../components/admin/LoadError';
+import { useLoaded } from '../hooks/useLoaded';
+import { CreateTermForm } from '../components/plan/CreateTermForm';
+import { CurrentPlan } from '../components/plan/CurrentPlan';
+import { PLAN_PATH } from '../components/plan/paths';
+import { TermsTable } from '../components/plan/TermsTable';
+import { activeTree } from '../components/units/unitOptions';
+import { useT } from '../i18n';
+import '../styles/admin.css';
+import '../styles/plan.css';
+
+const loadBoard = (signal: AbortSignal) => getBoard({ signal });
+
+/** Terms (close, make current, open a new one) and the current term's groups and indicators. */
+function PlanManager() {
+  const t = useT();
+  const termsHeadingId = useId();
+  const planHeadingId = useId();
+  const termsHeading = useRef<HTMLHeadingElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const terms = useLoaded(listTerms);
+  const board = useLoaded(loadBoard);
+  const units = useLoaded(listUnitDetails);
+  const [creating, setCreating] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const tree = useMemo(() => activeTree(units.state.data ?? []), [units.state.data]);
+  const reloadTerms = terms.reload;
+  const reloadBoard = board.reload;
+
+  // Closing a term or making another current changes the board too.
+  const onTermsChanged = useCallback(() => {
+    reloadTerms();
+    reloadBoard();
+    termsHeading.current?.focus();
+  }, [reloadTerms, reloadBoard]);
+
+  const onTermCreated = useCallback(
+    (term: Term) => {
+      setCreating(false);
+      setAnnouncement(t('admin.plan.createTerm.done', { name: term.name }));
+      onTermsChanged();
+    },
+    [onTermsChanged, t],
+  );
+
+  const current = board.state.data;
+
+  return (
+    <>
+      <p className="screens-announcement plan-announcement" role="status">
+        {announcement}
+      </p>
+      <section className="panel" aria-labelledby={termsHeadingId}>
+        <div className="panel-heading">
+          <h2 id={termsHeadingId} ref={termsHeading} tabIndex={-1}>
+            {t('admin.plan.terms.heading')}
+          </h2>
+          <div className="panel-heading-meta">
+            <button
+              type="button"
+              ref={createButton}
+              className="button button-small"
+              onClick={() => setCreating((open) => !open)}
+              aria-expanded={creating}
+            >
+              {t('admin.plan.createTerm.open')}
+            </button>
+            <button type="button" className="button button-small" onClick={onTermsChanged}>
+              {t('admin.refresh')}
+            </button>
+          </div>
+        </div>
+        {terms.state.error && <LoadError error={terms.state.error} message="admin.plan.loadFailed" path={PLAN_PATH} />}
+        {creating && terms.state.data && (
+          <div className="plan-editor">
+            <CreateTermForm
+              terms={terms.state.data}
+              board={current}
+              onCreated={onTermCreated}
+              onCancel={() => {
+                setCreating(false);
+                createButton.current?.focus();
+              }}
+            />
+          </div>
+        )}
+        {terms.state.data === null ? (
+          !terms.state.error && <p className="notice">{t('common.loading')}</p>
+        ) : terms.state.data.length === 0 ? (
+          <p className="notice">{t('admin.plan.terms.empty')}</p>
+        ) : (
+          <TermsTable terms={terms.state.data} captionId={termsHeadingId} onChanged={onTermsChanged} onAnnounce={setAnnouncement} />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby={planHeadingId}>
+        <div className="panel-heading">
+          <h2 id={planHeadingId}>{current ? t('admin.plan.current.heading', { name: current.term.name }) : t('admin.plan.title')}</h2>
+        </div>
+        {board.state.error && <LoadError error={board.state.error} message="admin.plan.boardFailed" path={PLAN_PATH} />}
+        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" path={PLAN_PATH} />}
+        {current === null ? (
+          !board.state.error && <p className="notice">{t('common.loading')}</p>
+        ) : (
+          <CurrentPlan board={current} units={tree} onChanged={reloadBoard} onAnnounce={setAnnouncement} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** `/admin/plan`: admins only. */
+export function PlanPage() {
+  return (
+    <AdminShell path={PLAN_PATH} title="admin.plan.title" intro="admin.plan.intro">
+      {() => <PlanManager />}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,66 @@
+import { useCallback, useId, useState } from 'react';
+import type { Settings } from '../../shared/api/settings';
+import { getSettings } from '../api/plan';
+import { AdminShell } from '../components/admin/AdminShell';
+import { LoadError } from '../components/admin/LoadError';
+import { useLoaded } from '../hooks/useLoaded';
+import { ExportScheduleForm } from '../components/settings/ExportScheduleForm';
+import { GeneralSettingsForm } from '../components/settings/GeneralSettingsForm';
+import { LogoSettings } from '../components/settings/LogoSettings';
+import { SETTINGS_PATH } from '../components/settings/paths';
+import { useT } from '../i18n';
+import '../styles/admin.css';
+import '../styles/plan.css';
+
+/** The office, its logo, the screens' defaults and the export schedule: one panel each. */
+function SettingsManager() {
+  const t = useT();
+  const generalId = useId();
+  const logoId = useId();
+  const exportId = useId();
+  const loaded = useLoaded(getSettings);
+  const [announcement, setAnnouncement] = useState('');
+  // The settings as last answered: by the load, then by each save.
+  const settings = loaded.state.data;
+  const update = loaded.update;
+
+  const saved = useCallback(
+    (next: Settings, message: string) => {
+      update(() => next);
+      setAnnouncement(message);
+    },
+    [update],
+  );
+
+  if (loaded.state.error && !settings) return <LoadError error={loaded.state.error} message="admin.settings.loadFailed" path={SETTINGS_PATH} />;
+  if (!settings) return <p className="notice">{t('common.loading')}</p>;
+
+  return (
+    <>
+      <p className="screens-announcement plan-announcement" role="status">
+        {announcement}
+      </p>
+      <section className="panel" aria-labelledby={generalId}>
+        <h2 id={generalId}>{t('admin.settings.general.heading')}</h2>
+        <GeneralSettingsForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.general.done'))} />
+      </section>
+      <section className="panel" aria-labelledby={logoId}>
+        <h2 id={logoId}>{t('admin.settings.logo.heading')}</h2>
+        <LogoSettings logoUrl={settings.logoUrl} onChanged={saved} />
+      </section>
+      <section className="panel" aria-labelledby={exportId}>
+        <h2 id={exportId}>{t('admin.settings.export.heading')}</h2>
+        <ExportScheduleForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.export.done'))} />
+      </section>
+    </>
+  );
+}
+
+/** `/admin/settings`: admins only. */
+export function SettingsPage() {
+  return (
+    <AdminShell path={SETTINGS_PATH} title="admin.settings.title" intro="admin.settings.intro">
+      {() => <SettingsManager />}
+    </AdminShell>
+  );
+}
