@@ -87,6 +87,11 @@ export class UnitsService {
     }
     const parentId = 'name' in request.into ? (request.into.parentId ?? null) : null;
     if (parentId !== null) this.live(parentId, 'into.parentId');
+    // What the merged units leave behind hangs under the result: it cannot lie below them itself.
+    for (const id of from) {
+      if (intoId !== undefined && this.isWithin(intoId, id)) throw new AppError('validation_failed', 'the unit merged into lies below a merged unit', { into: 'cycle' });
+      if (parentId !== null && this.isWithin(parentId, id)) throw new AppError('validation_failed', 'the new unit would hang below a merged unit', { 'into.parentId': 'cycle' });
+    }
     const target = this.units.transaction(() => {
       const now = this.clock.now();
       const into = intoId ?? this.units.insert((request.into as { name: string }).name, parentId, now);

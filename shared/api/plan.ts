@@ -4,22 +4,32 @@ import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, MEASURES, indicatorRuleSchema, i
 /** Stable indicator codes: capitals, digits and dashes (`XDD-01`). */
 export const indicatorCodeSchema = z.string().trim().min(1).max(20).regex(/^[A-Z0-9][A-Z0-9.-]*$/);
 
-const definitionFields = {
+/** The fields of a definition, without defaults: a patch must not fill in what it leaves out. */
+const fields = {
   code: indicatorCodeSchema,
   name: z.string().trim().min(1).max(300),
-  description: z.string().max(2000).default(''),
+  description: z.string().max(2000),
   groupId: z.int().positive(),
   ownerUnitId: z.int().positive(),
   measure: z.enum(MEASURES),
   aggregation: z.enum(AGGREGATIONS),
   direction: z.enum(DIRECTIONS),
-  unit: z.string().trim().max(50).default(''),
+  unit: z.string().trim().max(50),
   baseline: z.number().finite(),
   target: z.number().finite(),
-  milestones: z.array(milestoneSchema).max(20).default([]),
+  milestones: z.array(milestoneSchema).max(20),
   updateFrequency: z.enum(FREQUENCIES),
-  decimals: z.int().min(0).max(4).default(0),
-  displayOrder: z.int().min(0).max(100_000).optional(),
+  decimals: z.int().min(0).max(4),
+  displayOrder: z.int().min(0).max(100_000),
+};
+
+const definitionFields = {
+  ...fields,
+  description: fields.description.default(''),
+  unit: fields.unit.default(''),
+  milestones: fields.milestones.default([]),
+  decimals: fields.decimals.default(0),
+  displayOrder: fields.displayOrder.optional(),
 };
 
 type Definition = z.infer<z.ZodObject<typeof definitionFields>>;
@@ -36,8 +46,8 @@ export type IndicatorDefinition = z.infer<typeof indicatorDefinitionSchema>;
 
 /** A change of some fields; the whole definition after it is checked again. */
 export const indicatorPatchSchema = z
-  .strictObject(Object.fromEntries(Object.entries(definitionFields).map(([key, schema]) => [key, schema.optional()])) as {
-    [K in keyof typeof definitionFields]: z.ZodOptional<(typeof definitionFields)[K]>;
+  .strictObject(Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 

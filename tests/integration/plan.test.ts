@@ -79,6 +79,8 @@ describe('indicators', () => {
       await eventually('the new target on screen', () => tv.updates.some((u) => u.indicator.id === indicator.id && u.indicator.target === 60));
       const onScreen = tv.updates.find((u) => u.indicator.id === indicator.id)!;
       expect(onScreen.indicator.progress).toBe(changed.body.progress);
+      // Only what the patch names changes: the unit, description and decimals stay.
+      expect(changed.body).toMatchObject({ unit: indicator.unit, description: indicator.description, decimals: indicator.decimals, milestones: indicator.milestones });
       const refused = await api(server, 'PATCH', `/api/indicators/${indicator.id}`, { body: { target: 30 }, cookie: admin });
       expect(refused.status).toBe(400);
       expect(refused.body.error.fields.target).toBeDefined();

@@ -104,6 +104,14 @@ describe('units through a reorganisation', () => {
     const lone = (await api(server, 'POST', '/api/units', { body: { name: 'Tổ lẻ' }, cookie: admin })).body.id;
     expect((await api(server, 'POST', '/api/units/merge', { body: { unitIds: [lone], into: { unitId: lone } }, cookie: admin })).status).toBe(400);
     expect((await api(server, 'POST', '/api/units/merge', { body: { unitIds: [lone], into: { name: 'Mới' } }, cookie: admin })).status).toBe(400);
+    // Into a unit below a merged one, or a new unit below one: a unit would be its own ancestor.
+    const child = (await api(server, 'POST', '/api/units', { body: { name: 'Tổ con', parentId: lone }, cookie: admin })).body.id;
+    const other = (await api(server, 'POST', '/api/units', { body: { name: 'Tổ khác' }, cookie: admin })).body.id;
+    const below = await api(server, 'POST', '/api/units/merge', { body: { unitIds: [lone, other], into: { unitId: child } }, cookie: admin });
+    expect(below.status).toBe(400);
+    expect(below.body.error.fields.into).toBe('cycle');
+    const under = await api(server, 'POST', '/api/units/merge', { body: { unitIds: [lone, other], into: { name: 'Mới', parentId: child } }, cookie: admin });
+    expect(under.body.error.fields['into.parentId']).toBe('cycle');
     expect((await api(server, 'POST', '/api/units/merge', { body: { unitIds: [999], into: { unitId: 1 } }, cookie: admin })).status).toBe(400);
   });
 });
