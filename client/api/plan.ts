@@ -77,6 +77,67 @@ export async function archiveIndicator(id: number): Promise<void> {
   await send('DELETE', `/api/indicators/${id}`, {});
 }
 
+// Plan import
+
+/** Largest plan file accepted (the server refuses more with 413). */
+export const PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A cell as the server read it: text, a number, or nothing. */
+const planImportCellSchema = z.union([z.string(), z.number(), z.null()]).optional();
+
+export const planImportRowSchema = z.object({
+  /** Row number in the file (the header is row 1). */
+  row: z.number(),
+  code: planImportCellSchema,
+  name: planImportCellSchema,
+  group: planImportCellSchema,
+  ownerUnit: planImportCellSchema,
+  measure: planImportCellSchema,
+  aggregation: planImportCellSchema,
+  direction: planImportCellSchema,
+  unit: planImportCellSchema,
+  baseline: planImportCellSchema,
+  target: planImportCellSchema,
+  updateFrequency: planImportCellSchema,
+  decimals: planImportCellSchema,
+  /** As written in the file, or already read as `{year, value}` pairs. */
+  milestones: z.unknown().optional(),
+  status: z.enum(['new', 'error']),
+  /** Field → stable error code (`required`, `taken`, `unknown_unit`, zod issue codes, `custom`…). */
+  errors: z.record(z.string(), z.string()),
+});
+export type PlanImportRow = z.infer<typeof planImportRowSchema>;
+
+export const planImportPreviewSchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  rows: z.array(planImportRowSchema),
+  counts: z.object({ new: z.number(), error: z.number() }),
+});
+export type PlanImportPreview = z.infer<typeof planImportPreviewSchema>;
+
+export const planImportResultSchema = z.object({ imported: z.number(), groupsCreated: z.number() });
+export type PlanImportResult = z.infer<typeof planImportResultSchema>;
+
+/** The XLSX template of a plan file (a link to download). */
+export function planImportTemplateUrl(termId: number): string {
+  return `/api/terms/${termId}/plan-imports/template.xlsx`;
+}
+
+/** Checks a plan file (.xlsx or .csv, multipart field `file`) against the term: a dry run, nothing written. */
+export async function uploadPlanImport(termId: number, file: File): Promise<PlanImportPreview> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await send('POST', `/api/terms/${termId}/plan-imports`, { form });
+  return parseBody(response, planImportPreviewSchema);
+}
+
+/** Writes every row of a checked file, or none: 400 while a row is in error, 409 once committed. */
+export async function commitPlanImport(importId: number): Promise<PlanImportResult> {
+  const response = await send('POST', `/api/plan-imports/${importId}/commit`, {});
+  return parseBody(response, planImportResultSchema);
+}
+
 // Units
 
 /** Every unit with its history: merged ones (`mergedIntoId`) and former names. */

@@ -8,11 +8,14 @@ import { useLoaded } from '../hooks/useLoaded';
 import { CreateTermForm } from '../components/plan/CreateTermForm';
 import { CurrentPlan } from '../components/plan/CurrentPlan';
 import { PLAN_PATH } from '../components/plan/paths';
+import { PlanImport } from '../components/plan/PlanImport';
 import { TermsTable } from '../components/plan/TermsTable';
 import { activeTree } from '../components/units/unitOptions';
 import { useT } from '../i18n';
 import '../styles/admin.css';
 import '../styles/plan.css';
+// The import's verdicts and row errors look as on the readings import.
+import '../styles/workspace.css';
 
 const loadBoard = (signal: AbortSignal) => getBoard({ signal });
 
@@ -110,6 +113,8 @@ function PlanManager() {
           <CurrentPlan board={current} units={tree} onChanged={reloadBoard} onAnnounce={setAnnouncement} />
         )}
       </section>
+
+      {current && <PlanImport key={current.term.id} term={current.term} onImported={reloadBoard} />}
     </>
   );
 }
