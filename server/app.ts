@@ -26,7 +26,8 @@ import { SettingsService } from './settings/settings.service';
 import { UnitsRepository } from './units/units.repository';
 import { unitsRoutes } from './units/units.routes';
 import { UnitsService } from './units/units.service';
-import { planRoutes } from './plan/plan.routes';
+import { planImportRoutes, planRoutes } from './plan/plan.routes';
+import { PlanImportService } from './plan/plan-import.service';
 import { PlanService } from './plan/plan.service';
 import { BrowserPool } from './exports/browser-pool';
 import { ExportsRepository } from './exports/exports.repository';
@@ -181,8 +182,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);
   settingsRoutes(http, auth, settings);
-  unitsRoutes(http, auth, new UnitsService(new UnitsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
-  planRoutes(http, auth, new PlanService(new PlanRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
+  const unitsRepository = new UnitsRepository(deps.db);
+  const planRepository = new PlanRepository(deps.db);
+  const plan = new PlanService(planRepository, boardRepository, boards, changeLog, broadcaster, audit, deps.clock);
+  unitsRoutes(http, auth, new UnitsService(unitsRepository, boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
+  planRoutes(http, auth, plan);
+  planImportRoutes(
+    http,
+    auth,
+    plan,
+    new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock),
+  );
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);

@@ -225,6 +225,9 @@ export const auditLog = sqliteTable(
 /** An uploaded batch of readings: previewed first (nothing written), then committed once. */
 export const imports = sqliteTable('imports', {
   id: integer().primaryKey({ autoIncrement: true }),
+  /** `readings`, or `plan` (indicator definitions for `termId`). */
+  kind: text().notNull().default('readings'),
+  termId: integer('term_id').references(() => terms.id),
   userId: integer('user_id').references(() => users.id),
   tokenId: integer('token_id').references(() => accessTokens.id),
   fileName: text('file_name').notNull(),

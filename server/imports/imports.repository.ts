@@ -5,6 +5,8 @@ import { imports } from '../db/schema';
 
 export interface StoredImport {
   id: number;
+  kind: string;
+  termId: number | null;
   userId: number | null;
   tokenId: number | null;
   fileName: string;
@@ -16,10 +18,18 @@ export interface StoredImport {
 export class ImportsRepository {
   constructor(private readonly db: Db) {}
 
-  create(input: { userId: number | null; tokenId: number | null; fileName: string; rows: ImportRow[]; now: number }): number {
+  create(input: { userId: number | null; tokenId: number | null; fileName: string; rows: unknown[]; now: number; kind?: 'readings' | 'plan'; termId?: number }): number {
     return this.db
       .insert(imports)
-      .values({ userId: input.userId, tokenId: input.tokenId, fileName: input.fileName, rows: JSON.stringify(input.rows), createdAt: input.now })
+      .values({
+        userId: input.userId,
+        tokenId: input.tokenId,
+        fileName: input.fileName,
+        rows: JSON.stringify(input.rows),
+        createdAt: input.now,
+        kind: input.kind ?? 'readings',
+        termId: input.termId ?? null,
+      })
       .returning({ id: imports.id })
       .get().id;
   }

@@ -65,7 +65,7 @@ export class ImportsService {
   commit(principal: Principal, importId: number, ip: string): ImportResult {
     const stored = this.imports.find(importId);
     const mine = stored && (principal.kind === 'user' ? stored.userId === principal.userId : stored.tokenId === principal.tokenId);
-    if (!stored || !mine) throw new AppError('not_found', `import ${importId} not found`);
+    if (!stored || stored.kind !== 'readings' || !mine) throw new AppError('not_found', `import ${importId} not found`);
     if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
     const term = this.boardService.currentTerm();
     const now = this.clock.now();

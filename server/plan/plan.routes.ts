@@ -4,6 +4,11 @@ import { createTermRequestSchema, groupOrderSchema, groupRequestSchema, indicato
 import type { AuthService } from '../auth/auth.service';
 import { parseWith, requirePrincipal } from '../http/plumbing';
 import type { PlanService } from './plan.service';
+import { IMPORT_MAX_BYTES } from '../../shared/api/imports';
+import { PLAN_COLUMNS } from '../../shared/api/plan-imports';
+import { AppError } from '../http/errors';
+import { templateXlsx } from '../imports/parse-file';
+import type { PlanImportService } from './plan-import.service';
 
 const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
@@ -71,5 +76,35 @@ export function planRoutes(app: FastifyInstance, auth: AuthService, plan: PlanSe
     const principal = admin(request);
     plan.archiveIndicator(principal, parseWith(idParams, request.params).id, request.ip);
     return reply.status(204).send();
+  });
+}
+
+export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: PlanService, imports: PlanImportService): void {
+  app.post('/api/terms/:id/plan-imports', async (request, reply) => {
+    const principal = requirePrincipal(auth, request);
+    plan.authorize(principal);
+    const { id } = parseWith(idParams, request.params);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
+    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
+    const content = await file.toBuffer().catch(() => {
+      throw new AppError('payload_too_large', `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    });
+    return reply.status(201).send(await imports.preview(principal, id, file.filename, content));
+  });
+
+  app.post('/api/plan-imports/:id/commit', async (request) => {
+    const principal = requirePrincipal(auth, request);
+    plan.authorize(principal);
+    return imports.commit(principal, parseWith(idParams, request.params).id, request.ip);
+  });
+
+  app.get('/api/terms/:id/plan-imports/template.xlsx', async (request, reply) => {
+    requirePrincipal(auth, request);
+    const example = ['Chuyển đổi số', 'CDS-10', 'Hồ sơ lưu trữ điện tử', '', 'Đảng bộ Văn phòng UBND tỉnh', 'percent', 'latest', 'increase', '%', 60, 95, 'quarter', 1, '2026: 70; 2028: 85'];
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="mau-ke-hoach.xlsx"')
+      .send(await templateXlsx(example, PLAN_COLUMNS, 'Ke hoach'));
   });
 }

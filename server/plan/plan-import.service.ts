@@ -1,0 +1,209 @@
+import { PLAN_COLUMNS, type PlanImportPreview, type PlanImportRow } from '../../shared/api/plan-imports';
+import { indicatorDefinitionSchema } from '../../shared/api/plan';
+import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, MEASURES } from '../../shared/indicator/model';
+import { actorOf, type AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import type { BoardRepository } from '../board/board.repository';
+import type { BoardService } from '../board/board.service';
+import type { ChangeLogRepository } from '../changes/change-log.repository';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import type { ImportsRepository } from '../imports/imports.repository';
+import { readTable, type RawRow } from '../imports/parse-file';
+import { parseNumber } from '../imports/row-rules';
+import type { Broadcaster } from '../realtime/broadcaster';
+import type { UnitsRepository } from '../units/units.repository';
+import type { PlanRepository } from './plan.repository';
+
+const SHAPE = { columns: PLAN_COLUMNS, required: ['group', 'code', 'name'] };
+const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell).trim());
+const key = (name: string) => name.trim().toLocaleLowerCase('vi');
+
+/** "2026: 5; 2027: 9" → milestones; undefined when it does not read so. */
+function parseMilestones(cell: string): Array<{ year: number; value: number }> | undefined {
+  if (!cell) return [];
+  const milestones = [];
+  for (const part of cell.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(\d{4})\s*:\s*(.+)$/.exec(part);
+    const value = match && parseNumber(match[2]);
+    if (!match || typeof value !== 'number') return undefined;
+    milestones.push({ year: Number(match[1]), value });
+  }
+  return milestones;
+}
+
+/**
+ * A term's plan from a spreadsheet (the congress resolution's annex): indicator definitions
+ * previewed row by row with the shared rules, then committed all at once, groups created by name.
+ */
+export class PlanImportService {
+  constructor(
+    private readonly plan: PlanRepository,
+    private readonly units: UnitsRepository,
+    private readonly imports: ImportsRepository,
+    private readonly boardRepository: BoardRepository,
+    private readonly boards: BoardService,
+    private readonly changeLog: ChangeLogRepository,
+    private readonly broadcaster: Broadcaster,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async preview(principal: Principal, termId: number, fileName: string, content: Buffer): Promise<PlanImportPreview> {
+    this.openTerm(termId);
+    const rows = this.check(termId, await readTable(fileName, content, SHAPE));
+    const id = this.imports.create({ userId: principal.kind === 'user' ? principal.userId : null, tokenId: null, fileName, rows, now: this.clock.now(), kind: 'plan', termId });
+    return { id, fileName, rows, counts: { new: rows.filter((r) => r.status === 'new').length, error: rows.filter((r) => r.status === 'error').length } };
+  }
+
+  commit(principal: Principal, importId: number, ip: string): { imported: number; groupsCreated: number } {
+    const stored = this.imports.find(importId);
+    if (!stored || stored.kind !== 'plan' || stored.termId === null || principal.kind !== 'user' || stored.userId !== principal.userId) {
+      throw new AppError('not_found', `plan import ${importId} not found`);
+    }
+    if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
+    const termId = stored.termId;
+    this.openTerm(termId);
+    const result = this.plan.transaction(() => {
+      // Checked again against the plan as it is now.
+      const rows = this.check(termId, (stored.rows as unknown as PlanImportRow[]).map(rawOf));
+      if (rows.some((r) => r.status === 'error')) throw new AppError('validation_failed', 'some rows have errors: nothing was imported', { rows: 'errors' });
+      const groups = new Map(this.plan.groups(termId).map((g) => [key(g.name), g.id]));
+      let groupsCreated = 0;
+      const unitIds = this.unitIdsByName();
+      const now = this.clock.now();
+      for (const row of rows) {
+        let groupId = groups.get(key(row.group));
+        if (groupId === undefined) {
+          groupId = this.plan.insertGroup(termId, row.group);
+          groups.set(key(row.group), groupId);
+          groupsCreated++;
+        }
+        const id = this.plan.insertIndicator({
+          termId,
+          groupId,
+          ownerUnitId: unitIds.get(key(row.ownerUnit))!,
+          code: row.code,
+          name: row.name,
+          description: '',
+          measure: row.measure,
+          aggregation: row.aggregation,
+          direction: row.direction,
+          unitLabel: row.unit,
+          baseline: row.baseline!,
+          target: row.target!,
+          milestones: JSON.stringify(row.milestones),
+          updateFrequency: row.updateFrequency,
+          decimals: row.decimals ?? 0,
+          displayOrder: this.plan.nextIndicatorOrder(termId),
+          createdAt: now,
+        });
+        this.changeLog.append({ termId, kind: 'indicator', indicatorId: id, readingId: null, now });
+        this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: { ...row, importId } });
+      }
+      if (!this.imports.markCommitted(importId, now)) throw new AppError('conflict', 'this import has already been committed');
+      return { imported: rows.length, groupsCreated };
+    });
+    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.snapshot(termId, this.boards.board());
+    return result;
+  }
+
+  private check(termId: number, raw: RawRow<string>[]): PlanImportRow[] {
+    const unitIds = this.unitIdsByName();
+    const seen = new Set<string>();
+    return raw.map((r) => {
+      const cells = r.cells;
+      const errors: Record<string, string> = {};
+      const numberOf = (field: string, cell: unknown, required: boolean) => {
+        const value = parseNumber(cell as string | number | undefined);
+        if (value === 'invalid') errors[field] = 'invalid_number';
+        else if (value === null && required) errors[field] = 'required';
+        return typeof value === 'number' ? value : null;
+      };
+      const choice = (field: string, cell: unknown, allowed: readonly string[]) => {
+        const value = text(cell).toLowerCase();
+        if (!value) errors[field] = 'required';
+        else if (!allowed.includes(value)) errors[field] = 'invalid_value';
+        return value;
+      };
+      const row: PlanImportRow = {
+        row: r.row,
+        code: text(cells.code).toUpperCase(),
+        name: text(cells.name),
+        group: text(cells.group),
+        ownerUnit: text(cells.owner_unit),
+        measure: choice('measure', cells.measure, MEASURES),
+        aggregation: choice('aggregation', cells.aggregation, AGGREGATIONS),
+        direction: choice('direction', cells.direction, DIRECTIONS),
+        unit: text(cells.unit),
+        baseline: numberOf('baseline', cells.baseline, true),
+        target: numberOf('target', cells.target, true),
+        updateFrequency: choice('updateFrequency', cells.frequency, FREQUENCIES),
+        decimals: numberOf('decimals', cells.decimals, false),
+        milestones: [],
+        status: 'error',
+        errors,
+      };
+      for (const field of ['code', 'name', 'group'] as const) if (!row[field]) errors[field] = 'required';
+      const milestones = parseMilestones(text(cells.milestones));
+      if (milestones === undefined) errors.milestones = 'invalid_milestones';
+      else row.milestones = milestones;
+      const ownerUnitId = unitIds.get(key(row.ownerUnit));
+      if (!row.ownerUnit) errors.ownerUnit = 'required';
+      else if (ownerUnitId === undefined) errors.ownerUnit = 'unknown_unit';
+      if (row.code && (seen.has(row.code) || this.plan.codeTaken(termId, row.code))) errors.code = 'taken';
+      seen.add(row.code);
+      if (Object.keys(errors).length === 0) {
+        const definition = indicatorDefinitionSchema.safeParse({
+          code: row.code,
+          name: row.name,
+          groupId: 1,
+          ownerUnitId: ownerUnitId!,
+          measure: row.measure,
+          aggregation: row.aggregation,
+          direction: row.direction,
+          unit: row.unit,
+          baseline: row.baseline,
+          target: row.target,
+          milestones: row.milestones,
+          updateFrequency: row.updateFrequency,
+          decimals: row.decimals ?? 0,
+        });
+        if (!definition.success) for (const issue of definition.error.issues) errors[String(issue.path[0] ?? 'row')] ??= issue.code;
+      }
+      return { ...row, status: Object.keys(errors).length === 0 ? 'new' : 'error' };
+    });
+  }
+
+  private unitIdsByName(): Map<string, number> {
+    return new Map(this.units.all().filter((u) => u.mergedIntoId === null).map((u) => [key(u.name), u.id]));
+  }
+
+  private openTerm(termId: number): void {
+    const term = this.plan.term(termId);
+    if (!term) throw new AppError('not_found', `term ${termId} not found`);
+    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
+  }
+}
+
+/** Back from a stored row to the cells it was read from, to check it again at commit. */
+function rawOf(row: PlanImportRow): RawRow<string> {
+  return {
+    row: row.row,
+    cells: {
+      group: row.group,
+      code: row.code,
+      name: row.name,
+      owner_unit: row.ownerUnit,
+      measure: row.measure,
+      aggregation: row.aggregation,
+      direction: row.direction,
+      unit: row.unit,
+      ...(row.baseline !== null ? { baseline: row.baseline } : {}),
+      ...(row.target !== null ? { target: row.target } : {}),
+      frequency: row.updateFrequency,
+      ...(row.decimals !== null ? { decimals: row.decimals } : {}),
+      milestones: row.milestones.map((m) => `${m.year}:${m.value}`).join('; '),
+    },
+  };
+}
