@@ -1,18 +1,21 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROTATE_SECONDS } from '../../shared/api/displays';
 import type { DisplayCommand } from '../../shared/realtime/events';
 import { displayTokenFromUrl } from '../api';
 import { DisplayMessage } from '../components/display/DisplayMessage';
 import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
 import { useDisplayBoard } from '../hooks/useDisplayBoard';
-import { useT } from '../i18n';
+import { LangContext, useLang, useT, type Lang } from '../i18n';
 import { ExportPage } from './ExportPage';
 import '../fonts';
 import '../styles/display.css';
 
 interface DisplayParams {
   token: string | null;
-  theme: 'dark' | 'light';
+  /** `?theme=`; null: the office's default (settings). */
+  theme: 'dark' | 'light' | null;
+  /** `?lang=` given: it wins over the office's default. */
+  langFixed: boolean;
   /** `?page=`: hold this page, no rotation. */
   pinned: string | null;
   /** `?rotate=` seconds, when valid. */
@@ -32,7 +35,8 @@ function readParams(search: string): DisplayParams {
   const rotate = Number(query.get('rotate'));
   return {
     token: displayTokenFromUrl(search),
-    theme: query.get('theme') === 'light' ? 'light' : 'dark',
+    theme: query.get('theme') === 'light' ? 'light' : query.get('theme') === 'dark' ? 'dark' : null,
+    langFixed: query.has('lang'),
     pinned: page !== null && PAGE_KEY.test(page) ? page : null,
     rotate: query.get('rotate') !== null && Number.isFinite(rotate) && rotate > 0 ? clampRotate(rotate) : null,
   };
@@ -65,6 +69,7 @@ function exportParams(search: string): { token: string | null; page: string; asO
 
 function LiveDisplay() {
   const t = useT();
+  const lang = useLang();
   // Read once: the link belongs to the screen, not to a page state.
   const params = useMemo(() => readParams(window.location.search), []);
   const [request, setRequest] = useState<PageRequest | null>(null);
@@ -108,5 +113,21 @@ function LiveDisplay() {
       );
       break;
   }
-  return <div className={`display display-${params.theme}`}>{content}</div>;
+  // Without ?theme= or ?lang=, the screen looks as the office set it (settings → board.defaults).
+  const defaults = state.kind === 'ready' ? state.board.defaults : undefined;
+  const theme = params.theme ?? defaults?.theme ?? 'dark';
+  const screenLang = params.langFixed || !defaults ? lang : defaults.lang;
+  return (
+    <OfficeLanguage lang={screenLang}>
+      <div className={`display display-${theme}`}>{content}</div>
+    </OfficeLanguage>
+  );
+}
+
+/** The office's default language for a screen whose link names none. */
+function OfficeLanguage({ lang, children }: { lang: Lang; children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return <LangContext.Provider value={lang}>{children}</LangContext.Provider>;
 }

@@ -187,3 +187,22 @@ describe('layout and accessibility', () => {
     expect(await page.locator('main').innerText()).toMatch(/Achieved/i);
   });
 });
+
+describe("the office's defaults", () => {
+  it('show a screen whose link names no theme or language as the settings say', async () => {
+    const changed = await api(server, 'PATCH', '/api/settings', { body: { defaultTheme: 'light', defaultLang: 'en' }, cookie: admin });
+    expect(changed.status).toBe(200);
+    try {
+      const page = await open({ page: 'summary' });
+      await page.locator('.display-light main').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('main').innerText()).toMatch(/Achieved/i);
+      // The link's own choice wins.
+      const fixed = await open({ page: 'summary', theme: 'dark', lang: 'vi' });
+      await fixed.locator('.display-dark main').waitFor();
+      expect(await fixed.locator('main').innerText()).toContain('Đã đạt');
+    } finally {
+      await api(server, 'PATCH', '/api/settings', { body: { defaultTheme: 'dark', defaultLang: 'vi' }, cookie: admin });
+    }
+  });
+});
