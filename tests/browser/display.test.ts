@@ -206,3 +206,26 @@ describe("the office's defaults", () => {
     }
   });
 });
+
+describe("the office's logo", () => {
+  it('shows on the screen once an admin sets it, and the screen still fits', async () => {
+    const { PNG } = await import('pngjs');
+    const image = new PNG({ width: 120, height: 60 });
+    for (let i = 0; i < image.data.length; i += 4) image.data.set([200, 30, 30, 255], i);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG.sync.write(image))]), 'logo.png');
+    const set = await fetch(`${server.url}/api/settings/logo`, { method: 'PUT', body: form, headers: { cookie: admin } });
+    expect(set.status).toBe(200);
+    try {
+      const page = await open({ page: 'summary' });
+      const logo = page.locator('img.display-logo');
+      await logo.waitFor();
+      expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+      const size = await overflow(page);
+      expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+      expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
+    } finally {
+      await api(server, 'DELETE', '/api/settings/logo', { cookie: admin });
+    }
+  });
+});

@@ -29,7 +29,8 @@ export function DisplayHeader({ board, connection, clockOffset }: Props) {
   const lastChange = lastChangeOf(board);
 
   return (
-    <header className="display-header">
+    <header className={`display-header${board.logoUrl ? ' has-logo' : ''}`}>
+      {board.logoUrl && <img className="display-logo" src={board.logoUrl} alt="" />}
       <h1 className="display-title">
         <span className="display-office">{board.office}</span>
         <span className="display-term">{term.name}</span>

@@ -13,6 +13,7 @@ export function ExportCover({ board }: { board: Board }) {
   const pages = displayPages(board, t('board.otherGroup'));
   return (
     <main className="export-cover" aria-labelledby="export-cover-title">
+      {board.logoUrl && <img className="export-logo" src={board.logoUrl} alt="" />}
       <p className="export-office">{board.office}</p>
       <h1 id="export-cover-title">{t('export.coverTitle')}</h1>
       <p className="export-term">{board.term.name}</p>
