@@ -9,10 +9,10 @@ import type { BoardService } from './board.service';
 export function boardRoutes(app: FastifyInstance, auth: AuthService, boards: BoardService, clock: Clock): void {
   app.get('/api/board', async (request) => {
     requirePrincipal(auth, request);
-    const { asOf } = parseWith(boardQuerySchema, request.query);
-    if (asOf === undefined) return boards.board();
+    const { asOf, termId } = parseWith(boardQuerySchema, request.query);
+    if (asOf === undefined) return boards.board(undefined, termId);
     const instant = Date.parse(asOf);
     if (instant > clock.now()) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
-    return boards.board(instant);
+    return boards.board(instant, termId);
   });
 }

@@ -54,12 +54,16 @@ export class BoardService {
   }
 
   /**
-   * The current term's board now, or as it stood at `asOf`. "Now" boards come from a cache kept
+   * The current term's board (or `termId`'s: a closed term is history anyone may read) now, or
+   * as it stood at `asOf`. "Now" boards come from a cache kept
    * per term and day: after a change only the indicators the change log names are recomputed
    * (docs/performance.md); a new day, another term or a board-wide change recomputes them all.
    */
-  board(asOf?: number): Board {
-    const term = this.currentTerm();
+  board(asOf?: number, termId?: number): Board {
+    const term = termId === undefined ? this.currentTerm() : this.repository.term(termId);
+    if (!term) throw new AppError('not_found', `term ${termId} not found`);
+    // The cache keeps the current term's board; other terms are computed when asked.
+    if (termId !== undefined && !term.isCurrent) asOf ??= this.clock.now();
     const instant = asOf ?? this.clock.now();
     const date = dateInZone(instant, this.timeZone);
     const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date, true);

@@ -75,4 +75,6 @@ export type Board = z.infer<typeof boardSchema>;
 /** `GET /api/board?asOf=<ISO date-time>`: the board as it stood then, from the readings that existed. */
 export const boardQuerySchema = z.strictObject({
   asOf: z.iso.datetime({ offset: true }).optional(),
+  /** Another term's board (a closed term is history anyone may read); the current one by default. */
+  termId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });

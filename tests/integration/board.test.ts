@@ -149,3 +149,20 @@ describe('GET /api/board?asOf=', () => {
     }
   });
 });
+
+describe('GET /api/board?termId=', () => {
+  it("shows a closed term's board to anyone who may read, and 404 for an unknown term", async () => {
+    const terms = (await api(server, 'GET', '/api/terms', { cookie })).body.terms as Array<{ id: number; closed: boolean; current: boolean }>;
+    const closed = terms.find((t) => t.closed && !t.current)!;
+    const token = server.createToken('display');
+    const { status, body } = await api(server, 'GET', `/api/board?termId=${closed.id}`, { token });
+    expect(status).toBe(200);
+    expect(body.term).toMatchObject({ id: closed.id, name: 'Nhiệm kỳ 2020–2025', closed: true, elapsed: 1 });
+    // The 2020–2025 results: 15 members admitted, 5/5 branches meeting regularly.
+    expect(body.indicators.find((i: { code: string }) => i.code === 'XDD-01')).toMatchObject({ current: 15 });
+    expect(body.indicators.find((i: { code: string }) => i.code === 'XDD-04')).toMatchObject({ numerator: 5, denominator: 5 });
+    expect((await api(server, 'GET', '/api/board?termId=99999', { token })).status).toBe(404);
+    // The current board is unchanged by it.
+    expect((await api(server, 'GET', '/api/board', { token })).body.term.closed).toBe(false);
+  });
+});
