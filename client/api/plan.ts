@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planImportPreviewSchema, planImportResultSchema, type PlanImportPreview } from '../../shared/api/plan-imports';
 import { boardIndicatorSchema, type BoardIndicator } from '../../shared/api/board';
 import { termListSchema, termSchema, type CreateTermRequest, type IndicatorDefinition, type Term } from '../../shared/api/plan';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings';
@@ -82,41 +83,9 @@ export async function archiveIndicator(id: number): Promise<void> {
 /** Largest plan file accepted (the server refuses more with 413). */
 export const PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** A cell as the server read it: text, a number, or nothing. */
-const planImportCellSchema = z.union([z.string(), z.number(), z.null()]).optional();
-
-export const planImportRowSchema = z.object({
-  /** Row number in the file (the header is row 1). */
-  row: z.number(),
-  code: planImportCellSchema,
-  name: planImportCellSchema,
-  group: planImportCellSchema,
-  ownerUnit: planImportCellSchema,
-  measure: planImportCellSchema,
-  aggregation: planImportCellSchema,
-  direction: planImportCellSchema,
-  unit: planImportCellSchema,
-  baseline: planImportCellSchema,
-  target: planImportCellSchema,
-  updateFrequency: planImportCellSchema,
-  decimals: planImportCellSchema,
-  /** As written in the file, or already read as `{year, value}` pairs. */
-  milestones: z.unknown().optional(),
-  status: z.enum(['new', 'error']),
-  /** Field → stable error code (`required`, `taken`, `unknown_unit`, zod issue codes, `custom`…). */
-  errors: z.record(z.string(), z.string()),
-});
-export type PlanImportRow = z.infer<typeof planImportRowSchema>;
-
-export const planImportPreviewSchema = z.object({
-  id: z.number(),
-  fileName: z.string(),
-  rows: z.array(planImportRowSchema),
-  counts: z.object({ new: z.number(), error: z.number() }),
-});
-export type PlanImportPreview = z.infer<typeof planImportPreviewSchema>;
-
-export const planImportResultSchema = z.object({ imported: z.number(), groupsCreated: z.number() });
+// The plan import's answers, as the server sends them: one schema for both sides.
+export { planImportPreviewSchema, planImportResultSchema, planImportRowSchema } from '../../shared/api/plan-imports';
+export type { PlanImportPreview, PlanImportRow } from '../../shared/api/plan-imports';
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;
 
 /** The XLSX template of a plan file (a link to download). */

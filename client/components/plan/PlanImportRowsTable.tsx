@@ -4,7 +4,8 @@ import { hasMessage, useLang, useT, type Lang } from '../../i18n';
 import { plainNumber } from '../workspace/valueTexts';
 import { planImportFields } from './planImportMessages';
 
-type Cell = PlanImportRow['code'];
+/** A cell as the preview gives it: text as written, or a number read from the file. */
+type Cell = string | number | null;
 
 /** A cell as read from the file: numbers in the page's language, text as written. */
 function cellText(value: Cell, lang: Lang): string {
