@@ -1,12 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { createDisplayRequestSchema, updateDisplayRequestSchema } from '../../shared/api/displays';
 import { displayCommandSchema } from '../../shared/realtime/events';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { DisplaysService } from './displays.service';
-
-const displayParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays: DisplaysService, publicUrl: string | undefined): void {
   const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
@@ -25,14 +22,14 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
   app.patch('/api/displays/:id', async (request) => {
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
-    const { id } = parseWith(displayParams, request.params);
+    const { id } = parseWith(idParams, request.params);
     return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body), request.ip);
   });
 
   app.post('/api/displays/:id/commands', async (request, reply) => {
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
-    const { id } = parseWith(displayParams, request.params);
+    const { id } = parseWith(idParams, request.params);
     const delivered = await displays.command(principal, id, parseWith(displayCommandSchema, request.body));
     return reply.status(202).send({ delivered });
   });
@@ -40,7 +37,7 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
   app.delete('/api/displays/:id', async (request, reply) => {
     const principal = requirePrincipal(auth, request);
     displays.authorize(principal);
-    const { id } = parseWith(displayParams, request.params);
+    const { id } = parseWith(idParams, request.params);
     displays.revoke(principal, id, request.ip);
     return reply.status(204).send();
   });

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createExportRequestSchema } from '../../shared/api/exports';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { ExportsService } from './exports.service';
 
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const fileParams = idParams.extend({ name: z.string().regex(/^[\w.-]{1,100}$/) });
 
 export function exportsRoutes(app: FastifyInstance, auth: AuthService, exportsService: ExportsService): void {

@@ -1,9 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError, type ZodType, type z } from 'zod';
+import { ZodError, z, type ZodType } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { AppError, zodFields } from './errors';
+
+/** Route parameters `:id`: a positive integer id, nothing else. */
+export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Parses `input` with a shared schema; a mismatch is a 400 naming each field. */
 export function parseWith<S extends ZodType>(schema: S, input: unknown): z.output<S> {

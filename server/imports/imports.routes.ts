@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '../../shared/api/imports';
 import type { AuthService } from '../auth/auth.service';
 import type { BoardService } from '../board/board.service';
 import { toCsv } from '../http/csv';
 import { AppError } from '../http/errors';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { ImportsService } from './imports.service';
 import { templateXlsx } from './parse-file';
-
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: ImportsService, boards: BoardService): void {
   app.post('/api/imports', async (request, reply) => {

@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createTermRequestSchema, groupOrderSchema, groupRequestSchema, indicatorDefinitionSchema, indicatorPatchSchema } from '../../shared/api/plan';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { PlanService } from './plan.service';
 import { IMPORT_MAX_BYTES } from '../../shared/api/imports';
 import { PLAN_COLUMNS } from '../../shared/api/plan-imports';
 import { AppError } from '../http/errors';
 import { templateXlsx } from '../imports/parse-file';
 import type { PlanImportService } from './plan-import.service';
-
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function planRoutes(app: FastifyInstance, auth: AuthService, plan: PlanService): void {
   /** Admin first, then the request: a non-admin learns nothing from a 400. */

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createApiTokenRequestSchema } from '../../shared/api/tokens';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { TokensService } from './tokens.service';
-
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function tokensRoutes(app: FastifyInstance, auth: AuthService, tokens: TokensService): void {
   app.get('/api/tokens', async (request) => ({ tokens: tokens.list(requirePrincipal(auth, request)) }));

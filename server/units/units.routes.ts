@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createUnitRequestSchema, mergeUnitsRequestSchema, updateUnitRequestSchema } from '../../shared/api/units';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { UnitsService } from './units.service';
-
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function unitsRoutes(app: FastifyInstance, auth: AuthService, units: UnitsService): void {
   const admin = (request: Parameters<typeof requirePrincipal>[1]) => {

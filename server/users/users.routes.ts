@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createUserRequestSchema, resetPasswordRequestSchema, updateUserRequestSchema } from '../../shared/api/users';
 import type { AuthService } from '../auth/auth.service';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { UsersService } from './users.service';
-
-const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function usersRoutes(app: FastifyInstance, auth: AuthService, users: UsersService): void {
   app.get('/api/users', async (request) => ({ users: users.list(requirePrincipal(auth, request)) }));
