@@ -8,6 +8,20 @@ import { AppError, zodFields } from './errors';
 /** Route parameters `:id`: a positive integer id, nothing else. */
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
+/**
+ * The one file of a multipart/form-data request (field `file`), read whole, at most `maxBytes`:
+ * 415 for another content type, 400 without a file, 413 past the limit with `tooLarge` as message.
+ */
+export async function uploadedFile(request: FastifyRequest, maxBytes: number, tooLarge: string): Promise<{ name: string; content: Buffer }> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
+  const content = await file.toBuffer().catch(() => {
+    throw new AppError('payload_too_large', tooLarge);
+  });
+  return { name: file.filename, content };
+}
+
 /** Parses `input` with a shared schema; a mismatch is a 400 naming each field. */
 export function parseWith<S extends ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

@@ -4,7 +4,7 @@ import type { AuthService } from '../auth/auth.service';
 import type { BoardService } from '../board/board.service';
 import { toCsv } from '../http/csv';
 import { AppError } from '../http/errors';
-import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { ImportsService } from './imports.service';
 import { templateXlsx } from './parse-file';
 
@@ -14,16 +14,8 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
       throw new AppError('forbidden', 'you may not import readings');
     }
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
-    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
-    let content: Buffer;
-    try {
-      content = await file.toBuffer();
-    } catch {
-      throw new AppError('payload_too_large', `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    }
-    return reply.status(201).send(await imports.preview(principal, file.filename, content));
+    const file = await uploadedFile(request, IMPORT_MAX_BYTES, `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    return reply.status(201).send(await imports.preview(principal, file.name, file.content));
   });
 
   app.post('/api/imports/:id/commit', async (request) => {

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { createTermRequestSchema, groupOrderSchema, groupRequestSchema, indicatorDefinitionSchema, indicatorPatchSchema } from '../../shared/api/plan';
 import type { AuthService } from '../auth/auth.service';
-import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
+import { idParams, parseWith, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { PlanService } from './plan.service';
 import { IMPORT_MAX_BYTES } from '../../shared/api/imports';
 import { PLAN_COLUMNS } from '../../shared/api/plan-imports';
-import { AppError } from '../http/errors';
 import { templateXlsx } from '../imports/parse-file';
 import type { PlanImportService } from './plan-import.service';
 
@@ -81,13 +80,8 @@ export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: 
     const principal = requirePrincipal(auth, request);
     plan.authorize(principal);
     const { id } = parseWith(idParams, request.params);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
-    const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
-    const content = await file.toBuffer().catch(() => {
-      throw new AppError('payload_too_large', `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    });
-    return reply.status(201).send(await imports.preview(principal, id, file.filename, content));
+    const file = await uploadedFile(request, IMPORT_MAX_BYTES, `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    return reply.status(201).send(await imports.preview(principal, id, file.name, file.content));
   });
 
   app.post('/api/plan-imports/:id/commit', async (request) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LOGO_MAX_BYTES, settingsPatchSchema } from '../../shared/api/settings';
 import type { AuthService } from '../auth/auth.service';
 import { AppError } from '../http/errors';
-import { parseWith, requirePrincipal } from '../http/plumbing';
+import { parseWith, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { SettingsService } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings: SettingsService): void {
@@ -20,13 +20,9 @@ export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings
   app.put('/api/settings/logo', async (request) => {
     const principal = requirePrincipal(auth, request);
     settings.authorize(principal);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the image as multipart/form-data, field "file"');
-    const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES + 1, files: 1 } });
-    if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
-    const content = await file.toBuffer().catch(() => {
-      throw new AppError('payload_too_large', `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
-    });
-    return settings.setLogo(principal, content, request.ip);
+    // One byte over the limit is read, so that the service can refuse it with its own check.
+    const file = await uploadedFile(request, LOGO_MAX_BYTES + 1, `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
+    return settings.setLogo(principal, file.content, request.ip);
   });
 
   app.delete('/api/settings/logo', async (request) => {
