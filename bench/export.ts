@@ -11,7 +11,7 @@ import { createApp } from '../server/app';
 import type { Principal } from '../server/auth/principal';
 import { findChromium } from '../server/browser/chromium';
 import { seedDemo } from '../server/seed/seed';
-import { tempDatabase } from '../tests/helpers/temp-db';
+import { benchDatabase } from './database';
 import { sampleMemory } from './memory';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,9 +29,9 @@ export async function benchExport(): Promise<string[]> {
   await bare.close();
   lines.push(`baseline: bare Chromium (${source}) launch + blank 1920×1080 screenshot: ${(performance.now() - bareStarted).toFixed(0)} ms`);
 
-  const temp = tempDatabase();
+  const temp = await benchDatabase();
   const clock = { now: () => Date.now() };
-  seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
+  await seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
   const app = await createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', dataDir: temp.dir, clientDir: join(ROOT, 'dist', 'client') });
   await app.auth.ensureFirstAdmin('admin', 'Bench-Password-1');
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -41,11 +41,11 @@ export async function benchExport(): Promise<string[]> {
   const runOnce = async (label: string) => {
     const memory = sampleMemory();
     const started = performance.now();
-    const { id } = app.exports.request(principal, undefined);
+    const { id } = await app.exports.request(principal, undefined);
     await app.exports.idle();
     const elapsed = performance.now() - started;
     const peaks = memory.stop();
-    const result = app.exports.get(id);
+    const result = await app.exports.get(id);
     if (result.status !== 'done') throw new Error(`export ${label} ${result.status}: ${result.error}`);
     lines.push(
       `${label}: ${(elapsed / 1000).toFixed(2)} s for ${result.files.length} files; peak RSS server ${(peaks.serverPeak / MB).toFixed(0)} MB, ` +
@@ -56,6 +56,6 @@ export async function benchExport(): Promise<string[]> {
   await runOnce('export of the demo board, cold (Chromium launched)');
   for (let i = 1; i <= 3; i++) await runOnce(`export of the demo board, warm #${i}`);
   await app.close();
-  temp.remove();
+  await temp.remove();
   return lines;
 }

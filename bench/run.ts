@@ -4,11 +4,13 @@
  * same reading rows measured in the same run; then the weekly export (bench/export.ts).
  * `npm run bench`; figures go to docs/performance.md.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
 import type { Clock } from '../server/clock';
+import type { Database } from '../server/db/database';
 import { seedDemo } from '../server/seed/seed';
-import { tempDatabase } from '../tests/helpers/temp-db';
+import { benchDatabase } from './database';
 import { benchExport } from './export';
 import { seedLargeBoard } from './large-board';
 import { printTable, summary, timeEach } from './stats';
@@ -16,9 +18,9 @@ import { printTable, summary, timeEach } from './stats';
 const REQUESTS = 200;
 const ADMIN = { username: 'admin', password: 'Bench-Password-1' };
 
-async function boardServer(clock: Clock, seed: (db: ReturnType<typeof tempDatabase>['db']) => void) {
-  const temp = tempDatabase();
-  seed(temp.db);
+async function boardServer(clock: Clock, seed: (db: Database) => Promise<unknown>) {
+  const temp = await benchDatabase();
+  await seed(temp.db);
   const app = await createApp({ db: temp.db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', dataDir: temp.dir });
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
   await app.http.listen({ port: 0, host: '127.0.0.1' });
@@ -41,14 +43,15 @@ const rows = [];
   const size = (await demo.getBoard()).length;
   rows.push(summary(`demo board (15 indicators, ${Math.round(size / 1024)} KiB)`, await timeEach(REQUESTS, demo.getBoard)));
   await demo.app.close();
-  demo.temp.remove();
+  await demo.temp.remove();
 }
 
 {
   const clock = { now: () => Date.parse('2029-12-31T10:00:00+07:00') };
   let readings = 0;
-  const large = await boardServer(clock, (db) => (readings = seedLargeBoard(db).readings));
-  const sqlite = large.temp.db.$client;
+  const large = await boardServer(clock, async (db) => (readings = (await seedLargeBoard(db)).readings));
+  // The baseline reads the same file through its own connection, as the server's reads do.
+  const sqlite = new BetterSqlite3(large.temp.file, { readonly: true });
   const raw = sqlite.prepare(
     `select r.indicator_id, r.id, r.date, r.value, r.numerator, r.denominator, r.created_at, r.supersedes_id
        from readings r join indicators i on i.id = r.indicator_id
@@ -77,8 +80,9 @@ const rows = [];
 
   // What the cache saves: every indicator from the rows, as on the first request of a day.
   rows.push(summary('large board, full recompute in-process (first request of a day)', await timeEach(50, () => large.app.boards.board(clock.now()))));
+  sqlite.close();
   await large.app.close();
-  large.temp.remove();
+  await large.temp.remove();
 }
 
 printTable(rows);

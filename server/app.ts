@@ -2,7 +2,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -16,7 +19,7 @@ import { BoardRepository } from './board/board.repository';
 import { boardRoutes } from './board/board.routes';
 import { BoardService, DEFAULT_OFFICE_NAME } from './board/board.service';
 import type { Clock } from './clock';
-import type { Db } from './db/client';
+import type { Database } from './db/database';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
@@ -55,7 +58,7 @@ import { displaysRoutes } from './displays/displays.routes';
 import { DisplaysService } from './displays/displays.service';
 
 export interface AppDeps {
-  db: Db;
+  db: Database;
   clock: Clock;
   timeZone: string;
   /** The built client to serve (dist/client); skipped when it does not exist. */
@@ -69,6 +72,13 @@ export interface AppDeps {
   dataDir: string;
   /** The weekly export's schedule and retention. */
   exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number };
+  /**
+   * REDIS_URL: several app nodes behind a load balancer. Socket.IO's broadcasts reach the screens
+   * of every node (@socket.io/redis-adapter) and login rate limits are counted in Redis.
+   */
+  redisUrl?: string;
+  /** This node's name in /api/health (NODE_NAME), to tell nodes apart behind a load balancer. */
+  nodeName?: string;
 }
 
 export interface App {
@@ -80,7 +90,7 @@ export interface App {
   displays: DisplaysService;
   exports: ExportsService;
   /** Starts the export schedule (and resumes interrupted exports); call once listening. */
-  startSchedule(): void;
+  startSchedule(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
   close(): Promise<void>;
 }
@@ -107,13 +117,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
   await installSecurity(http, { publicUrl: deps.publicUrl });
-  // Limits are set per route (login); in memory for one node, shared through Redis beyond one.
-  await http.register(fastifyRateLimit, { global: false });
+  const redis = deps.redisUrl === undefined ? undefined : connectRedis(deps.redisUrl, http);
+  // Limits are set per route (login); in memory for one node, counted in Redis beyond one.
+  await http.register(fastifyRateLimit, {
+    global: false,
+    // Redis away: the per-address limit is skipped (the per-account limit is in the database).
+    ...(redis ? { redis: redis.limits, nameSpace: 'termboard:rate-limit:', skipOnError: true } : {}),
+  });
   await http.register(fastifyMultipart);
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
-  const io: BoardServer = new Server(http.server, { serveClient: false });
+  const io: BoardServer = new Server(http.server, { serveClient: false, ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
   const broadcaster = new Broadcaster(io);
 
   const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
@@ -127,22 +142,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deps.clock,
     { officeName: DEFAULT_OFFICE_NAME, exportSchedule: deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 } },
     {
-      boardChanged: () => {
-        const term = boardRepository.currentTerm();
+      boardChanged: async () => {
+        const term = await boardRepository.currentTerm();
         if (!term) return;
-        changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: deps.clock.now() });
-        broadcaster.snapshot(term.id, boards.board());
+        await deps.db.transaction(() => changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: deps.clock.now() }));
+        broadcaster.snapshot(term.id, await boards.board());
       },
-      scheduleChanged: (next) => {
-        if (scheduler) {
-          scheduler.stop();
-          scheduler = startExportSchedule(exportsService, { ...next, since: exportsService.scheduleSince() }, deps.clock);
-        }
+      scheduleChanged: async () => {
+        await restartSchedule();
+        // The other nodes run the schedule too: each restarts its own from the settings.
+        if (redis) io.serverSideEmit('schedule:changed');
       },
     },
   );
-  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone, () => {
-    const current = settings.get();
+  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone, async () => {
+    const current = await settings.get();
     return { office: current.officeName, logoUrl: current.logoUrl, defaults: { lang: current.defaultLang, theme: current.defaultTheme } };
   });
   const changeLog = new ChangeLogRepository(deps.db);
@@ -167,13 +181,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
     {
       root: join(deps.dataDir, 'exports'),
       baseUrl: () => ownUrl(http),
-      retentionWeeks: () => settings.exportSchedule().retentionWeeks,
+      retentionWeeks: async () => (await settings.exportSchedule()).retentionWeeks,
       log: http.log,
     },
   );
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
-  http.get('/api/health', async () => ({ status: 'ok', time: new Date(deps.clock.now()).toISOString() }));
+  // For load balancers and orchestrators: 503 while this node cannot reach the database. Redis
+  // away leaves the node serving (its own screens stay live), so it is reported, not failed.
+  http.get('/api/health', async (_request, reply) => {
+    const time = new Date(deps.clock.now()).toISOString();
+    const node = deps.nodeName ?? 'termboard';
+    try {
+      await deps.db.rows(sql`select 1 as ok`);
+    } catch (error) {
+      http.log.error({ err: error }, 'health check: the database is unreachable');
+      return reply.status(503).send({ status: 'unavailable', time, node, database: 'unreachable' });
+    }
+    return { status: 'ok', time, node, database: deps.db.dialect, ...(redis ? { redis: redis.pub.status === 'ready' ? 'ok' : 'unreachable' } : {}) };
+  });
   authRoutes(http, auth);
   boardRoutes(http, auth, boards, deps.clock);
   readingsRoutes(http, auth, readings);
@@ -200,6 +226,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (servesClient) await serveClient(http, deps.clientDir!);
 
   let scheduler: { stop(): void } | undefined;
+  let scheduling = false;
+  /** (Re)starts this node's export timer from the settings, once the app has started it. */
+  async function restartSchedule(): Promise<void> {
+    if (!scheduling) return;
+    scheduler?.stop();
+    scheduler = undefined;
+    const schedule = await settings.exportSchedule();
+    scheduler = await startExportSchedule(exportsService, { ...schedule, since: await exportsService.scheduleSince() }, deps.clock);
+  }
+  io.on('schedule:changed', () => {
+    restartSchedule().catch((error: unknown) => http.log.error({ err: error }, 'restarting the export schedule failed'));
+  });
+
   return {
     http,
     io,
@@ -208,18 +247,36 @@ export async function createApp(deps: AppDeps): Promise<App> {
     readings,
     displays,
     exports: exportsService,
-    startSchedule() {
-      exportsService.resumeUnfinished();
-      exportsService.prune();
-      scheduler ??= startExportSchedule(exportsService, { ...settings.exportSchedule(), since: exportsService.scheduleSince() }, deps.clock);
+    async startSchedule() {
+      if (scheduling) return;
+      scheduling = true;
+      await exportsService.resumeUnfinished();
+      await exportsService.prune();
+      await restartSchedule();
     },
     async close() {
+      scheduling = false;
       scheduler?.stop();
       await exportsService.stop();
       await io.close();
       await http.close();
+      if (redis) await Promise.all([redis.pub.quit(), redis.sub.quit(), redis.limits.quit()]);
     },
   };
+}
+
+/**
+ * The Redis connections of a node: publish and subscribe for Socket.IO's adapter (a subscribed
+ * connection can do nothing else), and one for rate-limit counters. They reconnect on their own;
+ * while Redis is away, broadcasts between nodes pause and limits fail open (logged).
+ */
+function connectRedis(url: string, http: FastifyInstance) {
+  const open = (name: string) => {
+    const client = new Redis(url, { connectionName: `termboard-${name}`, maxRetriesPerRequest: 2 });
+    client.on('error', (error) => http.log.warn({ err: error, connection: name }, 'redis connection error'));
+    return client;
+  };
+  return { pub: open('pub'), sub: open('sub'), limits: open('limits') };
 }
 
 /** This server's own address, for the export's browser (a wildcard address means loopback). */

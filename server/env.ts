@@ -32,6 +32,18 @@ const envSchema = z.object({
   EXPORT_CRON: z.string().trim().min(1).default('0 7 * * 1'),
   EXPORT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').optional(),
   EXPORT_RETENTION_WEEKS: z.coerce.number({ error: 'must be a whole number of weeks, at least 1' }).int('must be a whole number of weeks, at least 1').min(1, 'must be a whole number of weeks, at least 1').max(5200).default(104),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR (several app nodes share one database). */
+  DATABASE_URL: z
+    .string()
+    .refine((url) => /^postgres(ql)?:\/\/./.test(url) && URL.canParse(url), 'must be a postgres:// URL such as postgres://termboard:secret@db.internal:5432/termboard')
+    .optional(),
+  /** Redis for several app nodes: broadcasts between them and shared rate limits. */
+  REDIS_URL: z
+    .string()
+    .refine((url) => /^rediss?:\/\/./.test(url) && URL.canParse(url), 'must be a redis:// URL such as redis://cache.internal:6379')
+    .optional(),
+  /** This node's name in /api/health (default: host name and process id). */
+  NODE_NAME: z.string().trim().min(1).max(100).optional(),
   /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
 });

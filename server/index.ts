@@ -1,8 +1,9 @@
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { systemClock } from './clock';
-import { databaseFile, openDatabase } from './db/client';
+import { openDatabase } from './db/client';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { seedDemo } from './seed/seed';
 
@@ -21,7 +22,7 @@ function loadEnv(): Env {
 }
 
 const env = loadEnv();
-const db = openDatabase(databaseFile(env.DATA_DIR));
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const app = await createApp({
   db,
   clock: systemClock,
@@ -32,6 +33,8 @@ const app = await createApp({
   trustProxy: env.TRUST_PROXY,
   dataDir: env.DATA_DIR,
   exportSchedule: { cron: env.EXPORT_CRON, timeZone: env.EXPORT_TIME_ZONE ?? env.TZ_BOARD, retentionWeeks: env.EXPORT_RETENTION_WEEKS },
+  redisUrl: env.REDIS_URL,
+  nodeName: env.NODE_NAME ?? `${hostname()}:${process.pid}`,
 });
 const log = app.http.log;
 
@@ -42,13 +45,15 @@ if (admin.generatedPassword) {
 } else if (admin.created) {
   log.info({ username: env.ADMIN_USERNAME }, 'first admin created from ADMIN_USERNAME / ADMIN_PASSWORD');
 }
-if (env.SEED_DEMO && seedDemo(db, systemClock.now(), env.TZ_BOARD)) log.info('demo term created');
+if (env.SEED_DEMO && (await seedDemo(db, systemClock.now(), env.TZ_BOARD))) log.info('demo term created');
 
 const address = await app.http.listen({ port: env.PORT, host: env.HOST });
 log.info(`termboard is serving on ${address}`);
-app.startSchedule();
+await app.startSchedule();
 
-const housekeeping = setInterval(() => app.readings.forgetOldAnswers(), 60 * 60 * 1000);
+const housekeeping = setInterval(() => {
+  app.readings.forgetOldAnswers().catch((error: unknown) => log.error({ err: error }, 'forgetting old idempotent answers failed'));
+}, 60 * 60 * 1000);
 housekeeping.unref();
 
 let stopping = false;
@@ -57,9 +62,9 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
   clearInterval(housekeeping);
-  // Writes are synchronous transactions: once close() has let in-flight requests finish, none is open.
+  // Once close() has let in-flight requests finish, no transaction is open; close() waits for any queued.
   await app.close();
-  db.$client.close();
+  await db.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

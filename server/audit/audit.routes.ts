@@ -9,18 +9,18 @@ import { parseWith, requirePrincipal } from '../http/plumbing';
 import type { AuditService } from './audit.service';
 
 export function auditRoutes(app: FastifyInstance, auth: AuthService, audit: AuditService, timeZone: string): void {
-  const find = (request: FastifyRequest) => {
-    if (!isAdmin(requirePrincipal(auth, request))) throw new AppError('forbidden', 'only an admin reads the audit log');
+  const find = async (request: FastifyRequest) => {
+    if (!isAdmin(await requirePrincipal(auth, request))) throw new AppError('forbidden', 'only an admin reads the audit log');
     const query = parseWith(auditQuerySchema, request.query);
     const from = query.from === undefined ? undefined : startOfDayInZone(query.from, timeZone);
     const to = query.to === undefined ? undefined : startOfDayInZone(addDays(query.to, 1), timeZone) - 1;
     return audit.find(query, from, to);
   };
 
-  app.get('/api/audit', async (request) => ({ entries: find(request) }));
+  app.get('/api/audit', async (request) => ({ entries: await find(request) }));
 
   app.get('/api/audit.csv', async (request, reply) => {
-    const entries = find(request);
+    const entries = await find(request);
     const csv = toCsv(
       ['id', 'at', 'actor_kind', 'actor', 'ip', 'action', 'entity', 'entity_id', 'before', 'after'],
       entries.map((e) => [e.id, e.at, e.actor.kind, e.actor.name, e.ip, e.action, e.entity, e.entityId, JSON.stringify(e.before), JSON.stringify(e.after)]),

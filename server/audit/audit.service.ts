@@ -26,15 +26,18 @@ export interface AuditEvent {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-/** Records changes of data and rights. Call `record` inside the change's own transaction. */
+/**
+ * Records changes of data and rights. Call `record` inside the change's own transaction (and
+ * await it): the record commits or rolls back with the change.
+ */
 export class AuditService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly clock: Clock,
   ) {}
 
-  record(actor: Actor, event: AuditEvent): void {
-    this.repository.append({
+  async record(actor: Actor, event: AuditEvent): Promise<void> {
+    await this.repository.append({
       at: this.clock.now(),
       actorKind: actor.kind,
       actorId: actor.id,
@@ -48,11 +51,11 @@ export class AuditService {
     });
   }
 
-  find(query: AuditQuery, fromInstant?: number, toInstant?: number): AuditEntry[] {
-    return this.repository.find({ ...query, fromInstant, toInstant }).map(toEntry);
+  async find(query: AuditQuery, fromInstant?: number, toInstant?: number): Promise<AuditEntry[]> {
+    return (await this.repository.find({ ...query, fromInstant, toInstant })).map(toEntry);
   }
 
-  failedLoginsSince(username: string, since: number): number {
+  failedLoginsSince(username: string, since: number): Promise<number> {
     return this.repository.failedLoginsSince(username, since);
   }
 }

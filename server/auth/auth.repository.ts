@@ -1,54 +1,47 @@
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { accessTokens, sessions, userUnits, users } from '../db/schema';
+import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import type { accessTokens, users } from '../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
 
-function preparedStatements(db: Db) {
-  return {
-    userByName: db.select().from(users).where(eq(users.username, sql.placeholder('username'))).prepare(),
-    liveSession: db
-      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
-      .prepare(),
-    liveToken: db
-      .select()
-      .from(accessTokens)
-      .where(and(eq(accessTokens.tokenHash, sql.placeholder('hash')), isNull(accessTokens.revokedAt)))
-      .prepare(),
-    unitIdsOf: db.select({ unitId: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, sql.placeholder('userId'))).prepare(),
-  };
-}
-
-/** Users, sessions and access tokens. */
+/**
+ * Users, sessions and access tokens. Every write runs in a transaction: the caller's when there is
+ * one (it joins it), else one of its own — other features and the tests call `createUser`,
+ * `createToken` and `revokeToken` on their own.
+ */
 export class AuthRepository {
-  private readonly statements: ReturnType<typeof preparedStatements>;
+  constructor(private readonly db: Database) {}
 
-  constructor(private readonly db: Db) {
-    this.statements = preparedStatements(db);
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
-  findUserByUsername(username: string): UserRow | undefined {
-    return this.statements.userByName.get({ username: username.toLowerCase() });
+  async findUserByUsername(username: string): Promise<UserRow | undefined> {
+    const { users } = this.db.tables;
+    return (await this.db.orm.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1))[0];
   }
 
-  findUserById(id: number): UserRow | undefined {
-    return this.db.select().from(users).where(eq(users.id, id)).get();
+  async findUserById(id: number): Promise<UserRow | undefined> {
+    const { users } = this.db.tables;
+    return (await this.db.orm.select().from(users).where(eq(users.id, id)).limit(1))[0];
   }
 
-  unitIdsOf(userId: number): number[] {
-    return this.statements.unitIdsOf.all({ userId }).map((row) => row.unitId);
+  async unitIdsOf(userId: number): Promise<number[]> {
+    const { userUnits } = this.db.tables;
+    const rows = await this.db.orm.select({ unitId: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, userId));
+    return rows.map((row) => row.unitId);
   }
 
-  countUsers(): number {
-    return this.db.select({ n: count() }).from(users).get()!.n;
+  async countUsers(): Promise<number> {
+    const { users } = this.db.tables;
+    return (await this.db.orm.select({ n: count() }).from(users))[0]!.n;
   }
 
-  createUser(input: { username: string; displayName: string; passwordHash: string; role: string; unitIds?: number[]; now: number }): number {
-    return this.db.transaction((tx) => {
-      const { id } = tx
+  createUser(input: { username: string; displayName: string; passwordHash: string; role: string; unitIds?: number[]; now: number }): Promise<number> {
+    const { users, userUnits } = this.db.tables;
+    return this.db.transaction(async () => {
+      const rows = await this.db.orm
         .insert(users)
         .values({
           username: input.username.toLowerCase(),
@@ -57,62 +50,98 @@ export class AuthRepository {
           role: input.role,
           createdAt: input.now,
         })
-        .returning({ id: users.id })
-        .get();
-      for (const unitId of input.unitIds ?? []) tx.insert(userUnits).values({ userId: id, unitId }).run();
+        .returning({ id: users.id });
+      const id = rows[0]!.id;
+      for (const unitId of input.unitIds ?? []) await this.db.orm.insert(userUnits).values({ userId: id, unitId });
       return id;
     });
   }
 
-  createSession(id: string, userId: number, now: number, expiresAt: number): void {
-    this.db.insert(sessions).values({ id, userId, createdAt: now, expiresAt, lastSeenAt: now }).run();
+  createSession(id: string, userId: number, now: number, expiresAt: number): Promise<void> {
+    const { sessions } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.insert(sessions).values({ id, userId, createdAt: now, expiresAt, lastSeenAt: now });
+    });
   }
 
-  findLiveSession(id: string, now: number): { userId: number; expiresAt: number; lastSeenAt: number } | undefined {
-    return this.statements.liveSession.get({ id, now });
+  async findLiveSession(id: string, now: number): Promise<{ userId: number; expiresAt: number; lastSeenAt: number } | undefined> {
+    const { sessions } = this.db.tables;
+    const rows = await this.db.orm
+      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+      .limit(1);
+    return rows[0];
   }
 
-  touchSession(id: string, now: number): void {
-    this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+  touchSession(id: string, now: number): Promise<void> {
+    const { sessions } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    });
   }
 
   /** Ends every session of a user (a new password, a disabled account). */
-  deleteSessionsOf(userId: number): void {
-    this.db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  deleteSessionsOf(userId: number): Promise<void> {
+    const { sessions } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.delete(sessions).where(eq(sessions.userId, userId));
+    });
   }
 
-  setPasswordHash(userId: number, passwordHash: string): void {
-    this.db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  setPasswordHash(userId: number, passwordHash: string): Promise<void> {
+    const { users } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    });
   }
 
-  deleteSession(id: string): void {
-    this.db.delete(sessions).where(eq(sessions.id, id)).run();
+  deleteSession(id: string): Promise<void> {
+    const { sessions } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.delete(sessions).where(eq(sessions.id, id));
+    });
   }
 
-  deleteExpiredSessions(now: number): void {
-    this.db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+  deleteExpiredSessions(now: number): Promise<void> {
+    const { sessions } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.delete(sessions).where(lt(sessions.expiresAt, now));
+    });
   }
 
-  findLiveToken(hash: string): AccessTokenRow | undefined {
-    return this.statements.liveToken.get({ hash });
+  async findLiveToken(hash: string): Promise<AccessTokenRow | undefined> {
+    const { accessTokens } = this.db.tables;
+    const rows = await this.db.orm
+      .select()
+      .from(accessTokens)
+      .where(and(eq(accessTokens.tokenHash, hash), isNull(accessTokens.revokedAt)))
+      .limit(1);
+    return rows[0];
   }
 
-  revokeToken(id: number, now: number): void {
-    this.db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt))).run();
+  revokeToken(id: number, now: number): Promise<void> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
+    });
   }
 
-  createToken(input: { kind: 'display' | 'api' | 'export'; name: string; tokenHash: string; scopes?: string; createdByUserId: number | null; now: number }): number {
-    return this.db
-      .insert(accessTokens)
-      .values({
-        kind: input.kind,
-        name: input.name,
-        tokenHash: input.tokenHash,
-        ...(input.scopes ? { scopes: input.scopes } : {}),
-        createdByUserId: input.createdByUserId,
-        createdAt: input.now,
-      })
-      .returning({ id: accessTokens.id })
-      .get().id;
+  createToken(input: { kind: 'display' | 'api' | 'export'; name: string; tokenHash: string; scopes?: string; createdByUserId: number | null; now: number }): Promise<number> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      const rows = await this.db.orm
+        .insert(accessTokens)
+        .values({
+          kind: input.kind,
+          name: input.name,
+          tokenHash: input.tokenHash,
+          ...(input.scopes ? { scopes: input.scopes } : {}),
+          createdByUserId: input.createdByUserId,
+          createdAt: input.now,
+        })
+        .returning({ id: accessTokens.id });
+      return rows[0]!.id;
+    });
   }
 }

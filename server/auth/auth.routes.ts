@@ -27,7 +27,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
   });
 
   app.post('/api/session/password', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     if (principal.kind !== 'user') throw new AppError('forbidden', 'only a user has a password');
     const { currentPassword, newPassword } = parseWith(changePasswordRequestSchema, request.body);
     const { token } = await auth.changePassword(principal.userId, currentPassword, newPassword, request.ip);
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
   });
 
   app.get('/api/session', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     if (principal.kind !== 'user') throw new AppError('unauthenticated', 'no user session: this is a token');
     return {
       user: { id: principal.userId, username: principal.username, displayName: principal.displayName, role: principal.role, unitIds: principal.unitIds },
@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
 
   app.delete('/api/session', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) auth.logout(token);
+    if (token) await auth.logout(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -36,84 +36,98 @@ export class AuthService {
    */
   async login(username: string, password: string, ip: string): Promise<{ token: string; user: SessionUser; expiresAt: number }> {
     const name = username.toLowerCase();
-    const failures = this.audit.failedLoginsSince(name, this.clock.now() - LOGIN_FAILURE_WINDOW_MS);
+    const failures = await this.audit.failedLoginsSince(name, this.clock.now() - LOGIN_FAILURE_WINDOW_MS);
     if (failures >= LOGIN_FAILURES_ALLOWED) {
       throw new AppError('rate_limited', 'too many failed logins for this account: wait 15 minutes');
     }
-    const user = this.repository.findUserByUsername(name);
+    const user = await this.repository.findUserByUsername(name);
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
     if (!user || !valid || user.disabledAt !== null) {
-      this.audit.record({ kind: 'anonymous', id: null, name, ip }, { action: 'session.login_failed', entity: 'user', entityId: user?.id ?? null });
+      await this.repository.transaction(() =>
+        this.audit.record({ kind: 'anonymous', id: null, name, ip }, { action: 'session.login_failed', entity: 'user', entityId: user?.id ?? null }),
+      );
       throw new AppError('invalid_credentials', 'wrong user name or password');
     }
-    const opened = this.openSession(user.id);
-    this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'session.login', entity: 'user', entityId: user.id });
-    return { ...opened, user: this.sessionUser(user) };
+    const opened = await this.repository.transaction(async () => {
+      const session = await this.openSession(user.id);
+      await this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'session.login', entity: 'user', entityId: user.id });
+      return session;
+    });
+    return { ...opened, user: await this.sessionUser(user) };
   }
 
   /** Changes one's own password: every other session ends, and this one gets a new token. */
   async changePassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<{ token: string; expiresAt: number }> {
-    const user = this.repository.findUserById(userId);
+    const user = await this.repository.findUserById(userId);
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new AppError('invalid_credentials', 'the current password is wrong');
     }
+    // Hashed before the transaction: it holds the write lock, and hashing takes a while.
     const passwordHash = await hashPassword(newPassword);
-    this.repository.setPasswordHash(user.id, passwordHash);
-    this.repository.deleteSessionsOf(user.id);
-    this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'user.password_changed', entity: 'user', entityId: user.id });
-    return this.openSession(user.id);
+    return this.repository.transaction(async () => {
+      await this.repository.setPasswordHash(user.id, passwordHash);
+      await this.repository.deleteSessionsOf(user.id);
+      await this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'user.password_changed', entity: 'user', entityId: user.id });
+      return this.openSession(user.id);
+    });
   }
 
-  private openSession(userId: number): { token: string; expiresAt: number } {
+  private async openSession(userId: number): Promise<{ token: string; expiresAt: number }> {
     const now = this.clock.now();
     const token = newSecret('tbs');
     const expiresAt = now + SESSION_TTL_MS;
-    this.repository.deleteExpiredSessions(now);
-    this.repository.createSession(hashSecret(token), userId, now, expiresAt);
+    await this.repository.deleteExpiredSessions(now);
+    await this.repository.createSession(hashSecret(token), userId, now, expiresAt);
     return { token, expiresAt };
   }
 
-  logout(token: string): void {
-    this.repository.deleteSession(hashSecret(token));
+  async logout(token: string): Promise<void> {
+    await this.repository.deleteSession(hashSecret(token));
   }
 
-  /** Who the credentials belong to; null when they are missing, unknown, expired or revoked. */
-  authenticate(credentials: Credentials): Principal | null {
-    if (credentials.bearerToken) return this.tokenPrincipal(this.repository.findLiveToken(hashSecret(credentials.bearerToken)));
+  /**
+   * Who the credentials belong to; null when they are missing, unknown, expired or revoked.
+   * HTTP requests (http/plumbing) and the socket handshake (realtime) both ask here.
+   */
+  async authenticate(credentials: Credentials): Promise<Principal | null> {
+    if (credentials.bearerToken) return this.tokenPrincipal(await this.repository.findLiveToken(hashSecret(credentials.bearerToken)));
     if (!credentials.sessionToken) return null;
     const sessionId = hashSecret(credentials.sessionToken);
     const now = this.clock.now();
-    const session = this.repository.findLiveSession(sessionId, now);
+    const session = await this.repository.findLiveSession(sessionId, now);
     if (!session || now - session.lastSeenAt > SESSION_IDLE_MS) return null;
     // Written at most once a minute: a session is touched by every request of a busy page.
-    if (now - session.lastSeenAt > 60_000) this.repository.touchSession(sessionId, now);
-    const user = this.repository.findUserById(session.userId);
+    if (now - session.lastSeenAt > 60_000) await this.repository.touchSession(sessionId, now);
+    const user = await this.repository.findUserById(session.userId);
     if (!user || user.disabledAt !== null) return null;
-    const { id, username, displayName, role, unitIds } = this.sessionUser(user);
+    const { id, username, displayName, role, unitIds } = await this.sessionUser(user);
     return { kind: 'user', userId: id, username, displayName, role, unitIds };
   }
 
-  sessionUser(user: UserRow): SessionUser {
+  async sessionUser(user: UserRow): Promise<SessionUser> {
     return {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
       role: toRole(user.role),
-      unitIds: this.repository.unitIdsOf(user.id),
+      unitIds: await this.repository.unitIdsOf(user.id),
     };
   }
 
-  /** Creates the first admin when there are no users; returns the generated password, if any. */
+  /**
+   * Creates the first admin when there are no users; returns the generated password, if any.
+   * Counted again inside the transaction: another node may be starting at the same time.
+   */
   async ensureFirstAdmin(username: string, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-    if (this.repository.countUsers() > 0) return { created: false };
+    if ((await this.repository.countUsers()) > 0) return { created: false };
     const chosen = password ?? generatePassword();
-    this.repository.createUser({
-      username,
-      displayName: username,
-      passwordHash: await hashPassword(chosen),
-      role: 'admin',
-      now: this.clock.now(),
+    const passwordHash = await hashPassword(chosen);
+    const created = await this.repository.transaction(async () => {
+      if ((await this.repository.countUsers()) > 0) return false;
+      await this.repository.createUser({ username, displayName: username, passwordHash, role: 'admin', now: this.clock.now() });
+      return true;
     });
+    if (!created) return { created: false };
     return password ? { created: true } : { created: true, generatedPassword: chosen };
   }
 

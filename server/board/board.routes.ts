@@ -8,7 +8,7 @@ import type { BoardService } from './board.service';
 
 export function boardRoutes(app: FastifyInstance, auth: AuthService, boards: BoardService, clock: Clock): void {
   app.get('/api/board', async (request) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     const { asOf, termId } = parseWith(boardQuerySchema, request.query);
     if (asOf === undefined) return boards.board(undefined, termId);
     const instant = Date.parse(asOf);

@@ -40,15 +40,15 @@ export class BoardService {
     private readonly clock: Clock,
     readonly timeZone: string,
     /** The office's presentation (settings): name, logo, screens' defaults. */
-    private readonly presentation: () => { office: string; logoUrl: string | null; defaults: Board['defaults'] } = () => ({
-      office: repository.setting<string>(OFFICE_NAME_SETTING) ?? DEFAULT_OFFICE_NAME,
+    private readonly presentation: () => Promise<{ office: string; logoUrl: string | null; defaults: Board['defaults'] }> = async () => ({
+      office: (await repository.setting<string>(OFFICE_NAME_SETTING)) ?? DEFAULT_OFFICE_NAME,
       logoUrl: null,
       defaults: { lang: 'vi', theme: 'dark' },
     }),
   ) {}
 
-  currentTerm(): TermRow {
-    const term = this.repository.currentTerm();
+  async currentTerm(): Promise<TermRow> {
+    const term = await this.repository.currentTerm();
     if (!term) throw new AppError('not_found', 'there is no current term');
     return term;
   }
@@ -59,16 +59,16 @@ export class BoardService {
    * per term and day: after a change only the indicators the change log names are recomputed
    * (docs/performance.md); a new day, another term or a board-wide change recomputes them all.
    */
-  board(asOf?: number, termId?: number): Board {
-    const term = termId === undefined ? this.currentTerm() : this.repository.term(termId);
+  async board(asOf?: number, termId?: number): Promise<Board> {
+    const term = termId === undefined ? await this.currentTerm() : await this.repository.term(termId);
     if (!term) throw new AppError('not_found', `term ${termId} not found`);
     // The cache keeps the current term's board; other terms are computed when asked.
     if (termId !== undefined && !term.isCurrent) asOf ??= this.clock.now();
     const instant = asOf ?? this.clock.now();
     const date = dateInZone(instant, this.timeZone);
-    const indicators = asOf === undefined ? this.currentIndicators(term, instant, date) : this.computeAll(term, instant, date, true);
+    const indicators = asOf === undefined ? await this.currentIndicators(term, instant, date) : await this.computeAll(term, instant, date, true);
     return {
-      ...this.presentation(),
+      ...(await this.presentation()),
       term: {
         id: term.id,
         name: term.name,
@@ -77,54 +77,57 @@ export class BoardService {
         elapsed: termElapsed(spanOf(term), date),
         closed: term.closedAt !== null,
       },
-      seq: asOf === undefined ? term.lastSeq : this.repository.seqAt(term.id, instant),
+      seq: asOf === undefined ? term.lastSeq : await this.repository.seqAt(term.id, instant),
       asOf: new Date(instant).toISOString(),
       date,
       timeZone: this.timeZone,
-      groups: this.repository.groups(term.id).map(({ id, name, displayOrder }) => ({ id, name, displayOrder })),
+      groups: (await this.repository.groups(term.id)).map(({ id, name, displayOrder }) => ({ id, name, displayOrder })),
       indicators,
     };
   }
 
-  private currentIndicators(term: TermRow, now: number, date: string): BoardIndicator[] {
+  private async currentIndicators(term: TermRow, now: number, date: string): Promise<BoardIndicator[]> {
     const cached = this.cache;
     if (!cached || cached.termId !== term.id || cached.date !== date) {
-      return this.remember(term, date, this.computeAll(term, now, date));
+      return this.remember(term, date, await this.computeAll(term, now, date));
     }
     if (cached.seq === term.lastSeq) return cached.indicators;
-    const changed = this.repository.changedSince(term.id, cached.seq);
-    if (changed.all) return this.remember(term, date, this.computeAll(term, now, date));
+    const changed = await this.repository.changedSince(term.id, cached.seq);
+    if (changed.all) return this.remember(term, date, await this.computeAll(term, now, date));
     const byId = new Map(cached.indicators.map((indicator) => [indicator.id, indicator]));
     for (const id of changed.indicatorIds) {
-      const row = this.repository.indicator(id);
+      const row = await this.repository.indicator(id);
       if (!row || row.termId !== term.id || row.archivedAt !== null) byId.delete(id);
-      else byId.set(id, this.indicatorState(row, spanOf(term), this.repository.factsOfIndicator(id), now, date));
+      else byId.set(id, this.indicatorState(row, spanOf(term), await this.repository.factsOfIndicator(id), now, date));
     }
     const indicators = [...byId.values()].sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id);
     return this.remember(term, date, indicators);
   }
 
+  /**
+   * The cache is tagged with the `seq` read before its rows: rows read later are as new or newer,
+   * so a concurrent refresh (or a change committed on another node meanwhile) at worst makes the
+   * next request recompute an indicator again, never keeps a stale one.
+   */
   private remember(term: TermRow, date: string, indicators: BoardIndicator[]): BoardIndicator[] {
     this.cache = { termId: term.id, seq: term.lastSeq, date, indicators };
     return indicators;
   }
 
-  private computeAll(term: TermRow, asOf: number, date: string, past = false): BoardIndicator[] {
-    const facts = this.repository.factsByIndicator(term.id);
+  private async computeAll(term: TermRow, asOf: number, date: string, past = false): Promise<BoardIndicator[]> {
+    const facts = await this.repository.factsByIndicator(term.id);
     // A past board names units as they were named then (before a reorganisation renamed them).
-    const namesThen = past ? this.repository.unitNamesAt(asOf) : new Map<number, string>();
-    return this.repository
-      .indicators(term.id)
-      .map((row) => this.indicatorState({ ...row, ownerUnitName: namesThen.get(row.ownerUnitId) ?? row.ownerUnitName }, spanOf(term), facts.get(row.id) ?? [], asOf, date));
+    const namesThen = past ? await this.repository.unitNamesAt(asOf) : new Map<number, string>();
+    return (await this.repository.indicators(term.id)).map((row) => this.indicatorState({ ...row, ownerUnitName: namesThen.get(row.ownerUnitId) ?? row.ownerUnitName }, spanOf(term), facts.get(row.id) ?? [], asOf, date));
   }
 
   /** One indicator as the board shows it now, read afresh (after a write). */
-  indicatorNow(indicatorId: number): BoardIndicator {
-    const row = this.repository.indicator(indicatorId);
-    const term = row && this.repository.term(row.termId);
+  async indicatorNow(indicatorId: number): Promise<BoardIndicator> {
+    const row = await this.repository.indicator(indicatorId);
+    const term = row && (await this.repository.term(row.termId));
     if (!row || !term) throw new AppError('not_found', `indicator ${indicatorId} not found`);
     const asOf = this.clock.now();
-    return this.indicatorState(row, spanOf(term), this.repository.factsOfIndicator(row.id), asOf, dateInZone(asOf, this.timeZone));
+    return this.indicatorState(row, spanOf(term), await this.repository.factsOfIndicator(row.id), asOf, dateInZone(asOf, this.timeZone));
   }
 
   private indicatorState(row: IndicatorRow, term: TermSpan, facts: readonly ReadingFact[], asOf: number, date: string): BoardIndicator {

@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { changes, terms } from '../db/schema';
+import { single, type Database } from '../db/database';
 
 export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'term';
 
@@ -10,54 +9,48 @@ export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'ter
  */
 export const REPLAY_WINDOW = 5000;
 
-function preparedStatements(db: Db) {
-  return {
-    since: db
-      .select({ seq: changes.seq, payload: changes.payload })
-      .from(changes)
-      .where(and(eq(changes.termId, sql.placeholder('termId')), gt(changes.seq, sql.placeholder('since'))))
-      .orderBy(asc(changes.seq))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
-  };
-}
-
 export class ChangeLogRepository {
-  private readonly statements: ReturnType<typeof preparedStatements>;
+  constructor(private readonly db: Database) {}
 
-  constructor(private readonly db: Db) {
-    this.statements = preparedStatements(db);
-  }
-
-  /** Appends a change to the term's log and returns its `seq`, one more than the last. Call inside a write transaction. */
-  append(change: { termId: number; kind: ChangeKind; indicatorId: number | null; readingId: number | null; now: number }): number {
-    const { lastSeq } = this.db
-      .update(terms)
-      .set({ lastSeq: sql`${terms.lastSeq} + 1` })
-      .where(eq(terms.id, change.termId))
-      .returning({ lastSeq: terms.lastSeq })
-      .get()!;
-    this.db
+  /**
+   * Appends a change to the term's log and returns its `seq`, one more than the last. Call inside
+   * a write transaction: the counter lives in the database, so `seq` is global to every node.
+   */
+  async append(change: { termId: number; kind: ChangeKind; indicatorId: number | null; readingId: number | null; now: number }): Promise<number> {
+    const { terms, changes } = this.db.tables;
+    const { lastSeq } = single(
+      await this.db.orm
+        .update(terms)
+        .set({ lastSeq: sql`${terms.lastSeq} + 1` })
+        .where(eq(terms.id, change.termId))
+        .returning({ lastSeq: terms.lastSeq }),
+    );
+    await this.db.orm
       .insert(changes)
-      .values({ termId: change.termId, seq: lastSeq, kind: change.kind, indicatorId: change.indicatorId, readingId: change.readingId, createdAt: change.now })
-      .run();
+      .values({ termId: change.termId, seq: lastSeq, kind: change.kind, indicatorId: change.indicatorId, readingId: change.readingId, createdAt: change.now });
     return lastSeq;
   }
 
   /** Keeps the payload broadcast for a change, and forgets those that fell out of the replay window. */
-  keepPayload(termId: number, seq: number, payload: string): void {
-    this.db.update(changes).set({ payload }).where(and(eq(changes.termId, termId), eq(changes.seq, seq))).run();
+  async keepPayload(termId: number, seq: number, payload: string): Promise<void> {
+    const { changes } = this.db.tables;
+    await this.db.orm.update(changes).set({ payload }).where(and(eq(changes.termId, termId), eq(changes.seq, seq)));
     if (seq % 100 === 0) {
-      this.db
+      await this.db.orm
         .update(changes)
         .set({ payload: null })
-        .where(and(eq(changes.termId, termId), lte(changes.seq, seq - REPLAY_WINDOW), isNotNull(changes.payload)))
-        .run();
+        .where(and(eq(changes.termId, termId), lte(changes.seq, seq - REPLAY_WINDOW), isNotNull(changes.payload)));
     }
   }
 
   /** The changes after `since`, in seq order, at most `limit` (payload null when no longer kept). */
-  since(termId: number, since: number, limit: number): Array<{ seq: number; payload: string | null }> {
-    return this.statements.since.all({ termId, since, limit });
+  since(termId: number, since: number, limit: number): Promise<Array<{ seq: number; payload: string | null }>> {
+    const { changes } = this.db.tables;
+    return this.db.orm
+      .select({ seq: changes.seq, payload: changes.payload })
+      .from(changes)
+      .where(and(eq(changes.termId, termId), gt(changes.seq, since)))
+      .orderBy(asc(changes.seq))
+      .limit(limit);
   }
 }

@@ -1,33 +1,17 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as schema from './schema';
+import { join } from 'node:path';
+import type { Database } from './database';
+import { PostgresDatabase } from './postgres';
+import { SqliteDatabase } from './sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Database } from './database';
 
-const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-/** Opens (creating when needed) the SQLite database, sets its pragmas and applies migrations. */
-export function openDatabase(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  // WAL: screens keep reading the board while a reading is written; readers never block the writer.
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: every acknowledged reading is fsynced with its commit. NORMAL in WAL mode survives a
-  // crash of the process but may lose the last commits on power loss; readings must survive both,
-  // and a few hundred writes a minute leave plenty of room for the extra fsync.
-  sqlite.pragma('synchronous = FULL');
-  // SQLite leaves foreign keys unchecked unless asked, per connection.
-  sqlite.pragma('foreign_keys = ON');
-  // Another connection (a backup, the CLI, a second process during a restart) may hold the write
-  // lock briefly: wait for it instead of failing with SQLITE_BUSY.
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle({ client: sqlite, schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+/**
+ * Opens the database the configuration names, migrated: PostgreSQL when DATABASE_URL is a
+ * postgres:// URL, else the SQLite file in DATA_DIR (the embedded default).
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl) return PostgresDatabase.open(options.databaseUrl);
+  return new SqliteDatabase(databaseFile(options.dataDir));
 }
 
 export function databaseFile(dataDir: string): string {

@@ -1,62 +1,86 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { accessTokens } from '../db/schema';
+import { single, type Database, type Tables } from '../db/database';
+import type * as schema from '../db/schema';
 
-const displayColumns = {
-  id: accessTokens.id,
-  name: accessTokens.name,
-  createdAt: accessTokens.createdAt,
-  revokedAt: accessTokens.revokedAt,
-  lastSeenAt: accessTokens.lastSeenAt,
-  rotateSeconds: accessTokens.rotateSeconds,
-};
+function displayColumns({ accessTokens }: Tables) {
+  return {
+    id: accessTokens.id,
+    name: accessTokens.name,
+    createdAt: accessTokens.createdAt,
+    revokedAt: accessTokens.revokedAt,
+    lastSeenAt: accessTokens.lastSeenAt,
+    rotateSeconds: accessTokens.rotateSeconds,
+  };
+}
 
-export type DisplayRow = { [K in keyof typeof displayColumns]: (typeof accessTokens.$inferSelect)[K] };
+export type DisplayRow = { [K in keyof ReturnType<typeof displayColumns>]: (typeof schema.accessTokens.$inferSelect)[K] };
 
-/** Display screens: access tokens of kind `display`. */
+/**
+ * Display screens: access tokens of kind `display`. Every write runs in a transaction: the
+ * caller's when there is one (it joins it), else one of its own.
+ */
 export class DisplaysRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: { name: string; tokenHash: string; createdByUserId: number; now: number }): number {
-    return this.db
-      .insert(accessTokens)
-      .values({ kind: 'display', name: input.name, tokenHash: input.tokenHash, createdByUserId: input.createdByUserId, createdAt: input.now })
-      .returning({ id: accessTokens.id })
-      .get().id;
+  /** Runs `work` in one write transaction (see Database.transaction). */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
-  list(): DisplayRow[] {
-    return this.db.select(displayColumns).from(accessTokens).where(eq(accessTokens.kind, 'display')).orderBy(desc(accessTokens.id)).all();
+  create(input: { name: string; tokenHash: string; createdByUserId: number; now: number }): Promise<number> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      const rows = await this.db.orm
+        .insert(accessTokens)
+        .values({ kind: 'display', name: input.name, tokenHash: input.tokenHash, createdByUserId: input.createdByUserId, createdAt: input.now })
+        .returning({ id: accessTokens.id });
+      return single(rows).id;
+    });
   }
 
-  find(id: number): DisplayRow | undefined {
-    return this.db
-      .select(displayColumns)
+  async list(): Promise<DisplayRow[]> {
+    const { accessTokens } = this.db.tables;
+    return this.db.orm.select(displayColumns(this.db.tables)).from(accessTokens).where(eq(accessTokens.kind, 'display')).orderBy(desc(accessTokens.id));
+  }
+
+  async find(id: number): Promise<DisplayRow | undefined> {
+    const { accessTokens } = this.db.tables;
+    const rows = await this.db.orm
+      .select(displayColumns(this.db.tables))
       .from(accessTokens)
       .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display')))
-      .get();
+      .limit(1);
+    return rows[0];
   }
 
-  update(id: number, patch: { name?: string | undefined; rotateSeconds?: number | undefined }): void {
-    this.db
-      .update(accessTokens)
-      .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.rotateSeconds !== undefined ? { rotateSeconds: patch.rotateSeconds } : {}) })
-      .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display')))
-      .run();
+  update(id: number, patch: { name?: string | undefined; rotateSeconds?: number | undefined }): Promise<void> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm
+        .update(accessTokens)
+        .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.rotateSeconds !== undefined ? { rotateSeconds: patch.rotateSeconds } : {}) })
+        .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display')));
+    });
   }
 
   /** Revokes a live display token; false when it is unknown or already revoked. */
-  revoke(id: number, now: number): boolean {
-    const result = this.db
-      .update(accessTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display'), isNull(accessTokens.revokedAt)))
-      .run();
-    return result.changes === 1;
+  revoke(id: number, now: number): Promise<boolean> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      const revoked = await this.db.orm
+        .update(accessTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display'), isNull(accessTokens.revokedAt)))
+        .returning({ id: accessTokens.id });
+      return revoked.length === 1;
+    });
   }
 
   /** Records that a socket of the token connected or went away. */
-  seen(id: number, now: number): void {
-    this.db.update(accessTokens).set({ lastSeenAt: now }).where(eq(accessTokens.id, id)).run();
+  seen(id: number, now: number): Promise<void> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm.update(accessTokens).set({ lastSeenAt: now }).where(eq(accessTokens.id, id));
+    });
   }
 }

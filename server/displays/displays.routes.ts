@@ -9,25 +9,25 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
   const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
 
   app.post('/api/displays', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { name } = parseWith(createDisplayRequestSchema, request.body);
-    return reply.status(201).send(displays.create(principal, name, baseUrl(request), request.ip));
+    return reply.status(201).send(await displays.create(principal, name, baseUrl(request), request.ip));
   });
 
   app.get('/api/displays', async (request) => {
-    return { displays: await displays.list(requirePrincipal(auth, request)) };
+    return { displays: await displays.list(await requirePrincipal(auth, request)) };
   });
 
   app.patch('/api/displays/:id', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body), request.ip);
   });
 
   app.post('/api/displays/:id/commands', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     const delivered = await displays.command(principal, id, parseWith(displayCommandSchema, request.body));
@@ -35,10 +35,10 @@ export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays
   });
 
   app.delete('/api/displays/:id', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);
-    displays.revoke(principal, id, request.ip);
+    await displays.revoke(principal, id, request.ip);
     return reply.status(204).send();
   });
 }

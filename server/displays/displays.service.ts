@@ -28,11 +28,14 @@ export class DisplaysService {
     private readonly clock: Clock,
   ) {}
 
-  create(principal: Principal, name: string, baseUrl: string, ip = ''): CreatedDisplay {
+  async create(principal: Principal, name: string, baseUrl: string, ip = ''): Promise<CreatedDisplay> {
     const adminId = this.authorize(principal);
     const token = newSecret('tbd');
-    const id = this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
-    this.audit.record(actorOf(principal, ip), { action: 'display.created', entity: 'display', entityId: id, after: { name } });
+    const id = await this.repository.transaction(async () => {
+      const id = await this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
+      await this.audit.record(actorOf(principal, ip), { action: 'display.created', entity: 'display', entityId: id, after: { name } });
+      return id;
+    });
     const url = new URL(DISPLAY_PATH, baseUrl);
     url.searchParams.set('token', token);
     return { id, name, token, url: url.toString() };
@@ -40,53 +43,59 @@ export class DisplaysService {
 
   async list(principal: Principal): Promise<Display[]> {
     this.authorize(principal);
-    return Promise.all(this.repository.list().map((row) => this.describe(row)));
+    const rows = await this.repository.list();
+    return Promise.all(rows.map((row) => this.describe(row)));
   }
 
   /** Renames a screen or changes its rotation; a connected screen takes it at once. */
   async update(principal: Principal, id: number, patch: UpdateDisplayRequest, ip = ''): Promise<Display> {
     this.authorize(principal);
-    const before = this.live(id);
-    this.repository.update(id, patch);
-    const row = this.repository.find(id)!;
-    this.audit.record(actorOf(principal, ip), {
-      action: 'display.updated',
-      entity: 'display',
-      entityId: id,
-      before: { name: before.name, rotateSeconds: before.rotateSeconds },
-      after: { name: row.name, rotateSeconds: row.rotateSeconds },
+    const row = await this.repository.transaction(async () => {
+      const before = await this.live(id);
+      await this.repository.update(id, patch);
+      const row = (await this.repository.find(id))!;
+      await this.audit.record(actorOf(principal, ip), {
+        action: 'display.updated',
+        entity: 'display',
+        entityId: id,
+        before: { name: before.name, rotateSeconds: before.rotateSeconds },
+        after: { name: row.name, rotateSeconds: row.rotateSeconds },
+      });
+      return row;
     });
     this.sockets.sendSettings(id, this.settingsOf(row));
     return this.describe(row);
   }
 
   /** Sends a command to the screen's sockets; answers how many received it. */
-  command(principal: Principal, id: number, command: DisplayCommand): Promise<number> {
+  async command(principal: Principal, id: number, command: DisplayCommand): Promise<number> {
     this.authorize(principal);
-    this.live(id);
+    await this.live(id);
     return this.sockets.sendCommand(id, command);
   }
 
   /** Revokes the screen's token and disconnects its sockets at once. */
-  revoke(principal: Principal, id: number, ip = ''): void {
+  async revoke(principal: Principal, id: number, ip = ''): Promise<void> {
     this.authorize(principal);
-    const row = this.repository.find(id);
-    if (!row) throw new AppError('not_found', `display ${id} not found`);
-    if (this.repository.revoke(id, this.clock.now())) {
-      this.audit.record(actorOf(principal, ip), { action: 'display.revoked', entity: 'display', entityId: id, before: { name: row.name } });
-    }
+    await this.repository.transaction(async () => {
+      const row = await this.repository.find(id);
+      if (!row) throw new AppError('not_found', `display ${id} not found`);
+      if (await this.repository.revoke(id, this.clock.now())) {
+        await this.audit.record(actorOf(principal, ip), { action: 'display.revoked', entity: 'display', entityId: id, before: { name: row.name } });
+      }
+    });
     this.sockets.disconnect(id);
   }
 
   /** The settings a screen's socket gets when it connects. */
-  connected(id: number): DisplaySettings | undefined {
-    this.repository.seen(id, this.clock.now());
-    const row = this.repository.find(id);
+  async connected(id: number): Promise<DisplaySettings | undefined> {
+    await this.repository.seen(id, this.clock.now());
+    const row = await this.repository.find(id);
     return row && this.settingsOf(row);
   }
 
-  disconnected(id: number): void {
-    this.repository.seen(id, this.clock.now());
+  async disconnected(id: number): Promise<void> {
+    await this.repository.seen(id, this.clock.now());
   }
 
   /** Refuses anyone but an admin (403), before the request is even read. */
@@ -95,8 +104,8 @@ export class DisplaysService {
     return principal.userId;
   }
 
-  private live(id: number): DisplayRow {
-    const row = this.repository.find(id);
+  private async live(id: number): Promise<DisplayRow> {
+    const row = await this.repository.find(id);
     if (!row) throw new AppError('not_found', `display ${id} not found`);
     if (row.revokedAt !== null) throw new AppError('conflict', `display ${id} has been revoked`);
     return row;

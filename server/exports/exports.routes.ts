@@ -10,25 +10,25 @@ const fileParams = idParams.extend({ name: z.string().regex(/^[\w.-]{1,100}$/) }
 
 export function exportsRoutes(app: FastifyInstance, auth: AuthService, exportsService: ExportsService): void {
   app.post('/api/exports', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     const { asOf } = parseWith(createExportRequestSchema, request.body ?? {});
-    return reply.status(202).send(exportsService.request(principal, asOf === undefined ? undefined : Date.parse(asOf)));
+    return reply.status(202).send(await exportsService.request(principal, asOf === undefined ? undefined : Date.parse(asOf)));
   });
 
   app.get('/api/exports', async (request) => {
-    requirePrincipal(auth, request);
-    return { exports: exportsService.list() };
+    await requirePrincipal(auth, request);
+    return { exports: await exportsService.list() };
   });
 
   app.get('/api/exports/:id', async (request) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     return exportsService.get(parseWith(idParams, request.params).id);
   });
 
   app.get('/api/exports/:id/files/:name', async (request, reply) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     const { id, name } = parseWith(fileParams, request.params);
-    const file = exportsService.filePath(id, name);
+    const file = await exportsService.filePath(id, name);
     return reply
       .type(file.type)
       .header('content-disposition', `${file.type === 'application/pdf' ? 'attachment' : 'inline'}; filename="${name}"`)

@@ -19,7 +19,7 @@ export interface ExportsOptions {
   /** Where the renderer reaches this server (known once it listens). */
   baseUrl: () => string;
   /** Read at each pruning: an admin may change it while the server runs. */
-  retentionWeeks: () => number;
+  retentionWeeks: () => Promise<number>;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -43,51 +43,51 @@ export class ExportsService {
   ) {}
 
   /** "Xuất ngay": admins and editors, as of now or a past moment. */
-  request(principal: Principal, asOf: number | undefined): { id: number } {
+  async request(principal: Principal, asOf: number | undefined): Promise<{ id: number }> {
     if (principal.kind !== 'user' || principal.role === 'viewer') throw new AppError('forbidden', 'only admins and editors export');
     const now = this.clock.now();
     const instant = asOf ?? now;
     if (instant > now) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
-    this.boards.currentTerm();
-    const id = this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now })!;
+    await this.boards.currentTerm();
+    const id = (await this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now }))!;
     this.enqueue(id);
     return { id };
   }
 
   /** The export of a scheduled slot, once: false when it was queued before (a restart, another node). */
-  scheduleSlot(slot: number): boolean {
-    const id = this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() });
+  async scheduleSlot(slot: number): Promise<boolean> {
+    const id = await this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() });
     if (id === undefined) return false;
     this.options.log.info({ exportId: id, slot: new Date(slot).toISOString() }, 'scheduled export queued');
     this.enqueue(id);
     return true;
   }
 
-  hasSlot(slot: number): boolean {
+  hasSlot(slot: number): Promise<boolean> {
     return this.repository.hasSlot(slot);
   }
 
   /** Runs again what a stop interrupted. */
-  resumeUnfinished(): void {
-    for (const row of this.repository.unfinished()) {
-      this.repository.requeue(row.id);
+  async resumeUnfinished(): Promise<void> {
+    for (const row of await this.repository.unfinished()) {
+      await this.repository.requeue(row.id);
       this.enqueue(row.id);
     }
   }
 
-  list(limit = 200): Export[] {
-    return this.repository.list(limit).map((row) => this.describe(row));
+  async list(limit = 200): Promise<Export[]> {
+    return (await this.repository.list(limit)).map((row) => this.describe(row));
   }
 
-  get(id: number): Export {
-    const row = this.repository.find(id);
+  async get(id: number): Promise<Export> {
+    const row = await this.repository.find(id);
     if (!row) throw new AppError('not_found', `export ${id} not found`);
     return this.describe(row);
   }
 
   /** The path of one of an export's files; only names it lists. */
-  filePath(id: number, name: string): { path: string; type: string } {
-    const row = this.repository.find(id);
+  async filePath(id: number, name: string): Promise<{ path: string; type: string }> {
+    const row = await this.repository.find(id);
     const file = row && (JSON.parse(row.files) as RenderedFile[]).find((f) => f.name === name);
     if (!row || !file) throw new AppError('not_found', `no file ${name} in export ${id}`);
     return { path: join(this.folder(row), file.name), type: file.type };
@@ -105,22 +105,32 @@ export class ExportsService {
     await this.chain.catch(() => {});
   }
 
-  scheduleSince(): number {
+  /** A scheduled slot's export could not be queued (the database unreachable): the next slot tries again. */
+  scheduleFailed(slot: number | undefined, error: unknown): void {
+    this.options.log.error({ slot: slot === undefined ? undefined : new Date(slot).toISOString(), err: error }, 'scheduled export not queued');
+  }
+
+  scheduleSince(): Promise<number> {
     return this.repository.scheduleSince(this.clock.now());
   }
 
   private enqueue(id: number): void {
-    this.chain = this.chain.then(() => this.run(id));
+    // A failure outside the render (the database unreachable) is logged, and the chain goes on.
+    this.chain = this.chain.then(() => this.run(id)).catch((error: unknown) => this.options.log.error({ exportId: id, err: error }, 'export failed'));
   }
 
   private async run(id: number): Promise<void> {
-    const row = this.repository.find(id);
+    const row = await this.repository.find(id);
     if (!row || row.status === 'done') return;
-    this.repository.start(id, this.clock.now());
     const token = newSecret('tbe');
-    const tokenId = this.auth.createToken({ kind: 'export', name: `export ${id}`, tokenHash: hashSecret(token), createdByUserId: null, now: this.clock.now() });
+    // Claimed and given its page token in one transaction: nothing to revoke if another node has it.
+    const tokenId = await this.repository.transaction(async () => {
+      if (!(await this.repository.start(id, this.clock.now()))) return undefined;
+      return this.auth.createToken({ kind: 'export', name: `export ${id}`, tokenHash: hashSecret(token), createdByUserId: null, now: this.clock.now() });
+    });
+    if (tokenId === undefined) return;
     try {
-      const board = this.boards.board(row.asOf);
+      const board = await this.boards.board(row.asOf);
       const pages = displayPages(board, '').map((page) => page.key);
       const files = await renderExport(this.pool, {
         baseUrl: this.options.baseUrl(),
@@ -130,33 +140,33 @@ export class ExportsService {
         outDir: this.folder(row),
         pdfName: `bao-cao-${row.week}.pdf`,
       });
-      this.repository.finish(id, this.clock.now(), { status: 'done', files: JSON.stringify(files) });
+      await this.repository.finish(id, this.clock.now(), { status: 'done', files: JSON.stringify(files) });
       this.options.log.info({ exportId: id, files: files.length }, 'export done');
     } catch (error) {
       if (this.stopping) {
         // Cut short by a shutdown, not failed: the next start renders it again.
-        this.repository.requeue(id);
+        await this.repository.requeue(id);
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      this.repository.finish(id, this.clock.now(), { status: 'failed', error: message });
+      await this.repository.finish(id, this.clock.now(), { status: 'failed', error: message });
       this.options.log.error({ exportId: id, err: error }, 'export failed');
     } finally {
-      this.auth.revokeToken(tokenId, this.clock.now());
+      await this.auth.revokeToken(tokenId, this.clock.now());
     }
-    this.prune();
+    await this.prune();
   }
 
   /**
    * Removes exports (files and rows) made longer ago than the retention. By when they were made:
    * an export made today "as of" an old date is kept like any other.
    */
-  prune(): void {
-    const limit = this.clock.now() - this.options.retentionWeeks() * WEEK_MS;
-    for (const row of this.repository.madeBefore(limit)) {
+  async prune(): Promise<void> {
+    const limit = this.clock.now() - (await this.options.retentionWeeks()) * WEEK_MS;
+    for (const row of await this.repository.madeBefore(limit)) {
       const folder = this.folder(row);
       if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
-      this.repository.remove(row.id);
+      await this.repository.remove(row.id);
     }
   }
 

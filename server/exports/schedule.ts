@@ -22,14 +22,28 @@ export function isValidSchedule(cron: string, timeZone: string): boolean {
 
 /**
  * Fires the export of each slot of the schedule. At start, the last slot before now is caught
- * up if no export has it (the server was down then). The database keeps it to one export a slot.
+ * up if no export has it (the server was down then); resolves once that is done. The database
+ * keeps it to one export a slot, however many nodes fire it. A slot that cannot be queued (the
+ * database unreachable) is logged, and the schedule carries on.
  */
-export function startExportSchedule(exportsService: ExportsService, options: ScheduleOptions, clock: Clock): { stop(): void } {
-  const job = new Cron(options.cron, { timezone: options.timeZone, protect: true }, () => {
-    const slot = job.currentRun()?.getTime();
-    if (slot !== undefined) exportsService.scheduleSlot(slot);
-  });
+export async function startExportSchedule(exportsService: ExportsService, options: ScheduleOptions, clock: Clock): Promise<{ stop(): void }> {
+  const job = new Cron(
+    options.cron,
+    { timezone: options.timeZone, protect: true, catch: (error, self) => exportsService.scheduleFailed(self.currentRun()?.getTime(), error) },
+    async () => {
+      // Read before any await: the slot this run is for.
+      const slot = job.currentRun()?.getTime();
+      if (slot !== undefined) await exportsService.scheduleSlot(slot);
+    },
+  );
   const [last] = job.previousRuns(1, new Date(clock.now()));
-  if (last && last.getTime() >= options.since && !exportsService.hasSlot(last.getTime())) exportsService.scheduleSlot(last.getTime());
+  if (last && last.getTime() >= options.since) {
+    const slot = last.getTime();
+    try {
+      if (!(await exportsService.hasSlot(slot))) await exportsService.scheduleSlot(slot);
+    } catch (error) {
+      exportsService.scheduleFailed(slot, error);
+    }
+  }
   return { stop: () => job.stop() };
 }

@@ -36,17 +36,17 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** The caller of a request, or null; looked up once per request. */
-export function principalOf(auth: AuthService, request: FastifyRequest): Principal | null {
+/** The caller of a request, or null; looked up once per request (the lookup reads the database). */
+export async function principalOf(auth: AuthService, request: FastifyRequest): Promise<Principal | null> {
   const cached = (request as FastifyRequest & { principal?: Principal | null }).principal;
   if (cached !== undefined) return cached;
-  const principal = auth.authenticate({ sessionToken: request.cookies[SESSION_COOKIE], bearerToken: bearerToken(request) });
+  const principal = await auth.authenticate({ sessionToken: request.cookies[SESSION_COOKIE], bearerToken: bearerToken(request) });
   (request as FastifyRequest & { principal?: Principal | null }).principal = principal;
   return principal;
 }
 
-export function requirePrincipal(auth: AuthService, request: FastifyRequest): Principal {
-  const principal = principalOf(auth, request);
+export async function requirePrincipal(auth: AuthService, request: FastifyRequest): Promise<Principal> {
+  const principal = await principalOf(auth, request);
   if (!principal) throw new AppError('unauthenticated', 'sign in, or send a display or API token');
   return principal;
 }

@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ImportRow } from '../../shared/api/imports';
-import type { Db } from '../db/client';
-import { imports } from '../db/schema';
+import { single, type Database } from '../db/database';
 
 export interface StoredImport {
   id: number;
@@ -14,33 +13,48 @@ export interface StoredImport {
   committedAt: number | null;
 }
 
-/** Uploaded batches between their preview and their commit. */
+/**
+ * Uploaded batches between their preview and their commit. Every write runs in a transaction: the
+ * caller's when there is one (it joins it), else one of its own.
+ */
 export class ImportsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
-  create(input: { userId: number | null; tokenId: number | null; fileName: string; rows: unknown[]; now: number; kind?: 'readings' | 'plan'; termId?: number }): number {
-    return this.db
-      .insert(imports)
-      .values({
-        userId: input.userId,
-        tokenId: input.tokenId,
-        fileName: input.fileName,
-        rows: JSON.stringify(input.rows),
-        createdAt: input.now,
-        kind: input.kind ?? 'readings',
-        termId: input.termId ?? null,
-      })
-      .returning({ id: imports.id })
-      .get().id;
+  create(input: { userId: number | null; tokenId: number | null; fileName: string; rows: unknown[]; now: number; kind?: 'readings' | 'plan'; termId?: number }): Promise<number> {
+    const { imports } = this.db.tables;
+    return this.db.transaction(async () => {
+      const created = await this.db.orm
+        .insert(imports)
+        .values({
+          userId: input.userId,
+          tokenId: input.tokenId,
+          fileName: input.fileName,
+          rows: JSON.stringify(input.rows),
+          createdAt: input.now,
+          kind: input.kind ?? 'readings',
+          termId: input.termId ?? null,
+        })
+        .returning({ id: imports.id });
+      return single(created).id;
+    });
   }
 
-  find(id: number): StoredImport | undefined {
-    const row = this.db.select().from(imports).where(eq(imports.id, id)).get();
+  async find(id: number): Promise<StoredImport | undefined> {
+    const { imports } = this.db.tables;
+    const [row] = await this.db.orm.select().from(imports).where(eq(imports.id, id)).limit(1);
     return row && { ...row, rows: JSON.parse(row.rows) as ImportRow[] };
   }
 
   /** Marks the batch committed, once: false when it already was. */
-  markCommitted(id: number, now: number): boolean {
-    return this.db.update(imports).set({ committedAt: now }).where(and(eq(imports.id, id), isNull(imports.committedAt))).run().changes === 1;
+  markCommitted(id: number, now: number): Promise<boolean> {
+    const { imports } = this.db.tables;
+    return this.db.transaction(async () => {
+      const marked = await this.db.orm
+        .update(imports)
+        .set({ committedAt: now })
+        .where(and(eq(imports.id, id), isNull(imports.committedAt)))
+        .returning({ id: imports.id });
+      return marked.length === 1;
+    });
   }
 }

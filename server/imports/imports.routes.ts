@@ -10,7 +10,7 @@ import { templateXlsx } from './parse-file';
 
 export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: ImportsService, boards: BoardService): void {
   app.post('/api/imports', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
       throw new AppError('forbidden', 'you may not import readings');
     }
@@ -19,29 +19,29 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
   });
 
   app.post('/api/imports/:id/commit', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
-    return imports.commit(principal, id, request.ip);
+    return await imports.commit(principal, id, request.ip);
   });
 
-  const example = () => {
-    const first = boards.board().indicators.find((i) => i.measure !== 'ratio');
+  const example = async () => {
+    const first = (await boards.board()).indicators.find((i) => i.measure !== 'ratio');
     return [first?.code ?? 'XDD-01', new Date().toISOString().slice(0, 10), 1, '', '', 'Ghi chú', 'Số văn bản'];
   };
 
   app.get('/api/imports/template.csv', async (request, reply) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.csv"')
-      .send(toCsv(IMPORT_COLUMNS, [example()]));
+      .send(toCsv(IMPORT_COLUMNS, [await example()]));
   });
 
   app.get('/api/imports/template.xlsx', async (request, reply) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.xlsx"')
-      .send(await templateXlsx(example()));
+      .send(await templateXlsx(await example()));
   });
 }

@@ -10,7 +10,7 @@ import { spanOf, type BoardService } from '../board/board.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { ReadingsRepository } from '../readings/readings.repository';
-import type { ReadingsService } from '../readings/readings.service';
+import type { ReadingsService, RecordedReading } from '../readings/readings.service';
 import type { ImportsRepository } from './imports.repository';
 import { readRows, type RawRow } from './parse-file';
 import { checkRow, isDuplicate, type RowTarget } from './row-rules';
@@ -51,8 +51,8 @@ export class ImportsService {
 
   async preview(principal: Principal, fileName: string, content: Buffer): Promise<ImportPreview> {
     const raw = await readRows(fileName, content);
-    const rows = this.check(principal, raw).map((checked) => checked.row);
-    const id = this.imports.create({
+    const rows = (await this.check(principal, raw)).map((checked) => checked.row);
+    const id = await this.imports.create({
       userId: principal.kind === 'user' ? principal.userId : null,
       tokenId: principal.kind === 'user' ? null : principal.tokenId,
       fileName,
@@ -62,24 +62,26 @@ export class ImportsService {
     return { id, fileName, rows, counts: counts(rows) };
   }
 
-  commit(principal: Principal, importId: number, ip: string): ImportResult {
-    const stored = this.imports.find(importId);
+  async commit(principal: Principal, importId: number, ip: string): Promise<ImportResult> {
+    const stored = await this.imports.find(importId);
     const mine = stored && (principal.kind === 'user' ? stored.userId === principal.userId : stored.tokenId === principal.tokenId);
     if (!stored || stored.kind !== 'readings' || !mine) throw new AppError('not_found', `import ${importId} not found`);
     if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
-    const term = this.boardService.currentTerm();
+    const term = await this.boardService.currentTerm();
     const now = this.clock.now();
-    const { changes, skipped } = this.readingsRepository.transaction(() => {
+    const { changes, skipped } = await this.readingsRepository.transaction(async () => {
       // Checked again: readings may have come in, or rights changed, since the preview.
-      const checked = this.check(principal, stored.rows.map(rawOf));
+      const checked = await this.check(principal, stored.rows.map(rawOf));
       const errors = checked.filter((c) => c.row.status === 'error');
       if (errors.length > 0) {
         throw new AppError('validation_failed', `${errors.length} rows have errors: nothing was imported`, { rows: 'errors' });
       }
       const written = checked.flatMap((c) => (c.row.status === 'new' && c.input && c.indicatorId !== undefined ? [c] : []));
-      const changes = written.map((c) => this.readings.append(principal, { id: c.indicatorId!, termId: term.id }, c.input!, now));
-      if (!this.imports.markCommitted(importId, now)) throw new AppError('conflict', 'this import has already been committed');
-      this.audit.record(actorOf(principal, ip), {
+      // One after the other: each takes the next `seq`, in the file's order.
+      const changes: RecordedReading[] = [];
+      for (const c of written) changes.push(await this.readings.append(principal, { id: c.indicatorId!, termId: term.id }, c.input!, now));
+      if (!(await this.imports.markCommitted(importId, now))) throw new AppError('conflict', 'this import has already been committed');
+      await this.audit.record(actorOf(principal, ip), {
         action: 'import.committed',
         entity: 'import',
         entityId: importId,
@@ -92,14 +94,15 @@ export class ImportsService {
     return { imported: changes.length, skipped, seq: changes.at(-1)?.seq ?? term.lastSeq };
   }
 
-  private check(principal: Principal, raw: RawRow[]) {
-    const term = this.boardService.currentTerm();
+  private async check(principal: Principal, raw: RawRow[]) {
+    const term = await this.boardService.currentTerm();
     const span = spanOf(term);
     const today = dateInZone(this.clock.now(), this.boardService.timeZone);
-    const byCode = new Map(this.boards.indicators(term.id).map((indicator) => [indicator.code.toUpperCase(), indicator]));
+    const byCode = new Map((await this.boards.indicators(term.id)).map((indicator) => [indicator.code.toUpperCase(), indicator]));
     const factsOf = new Map<number, ReadingFact[]>();
     let pendingId = -1;
-    return raw.map((rawRow) => {
+    const rows: Array<ReturnType<typeof checkRow> & { indicatorId: number | undefined }> = [];
+    for (const rawRow of raw) {
       const indicator = byCode.get(String(rawRow.cells.code ?? '').trim().toUpperCase());
       const target: RowTarget = !indicator
         ? { refusal: 'unknown_indicator' }
@@ -109,14 +112,21 @@ export class ImportsService {
             ? { refusal: 'forbidden' }
             : { indicator: { id: indicator.id, measure: indicator.measure as Measure, ownerUnitId: indicator.ownerUnitId } };
       const checked = checkRow(rawRow, target, span, today);
-      if (checked.row.status !== 'new' || !checked.input || !indicator) return { ...checked, indicatorId: indicator?.id };
+      if (checked.row.status !== 'new' || !checked.input || !indicator) {
+        rows.push({ ...checked, indicatorId: indicator?.id });
+        continue;
+      }
       let facts = factsOf.get(indicator.id);
-      if (!facts) factsOf.set(indicator.id, (facts = this.boards.factsOfIndicator(indicator.id)));
-      if (isDuplicate(checked.input, facts)) return { row: { ...checked.row, status: 'duplicate' as const }, indicatorId: indicator.id };
+      if (!facts) factsOf.set(indicator.id, (facts = await this.boards.factsOfIndicator(indicator.id)));
+      if (isDuplicate(checked.input, facts)) {
+        rows.push({ row: { ...checked.row, status: 'duplicate' }, indicatorId: indicator.id });
+        continue;
+      }
       // Later rows of the same file are compared with this one too.
       const { input } = checked;
       facts.push({ id: pendingId--, date: input.date, value: input.value ?? null, numerator: input.numerator ?? null, denominator: input.denominator ?? null, createdAt: 0, supersedesId: null });
-      return { ...checked, indicatorId: indicator.id };
-    });
+      rows.push({ ...checked, indicatorId: indicator.id });
+    }
+    return rows;
   }
 }

@@ -50,36 +50,36 @@ export class PlanImportService {
   ) {}
 
   async preview(principal: Principal, termId: number, fileName: string, content: Buffer): Promise<PlanImportPreview> {
-    this.openTerm(termId);
-    const rows = this.check(termId, await readTable(fileName, content, SHAPE));
-    const id = this.imports.create({ userId: principal.kind === 'user' ? principal.userId : null, tokenId: null, fileName, rows, now: this.clock.now(), kind: 'plan', termId });
+    await this.openTerm(termId);
+    const rows = await this.check(termId, await readTable(fileName, content, SHAPE));
+    const id = await this.imports.create({ userId: principal.kind === 'user' ? principal.userId : null, tokenId: null, fileName, rows, now: this.clock.now(), kind: 'plan', termId });
     return { id, fileName, rows, counts: { new: rows.filter((r) => r.status === 'new').length, error: rows.filter((r) => r.status === 'error').length } };
   }
 
-  commit(principal: Principal, importId: number, ip: string): { imported: number; groupsCreated: number } {
-    const stored = this.imports.find(importId);
+  async commit(principal: Principal, importId: number, ip: string): Promise<{ imported: number; groupsCreated: number }> {
+    const stored = await this.imports.find(importId);
     if (!stored || stored.kind !== 'plan' || stored.termId === null || principal.kind !== 'user' || stored.userId !== principal.userId) {
       throw new AppError('not_found', `plan import ${importId} not found`);
     }
     if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
     const termId = stored.termId;
-    this.openTerm(termId);
-    const result = this.plan.transaction(() => {
+    await this.openTerm(termId);
+    const result = await this.plan.transaction(async () => {
       // Checked again against the plan as it is now.
-      const rows = this.check(termId, (stored.rows as unknown as PlanImportRow[]).map(rawOf));
+      const rows = await this.check(termId, (stored.rows as unknown as PlanImportRow[]).map(rawOf));
       if (rows.some((r) => r.status === 'error')) throw new AppError('validation_failed', 'some rows have errors: nothing was imported', { rows: 'errors' });
-      const groups = new Map(this.plan.groups(termId).map((g) => [key(g.name), g.id]));
+      const groups = new Map((await this.plan.groups(termId)).map((g) => [key(g.name), g.id]));
       let groupsCreated = 0;
-      const unitIds = this.unitIdsByName();
+      const unitIds = await this.unitIdsByName();
       const now = this.clock.now();
       for (const row of rows) {
         let groupId = groups.get(key(row.group));
         if (groupId === undefined) {
-          groupId = this.plan.insertGroup(termId, row.group);
+          groupId = await this.plan.insertGroup(termId, row.group);
           groups.set(key(row.group), groupId);
           groupsCreated++;
         }
-        const id = this.plan.insertIndicator({
+        const id = await this.plan.insertIndicator({
           termId,
           groupId,
           ownerUnitId: unitIds.get(key(row.ownerUnit))!,
@@ -95,23 +95,25 @@ export class PlanImportService {
           milestones: JSON.stringify(row.milestones),
           updateFrequency: row.updateFrequency,
           decimals: row.decimals ?? 0,
-          displayOrder: this.plan.nextIndicatorOrder(termId),
+          displayOrder: await this.plan.nextIndicatorOrder(termId),
           createdAt: now,
         });
-        this.changeLog.append({ termId, kind: 'indicator', indicatorId: id, readingId: null, now });
-        this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: { ...row, importId } });
+        await this.changeLog.append({ termId, kind: 'indicator', indicatorId: id, readingId: null, now });
+        await this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: { ...row, importId } });
       }
-      if (!this.imports.markCommitted(importId, now)) throw new AppError('conflict', 'this import has already been committed');
+      if (!(await this.imports.markCommitted(importId, now))) throw new AppError('conflict', 'this import has already been committed');
       return { imported: rows.length, groupsCreated };
     });
-    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.snapshot(termId, this.boards.board());
+    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.snapshot(termId, await this.boards.board());
     return result;
   }
 
-  private check(termId: number, raw: RawRow<string>[]): PlanImportRow[] {
-    const unitIds = this.unitIdsByName();
+  private async check(termId: number, raw: RawRow<string>[]): Promise<PlanImportRow[]> {
+    const unitIds = await this.unitIdsByName();
     const seen = new Set<string>();
-    return raw.map((r) => {
+    const checked: PlanImportRow[] = [];
+    // Row by row: a code repeated in the file is caught by `seen`, one already in the term by the database.
+    for (const r of raw) {
       const cells = r.cells;
       const errors: Record<string, string> = {};
       const numberOf = (field: string, cell: unknown, required: boolean) => {
@@ -151,7 +153,7 @@ export class PlanImportService {
       const ownerUnitId = unitIds.get(key(row.ownerUnit));
       if (!row.ownerUnit) errors.ownerUnit = 'required';
       else if (ownerUnitId === undefined) errors.ownerUnit = 'unknown_unit';
-      if (row.code && (seen.has(row.code) || this.plan.codeTaken(termId, row.code))) errors.code = 'taken';
+      if (row.code && (seen.has(row.code) || (await this.plan.codeTaken(termId, row.code)))) errors.code = 'taken';
       seen.add(row.code);
       if (Object.keys(errors).length === 0) {
         const definition = indicatorDefinitionSchema.safeParse({
@@ -171,16 +173,17 @@ export class PlanImportService {
         });
         if (!definition.success) for (const issue of definition.error.issues) errors[String(issue.path[0] ?? 'row')] ??= issue.code;
       }
-      return { ...row, status: Object.keys(errors).length === 0 ? 'new' : 'error' };
-    });
+      checked.push({ ...row, status: Object.keys(errors).length === 0 ? 'new' : 'error' });
+    }
+    return checked;
   }
 
-  private unitIdsByName(): Map<string, number> {
-    return new Map(this.units.all().filter((u) => u.mergedIntoId === null).map((u) => [key(u.name), u.id]));
+  private async unitIdsByName(): Promise<Map<string, number>> {
+    return new Map((await this.units.list()).filter((u) => u.mergedIntoId === null).map((u) => [key(u.name), u.id]));
   }
 
-  private openTerm(termId: number): void {
-    const term = this.plan.term(termId);
+  private async openTerm(termId: number): Promise<void> {
+    const term = await this.plan.term(termId);
     if (!term) throw new AppError('not_found', `term ${termId} not found`);
     if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
   }

@@ -1,108 +1,143 @@
 import { and, asc, count, eq, inArray, isNull, max, ne } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { indicatorGroups, indicators, readings, terms, units } from '../db/schema';
+import type { Database } from '../db/database';
+import type * as schema from '../db/schema';
 
-export type TermRow = typeof terms.$inferSelect;
-export type NewIndicator = typeof indicators.$inferInsert;
+export type TermRow = typeof schema.terms.$inferSelect;
+export type GroupRow = typeof schema.indicatorGroups.$inferSelect;
+export type IndicatorRow = typeof schema.indicators.$inferSelect;
+export type NewIndicator = typeof schema.indicators.$inferInsert;
 
 /** Terms, groups and indicator definitions: the plan an office sets itself. */
 export class PlanRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(() => work(), { behavior: 'immediate' });
+  /** Runs `work` in one write transaction; it must await every query it makes. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
-  terms(): TermRow[] {
-    return this.db.select().from(terms).orderBy(asc(terms.startDate)).all();
+  terms(): Promise<TermRow[]> {
+    const { terms } = this.db.tables;
+    return this.db.orm.select().from(terms).orderBy(asc(terms.startDate));
   }
 
-  term(id: number): TermRow | undefined {
-    return this.db.select().from(terms).where(eq(terms.id, id)).get();
+  async term(id: number): Promise<TermRow | undefined> {
+    const { terms } = this.db.tables;
+    return (await this.db.orm.select().from(terms).where(eq(terms.id, id)).limit(1))[0];
   }
 
-  insertTerm(input: { name: string; start: string; end: string; previousTermId: number | null; now: number }): number {
-    return this.db
+  async insertTerm(input: { name: string; start: string; end: string; previousTermId: number | null; now: number }): Promise<number> {
+    const { terms } = this.db.tables;
+    const [row] = await this.db.orm
       .insert(terms)
       .values({ name: input.name, startDate: input.start, endDate: input.end, previousTermId: input.previousTermId, createdAt: input.now })
-      .returning({ id: terms.id })
-      .get().id;
+      .returning({ id: terms.id });
+    return row!.id;
   }
 
-  closeTerm(id: number, now: number): void {
-    this.db.update(terms).set({ closedAt: now }).where(and(eq(terms.id, id), isNull(terms.closedAt))).run();
+  async closeTerm(id: number, now: number): Promise<void> {
+    const { terms } = this.db.tables;
+    await this.db.orm.update(terms).set({ closedAt: now }).where(and(eq(terms.id, id), isNull(terms.closedAt)));
   }
 
-  /** Makes `id` the one current term (the partial unique index allows one). */
-  makeCurrent(id: number): void {
-    this.db.update(terms).set({ isCurrent: false }).where(ne(terms.id, id)).run();
-    this.db.update(terms).set({ isCurrent: true }).where(eq(terms.id, id)).run();
+  /** Makes `id` the one current term (the partial unique index allows one). Call inside a transaction. */
+  async makeCurrent(id: number): Promise<void> {
+    const { terms } = this.db.tables;
+    await this.db.orm.update(terms).set({ isCurrent: false }).where(ne(terms.id, id));
+    await this.db.orm.update(terms).set({ isCurrent: true }).where(eq(terms.id, id));
   }
 
-  groups(termId: number) {
-    return this.db.select().from(indicatorGroups).where(eq(indicatorGroups.termId, termId)).orderBy(asc(indicatorGroups.displayOrder)).all();
+  groups(termId: number): Promise<GroupRow[]> {
+    const { indicatorGroups } = this.db.tables;
+    return this.db.orm.select().from(indicatorGroups).where(eq(indicatorGroups.termId, termId)).orderBy(asc(indicatorGroups.displayOrder));
   }
 
-  group(id: number) {
-    return this.db.select().from(indicatorGroups).where(eq(indicatorGroups.id, id)).get();
+  async group(id: number): Promise<GroupRow | undefined> {
+    const { indicatorGroups } = this.db.tables;
+    return (await this.db.orm.select().from(indicatorGroups).where(eq(indicatorGroups.id, id)).limit(1))[0];
   }
 
-  insertGroup(termId: number, name: string, displayOrder?: number): number {
-    const order = displayOrder ?? (this.db.select({ m: max(indicatorGroups.displayOrder) }).from(indicatorGroups).where(eq(indicatorGroups.termId, termId)).get()?.m ?? 0) + 1;
-    return this.db.insert(indicatorGroups).values({ termId, name, displayOrder: order }).returning({ id: indicatorGroups.id }).get().id;
+  async insertGroup(termId: number, name: string, displayOrder?: number): Promise<number> {
+    const { indicatorGroups } = this.db.tables;
+    let order = displayOrder;
+    if (order === undefined) {
+      const [last] = await this.db.orm.select({ m: max(indicatorGroups.displayOrder) }).from(indicatorGroups).where(eq(indicatorGroups.termId, termId));
+      order = (last?.m ?? 0) + 1;
+    }
+    const [row] = await this.db.orm.insert(indicatorGroups).values({ termId, name, displayOrder: order }).returning({ id: indicatorGroups.id });
+    return row!.id;
   }
 
-  renameGroup(id: number, name: string): void {
-    this.db.update(indicatorGroups).set({ name }).where(eq(indicatorGroups.id, id)).run();
+  async renameGroup(id: number, name: string): Promise<void> {
+    const { indicatorGroups } = this.db.tables;
+    await this.db.orm.update(indicatorGroups).set({ name }).where(eq(indicatorGroups.id, id));
   }
 
-  orderGroups(ids: readonly number[]): void {
-    ids.forEach((id, index) => this.db.update(indicatorGroups).set({ displayOrder: index + 1 }).where(eq(indicatorGroups.id, id)).run());
+  /** Call inside a transaction: the groups take their new order together. */
+  async orderGroups(ids: readonly number[]): Promise<void> {
+    const { indicatorGroups } = this.db.tables;
+    for (const [index, id] of ids.entries()) {
+      await this.db.orm.update(indicatorGroups).set({ displayOrder: index + 1 }).where(eq(indicatorGroups.id, id));
+    }
   }
 
-  indicator(id: number) {
-    return this.db.select().from(indicators).where(eq(indicators.id, id)).get();
+  async indicator(id: number): Promise<IndicatorRow | undefined> {
+    const { indicators } = this.db.tables;
+    return (await this.db.orm.select().from(indicators).where(eq(indicators.id, id)).limit(1))[0];
   }
 
-  indicatorsOf(termId: number) {
-    return this.db.select().from(indicators).where(and(eq(indicators.termId, termId), isNull(indicators.archivedAt))).orderBy(asc(indicators.displayOrder)).all();
+  indicatorsOf(termId: number): Promise<IndicatorRow[]> {
+    const { indicators } = this.db.tables;
+    return this.db.orm.select().from(indicators).where(and(eq(indicators.termId, termId), isNull(indicators.archivedAt))).orderBy(asc(indicators.displayOrder));
   }
 
-  codeTaken(termId: number, code: string, exceptId?: number): boolean {
-    const found = this.db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.termId, termId), eq(indicators.code, code))).get();
+  async codeTaken(termId: number, code: string, exceptId?: number): Promise<boolean> {
+    const { indicators } = this.db.tables;
+    const [found] = await this.db.orm.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.termId, termId), eq(indicators.code, code))).limit(1);
     return found !== undefined && found.id !== exceptId;
   }
 
-  nextIndicatorOrder(termId: number): number {
-    return (this.db.select({ m: max(indicators.displayOrder) }).from(indicators).where(eq(indicators.termId, termId)).get()?.m ?? 0) + 1;
+  async nextIndicatorOrder(termId: number): Promise<number> {
+    const { indicators } = this.db.tables;
+    const [last] = await this.db.orm.select({ m: max(indicators.displayOrder) }).from(indicators).where(eq(indicators.termId, termId));
+    return (last?.m ?? 0) + 1;
   }
 
-  insertIndicator(row: NewIndicator): number {
-    return this.db.insert(indicators).values(row).returning({ id: indicators.id }).get().id;
+  async insertIndicator(row: NewIndicator): Promise<number> {
+    const { indicators } = this.db.tables;
+    const [inserted] = await this.db.orm.insert(indicators).values(row).returning({ id: indicators.id });
+    return inserted!.id;
   }
 
-  updateIndicator(id: number, set: Partial<NewIndicator>): void {
-    if (Object.keys(set).length > 0) this.db.update(indicators).set(set).where(eq(indicators.id, id)).run();
+  async updateIndicator(id: number, set: Partial<NewIndicator>): Promise<void> {
+    const { indicators } = this.db.tables;
+    if (Object.keys(set).length > 0) await this.db.orm.update(indicators).set(set).where(eq(indicators.id, id));
   }
 
-  archiveIndicator(id: number, now: number): void {
-    this.db.update(indicators).set({ archivedAt: now }).where(eq(indicators.id, id)).run();
+  async archiveIndicator(id: number, now: number): Promise<void> {
+    const { indicators } = this.db.tables;
+    await this.db.orm.update(indicators).set({ archivedAt: now }).where(eq(indicators.id, id));
   }
 
-  deleteIndicator(id: number): void {
-    this.db.delete(indicators).where(eq(indicators.id, id)).run();
+  async deleteIndicator(id: number): Promise<void> {
+    const { indicators } = this.db.tables;
+    await this.db.orm.delete(indicators).where(eq(indicators.id, id));
   }
 
-  readingCount(indicatorId: number): number {
-    return this.db.select({ n: count() }).from(readings).where(eq(readings.indicatorId, indicatorId)).get()!.n;
+  async readingCount(indicatorId: number): Promise<number> {
+    const { readings } = this.db.tables;
+    const [row] = await this.db.orm.select({ n: count() }).from(readings).where(eq(readings.indicatorId, indicatorId));
+    return row?.n ?? 0;
   }
 
-  unitExists(id: number): boolean {
-    return this.db.select({ id: units.id }).from(units).where(eq(units.id, id)).get() !== undefined;
+  async unitExists(id: number): Promise<boolean> {
+    const { units } = this.db.tables;
+    return (await this.db.orm.select({ id: units.id }).from(units).where(eq(units.id, id)).limit(1)).length > 0;
   }
 
-  groupsExist(termId: number, ids: readonly number[]): boolean {
-    const found = this.db.select({ id: indicatorGroups.id }).from(indicatorGroups).where(and(eq(indicatorGroups.termId, termId), inArray(indicatorGroups.id, [...ids]))).all();
+  async groupsExist(termId: number, ids: readonly number[]): Promise<boolean> {
+    const { indicatorGroups } = this.db.tables;
+    const found = await this.db.orm.select({ id: indicatorGroups.id }).from(indicatorGroups).where(and(eq(indicatorGroups.termId, termId), inArray(indicatorGroups.id, [...ids])));
     return found.length === new Set(ids).size;
   }
 }

@@ -10,74 +10,74 @@ import type { PlanImportService } from './plan-import.service';
 
 export function planRoutes(app: FastifyInstance, auth: AuthService, plan: PlanService): void {
   /** Admin first, then the request: a non-admin learns nothing from a 400. */
-  const admin = (request: Parameters<typeof requirePrincipal>[1]) => {
-    const principal = requirePrincipal(auth, request);
+  const admin = async (request: Parameters<typeof requirePrincipal>[1]) => {
+    const principal = await requirePrincipal(auth, request);
     plan.authorize(principal);
     return principal;
   };
 
   app.get('/api/terms', async (request) => {
-    requirePrincipal(auth, request);
-    return { terms: plan.terms() };
+    await requirePrincipal(auth, request);
+    return { terms: await plan.terms() };
   });
 
   app.post('/api/terms', async (request, reply) => {
-    const principal = admin(request);
-    return reply.status(201).send(plan.createTerm(principal, parseWith(createTermRequestSchema, request.body), request.ip));
+    const principal = await admin(request);
+    return reply.status(201).send(await plan.createTerm(principal, parseWith(createTermRequestSchema, request.body), request.ip));
   });
 
   app.post('/api/terms/:id/close', async (request) => {
-    const principal = admin(request);
-    return plan.closeTerm(principal, parseWith(idParams, request.params).id, request.ip);
+    const principal = await admin(request);
+    return await plan.closeTerm(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
   app.post('/api/terms/:id/current', async (request) => {
-    const principal = admin(request);
-    return plan.makeCurrent(principal, parseWith(idParams, request.params).id, request.ip);
+    const principal = await admin(request);
+    return await plan.makeCurrent(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
   app.post('/api/terms/:id/groups', async (request, reply) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    return reply.status(201).send(plan.createGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip));
+    return reply.status(201).send(await plan.createGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip));
   });
 
   app.put('/api/terms/:id/groups/order', async (request, reply) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    plan.orderGroups(principal, id, parseWith(groupOrderSchema, request.body).groupIds, request.ip);
+    await plan.orderGroups(principal, id, parseWith(groupOrderSchema, request.body).groupIds, request.ip);
     return reply.status(204).send();
   });
 
   app.patch('/api/groups/:id', async (request, reply) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    plan.renameGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip);
+    await plan.renameGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip);
     return reply.status(204).send();
   });
 
   app.post('/api/terms/:id/indicators', async (request, reply) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    return reply.status(201).send(plan.createIndicator(principal, id, parseWith(indicatorDefinitionSchema, request.body), request.ip));
+    return reply.status(201).send(await plan.createIndicator(principal, id, parseWith(indicatorDefinitionSchema, request.body), request.ip));
   });
 
   app.patch('/api/indicators/:id', async (request) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    return plan.updateIndicator(principal, id, parseWith(indicatorPatchSchema, request.body), request.ip);
+    return await plan.updateIndicator(principal, id, parseWith(indicatorPatchSchema, request.body), request.ip);
   });
 
   app.delete('/api/indicators/:id', async (request, reply) => {
-    const principal = admin(request);
-    plan.archiveIndicator(principal, parseWith(idParams, request.params).id, request.ip);
+    const principal = await admin(request);
+    await plan.archiveIndicator(principal, parseWith(idParams, request.params).id, request.ip);
     return reply.status(204).send();
   });
 }
 
 export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: PlanService, imports: PlanImportService): void {
   app.post('/api/terms/:id/plan-imports', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     plan.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     const file = await uploadedFile(request, IMPORT_MAX_BYTES, `the file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
@@ -85,13 +85,13 @@ export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: 
   });
 
   app.post('/api/plan-imports/:id/commit', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     plan.authorize(principal);
-    return imports.commit(principal, parseWith(idParams, request.params).id, request.ip);
+    return await imports.commit(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
   app.get('/api/terms/:id/plan-imports/template.xlsx', async (request, reply) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     const example = ['Chuyển đổi số', 'CDS-10', 'Hồ sơ lưu trữ điện tử', '', 'Đảng bộ Văn phòng UBND tỉnh', 'percent', 'latest', 'increase', '%', 60, 95, 'quarter', 1, '2026: 70; 2028: 85'];
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -11,14 +11,14 @@ import type { ChangeLogRepository, ChangeKind } from '../changes/change-log.repo
 import type { Clock } from '../clock';
 import { AppError, zodFields } from '../http/errors';
 import type { Broadcaster } from '../realtime/broadcaster';
-import type { PlanRepository, TermRow } from './plan.repository';
+import type { IndicatorRow, PlanRepository, TermRow } from './plan.repository';
 
 function toTerm(row: TermRow): Term {
   return { id: row.id, name: row.name, start: row.startDate, end: row.endDate, current: row.isCurrent, closed: row.closedAt !== null, previousTermId: row.previousTermId };
 }
 
 /** The definition as stored, in the shape of the shared schema (for patches and the audit log). */
-function definitionOf(row: NonNullable<ReturnType<PlanRepository['indicator']>>): IndicatorDefinition {
+function definitionOf(row: IndicatorRow): IndicatorDefinition {
   return {
     code: row.code,
     name: row.name,
@@ -57,104 +57,110 @@ export class PlanService {
     if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the plan');
   }
 
-  terms(): Term[] {
-    return this.plan.terms().map(toTerm);
+  async terms(): Promise<Term[]> {
+    return (await this.plan.terms()).map(toTerm);
   }
 
   /** A new term; with `carryOverFrom`, its groups and indicators, baselines set to the final values. */
-  createTerm(principal: Principal, request: CreateTermRequest, ip: string): Term {
+  async createTerm(principal: Principal, request: CreateTermRequest, ip: string): Promise<Term> {
     this.authorize(principal);
-    const source = request.carryOverFrom === undefined ? undefined : this.plan.term(request.carryOverFrom);
+    const source = request.carryOverFrom === undefined ? undefined : await this.plan.term(request.carryOverFrom);
     if (request.carryOverFrom !== undefined && !source) throw new AppError('validation_failed', 'no such term to carry over', { carryOverFrom: 'not_found' });
     const now = this.clock.now();
-    return this.plan.transaction(() => {
-      const id = this.plan.insertTerm({ name: request.name, start: request.start, end: request.end, previousTermId: source?.id ?? null, now });
+    return this.plan.transaction(async () => {
+      const id = await this.plan.insertTerm({ name: request.name, start: request.start, end: request.end, previousTermId: source?.id ?? null, now });
       let carried = 0;
-      if (source) carried = this.carryOver(source, id, request.targets ?? {}, now);
-      const term = toTerm(this.plan.term(id)!);
-      this.audit.record(actorOf(principal, ip), { action: 'term.created', entity: 'term', entityId: id, after: { ...term, carriedOver: carried } });
+      if (source) carried = await this.carryOver(source, id, request.targets ?? {}, now);
+      const term = toTerm((await this.plan.term(id))!);
+      await this.audit.record(actorOf(principal, ip), { action: 'term.created', entity: 'term', entityId: id, after: { ...term, carriedOver: carried } });
       return term;
     });
   }
 
-  closeTerm(principal: Principal, id: number, ip: string): Term {
+  async closeTerm(principal: Principal, id: number, ip: string): Promise<Term> {
     this.authorize(principal);
-    const before = this.requireTerm(id);
+    const before = await this.requireTerm(id);
     if (before.closedAt !== null) throw new AppError('term_closed', `the term "${before.name}" is already closed`);
-    this.plan.transaction(() => {
-      this.plan.closeTerm(id, this.clock.now());
-      this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
-      this.audit.record(actorOf(principal, ip), { action: 'term.closed', entity: 'term', entityId: id, before: toTerm(before), after: toTerm(this.plan.term(id)!) });
+    await this.plan.transaction(async () => {
+      await this.plan.closeTerm(id, this.clock.now());
+      await this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
+      await this.audit.record(actorOf(principal, ip), { action: 'term.closed', entity: 'term', entityId: id, before: toTerm(before), after: toTerm((await this.plan.term(id))!) });
     });
-    this.refreshScreens(id);
-    return toTerm(this.plan.term(id)!);
+    await this.refreshScreens(id);
+    return toTerm((await this.plan.term(id))!);
   }
 
   /** Screens follow the current term: they move to its board at once. */
-  makeCurrent(principal: Principal, id: number, ip: string): Term {
+  async makeCurrent(principal: Principal, id: number, ip: string): Promise<Term> {
     this.authorize(principal);
-    const term = this.requireTerm(id);
-    const previous = this.boardRepository.currentTerm();
-    this.plan.transaction(() => {
-      this.plan.makeCurrent(id);
-      this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
-      this.audit.record(actorOf(principal, ip), { action: 'term.made_current', entity: 'term', entityId: id, before: previous ? toTerm(previous) : null, after: toTerm(this.plan.term(id)!) });
+    const term = await this.requireTerm(id);
+    const previous = await this.boardRepository.currentTerm();
+    await this.plan.transaction(async () => {
+      await this.plan.makeCurrent(id);
+      await this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
+      await this.audit.record(actorOf(principal, ip), {
+        action: 'term.made_current',
+        entity: 'term',
+        entityId: id,
+        before: previous ? toTerm(previous) : null,
+        after: toTerm((await this.plan.term(id))!),
+      });
     });
     if (previous && previous.id !== id) this.broadcaster.moveBoard(previous.id, term.id);
-    this.refreshScreens(id);
-    return toTerm(this.plan.term(id)!);
+    await this.refreshScreens(id);
+    return toTerm((await this.plan.term(id))!);
   }
 
-  createGroup(principal: Principal, termId: number, name: string, ip: string): { id: number; name: string; displayOrder: number } {
+  async createGroup(principal: Principal, termId: number, name: string, ip: string): Promise<{ id: number; name: string; displayOrder: number }> {
     this.authorize(principal);
-    this.openTerm(termId);
-    const group = this.plan.transaction(() => {
-      const id = this.plan.insertGroup(termId, name);
-      const created = this.plan.group(id)!;
-      this.change(termId, 'group', null);
-      this.audit.record(actorOf(principal, ip), { action: 'group.created', entity: 'group', entityId: id, after: created });
+    await this.openTerm(termId);
+    const group = await this.plan.transaction(async () => {
+      const id = await this.plan.insertGroup(termId, name);
+      const created = (await this.plan.group(id))!;
+      await this.change(termId, 'group', null);
+      await this.audit.record(actorOf(principal, ip), { action: 'group.created', entity: 'group', entityId: id, after: created });
       return { id, name: created.name, displayOrder: created.displayOrder };
     });
-    this.refreshScreens(termId);
+    await this.refreshScreens(termId);
     return group;
   }
 
-  renameGroup(principal: Principal, id: number, name: string, ip: string): void {
+  async renameGroup(principal: Principal, id: number, name: string, ip: string): Promise<void> {
     this.authorize(principal);
-    const group = this.plan.group(id);
+    const group = await this.plan.group(id);
     if (!group) throw new AppError('not_found', `group ${id} not found`);
-    this.openTerm(group.termId);
-    this.plan.transaction(() => {
-      this.plan.renameGroup(id, name);
-      this.change(group.termId, 'group', null);
-      this.audit.record(actorOf(principal, ip), { action: 'group.updated', entity: 'group', entityId: id, before: { name: group.name }, after: { name } });
+    await this.openTerm(group.termId);
+    await this.plan.transaction(async () => {
+      await this.plan.renameGroup(id, name);
+      await this.change(group.termId, 'group', null);
+      await this.audit.record(actorOf(principal, ip), { action: 'group.updated', entity: 'group', entityId: id, before: { name: group.name }, after: { name } });
     });
-    this.refreshScreens(group.termId);
+    await this.refreshScreens(group.termId);
   }
 
-  orderGroups(principal: Principal, termId: number, groupIds: number[], ip: string): void {
+  async orderGroups(principal: Principal, termId: number, groupIds: number[], ip: string): Promise<void> {
     this.authorize(principal);
-    this.openTerm(termId);
-    const all = this.plan.groups(termId).map((g) => g.id);
-    if (groupIds.length !== all.length || !this.plan.groupsExist(termId, groupIds)) {
+    await this.openTerm(termId);
+    const all = (await this.plan.groups(termId)).map((g) => g.id);
+    if (groupIds.length !== all.length || !(await this.plan.groupsExist(termId, groupIds))) {
       throw new AppError('validation_failed', 'name every group of the term once', { groupIds: 'mismatch' });
     }
-    this.plan.transaction(() => {
-      this.plan.orderGroups(groupIds);
-      this.change(termId, 'group', null);
-      this.audit.record(actorOf(principal, ip), { action: 'group.reordered', entity: 'term', entityId: termId, before: all, after: groupIds });
+    await this.plan.transaction(async () => {
+      await this.plan.orderGroups(groupIds);
+      await this.change(termId, 'group', null);
+      await this.audit.record(actorOf(principal, ip), { action: 'group.reordered', entity: 'term', entityId: termId, before: all, after: groupIds });
     });
-    this.refreshScreens(termId);
+    await this.refreshScreens(termId);
   }
 
-  createIndicator(principal: Principal, termId: number, definition: IndicatorDefinition, ip: string) {
+  async createIndicator(principal: Principal, termId: number, definition: IndicatorDefinition, ip: string) {
     this.authorize(principal);
-    this.openTerm(termId);
-    this.checkPlacement(termId, definition);
-    if (this.plan.codeTaken(termId, definition.code)) throw new AppError('conflict', `the code ${definition.code} is taken in this term`, { code: 'taken' });
+    await this.openTerm(termId);
+    await this.checkPlacement(termId, definition);
+    if (await this.plan.codeTaken(termId, definition.code)) throw new AppError('conflict', `the code ${definition.code} is taken in this term`, { code: 'taken' });
     const now = this.clock.now();
-    const update = this.plan.transaction(() => {
-      const id = this.plan.insertIndicator({
+    const update = await this.plan.transaction(async () => {
+      const id = await this.plan.insertIndicator({
         termId,
         groupId: definition.groupId,
         ownerUnitId: definition.ownerUnitId,
@@ -170,31 +176,31 @@ export class PlanService {
         milestones: JSON.stringify(definition.milestones),
         updateFrequency: definition.updateFrequency,
         decimals: definition.decimals,
-        displayOrder: definition.displayOrder ?? this.plan.nextIndicatorOrder(termId),
+        displayOrder: definition.displayOrder ?? (await this.plan.nextIndicatorOrder(termId)),
         createdAt: now,
       });
-      this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: definitionOf(this.plan.indicator(id)!) });
+      await this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: definitionOf((await this.plan.indicator(id))!) });
       return this.change(termId, 'indicator', id);
     });
-    this.send(termId, update);
+    await this.send(termId, update);
     return update.indicator;
   }
 
-  updateIndicator(principal: Principal, id: number, patch: z.infer<typeof indicatorPatchSchema>, ip: string) {
+  async updateIndicator(principal: Principal, id: number, patch: z.infer<typeof indicatorPatchSchema>, ip: string) {
     this.authorize(principal);
-    const row = this.plan.indicator(id);
+    const row = await this.plan.indicator(id);
     if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
-    this.openTerm(row.termId);
+    await this.openTerm(row.termId);
     const before = definitionOf(row);
     const merged = indicatorDefinitionSchema.safeParse({ ...before, ...patch });
     if (!merged.success) throw new AppError('validation_failed', 'the indicator would not be valid', zodFields(merged.error.issues));
     const after = merged.data;
-    this.checkPlacement(row.termId, after);
-    if (after.code !== before.code && this.plan.codeTaken(row.termId, after.code, id)) {
+    await this.checkPlacement(row.termId, after);
+    if (after.code !== before.code && (await this.plan.codeTaken(row.termId, after.code, id))) {
       throw new AppError('conflict', `the code ${after.code} is taken in this term`, { code: 'taken' });
     }
-    const update = this.plan.transaction(() => {
-      this.plan.updateIndicator(id, {
+    const update = await this.plan.transaction(async () => {
+      await this.plan.updateIndicator(id, {
         code: after.code,
         name: after.name,
         description: after.description,
@@ -211,10 +217,10 @@ export class PlanService {
         decimals: after.decimals,
         ...(after.displayOrder !== undefined ? { displayOrder: after.displayOrder } : {}),
       });
-      this.audit.record(actorOf(principal, ip), { action: 'indicator.updated', entity: 'indicator', entityId: id, before, after: definitionOf(this.plan.indicator(id)!) });
+      await this.audit.record(actorOf(principal, ip), { action: 'indicator.updated', entity: 'indicator', entityId: id, before, after: definitionOf((await this.plan.indicator(id))!) });
       return this.change(row.termId, 'indicator', id);
     });
-    this.send(row.termId, update);
+    await this.send(row.termId, update);
     return update.indicator;
   }
 
@@ -222,72 +228,80 @@ export class PlanService {
    * Takes an indicator off the plan. It is archived, never deleted: its readings, its change-log
    * entries and its history stay, and an "as of" board before today still shows it.
    */
-  archiveIndicator(principal: Principal, id: number, ip: string): void {
+  async archiveIndicator(principal: Principal, id: number, ip: string): Promise<void> {
     this.authorize(principal);
-    const row = this.plan.indicator(id);
+    const row = await this.plan.indicator(id);
     if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
-    this.openTerm(row.termId);
-    this.plan.transaction(() => {
-      this.plan.archiveIndicator(id, this.clock.now());
-      this.changeLog.append({ termId: row.termId, kind: 'indicator', indicatorId: id, readingId: null, now: this.clock.now() });
-      this.audit.record(actorOf(principal, ip), { action: 'indicator.archived', entity: 'indicator', entityId: id, before: definitionOf(row), after: { readings: this.plan.readingCount(id) } });
+    await this.openTerm(row.termId);
+    await this.plan.transaction(async () => {
+      await this.plan.archiveIndicator(id, this.clock.now());
+      await this.changeLog.append({ termId: row.termId, kind: 'indicator', indicatorId: id, readingId: null, now: this.clock.now() });
+      await this.audit.record(actorOf(principal, ip), {
+        action: 'indicator.archived',
+        entity: 'indicator',
+        entityId: id,
+        before: definitionOf(row),
+        after: { readings: await this.plan.readingCount(id) },
+      });
     });
-    this.refreshScreens(row.termId);
+    await this.refreshScreens(row.termId);
   }
 
-  private carryOver(source: TermRow, termId: number, targets: Record<string, number>, now: number): number {
+  /** Copies the source term's plan into `termId`. Call inside the transaction that created it. */
+  private async carryOver(source: TermRow, termId: number, targets: Record<string, number>, now: number): Promise<number> {
     const groupIds = new Map<number, number>();
-    for (const group of this.plan.groups(source.id)) groupIds.set(group.id, this.plan.insertGroup(termId, group.name, group.displayOrder));
+    for (const group of await this.plan.groups(source.id)) groupIds.set(group.id, await this.plan.insertGroup(termId, group.name, group.displayOrder));
     // The final values: the board as the source term stood at the end of its last day.
     const end = startOfDayInZone(addDays(source.endDate, 1), this.boards.timeZone) - 1;
     const fields: Record<string, string> = {};
-    const rows = this.plan.indicatorsOf(source.id);
+    const rows = await this.plan.indicatorsOf(source.id);
     for (const row of rows) {
       const rule = ruleOf({ ...row, ownerUnitName: '' });
-      const final = computeProgress({ rule, term: spanOf(source), readings: this.boardRepository.factsOfIndicator(row.id), asOf: Math.min(end, now), timeZone: this.boards.timeZone }).current;
+      const final = computeProgress({ rule, term: spanOf(source), readings: await this.boardRepository.factsOfIndicator(row.id), asOf: Math.min(end, now), timeZone: this.boards.timeZone }).current;
       const baseline = final === null ? row.baseline : Number(final.toFixed(row.decimals));
       const definition = indicatorDefinitionSchema.safeParse({ ...definitionOf(row), groupId: groupIds.get(row.groupId)!, baseline, target: targets[row.code] ?? row.target, milestones: [] });
       if (!definition.success) {
         fields[`targets.${row.code}`] = definition.error.issues[0]?.message ?? 'invalid';
         continue;
       }
-      this.plan.insertIndicator({ ...row, id: undefined, termId, groupId: groupIds.get(row.groupId)!, baseline, target: definition.data.target, milestones: '[]', archivedAt: null, createdAt: now });
+      await this.plan.insertIndicator({ ...row, id: undefined, termId, groupId: groupIds.get(row.groupId)!, baseline, target: definition.data.target, milestones: '[]', archivedAt: null, createdAt: now });
     }
     if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'some carried-over indicators would not be valid', fields);
     return rows.length;
   }
 
-  private change(termId: number, kind: ChangeKind, indicatorId: number | null) {
-    const seq = this.changeLog.append({ termId, kind, indicatorId, readingId: null, now: this.clock.now() });
-    const update = { seq, indicator: indicatorId === null ? null : this.boards.indicatorNow(indicatorId), reading: null };
-    if (update.indicator) this.changeLog.keepPayload(termId, seq, JSON.stringify(update));
+  /** Logs a change (inside the caller's transaction) and keeps the update screens are sent for it. */
+  private async change(termId: number, kind: ChangeKind, indicatorId: number | null) {
+    const seq = await this.changeLog.append({ termId, kind, indicatorId, readingId: null, now: this.clock.now() });
+    const update = { seq, indicator: indicatorId === null ? null : await this.boards.indicatorNow(indicatorId), reading: null };
+    if (update.indicator) await this.changeLog.keepPayload(termId, seq, JSON.stringify(update));
     return update as { seq: number; indicator: NonNullable<typeof update.indicator>; reading: null };
   }
 
   /** An indicator change goes out as `indicator:updated`; screens of other terms see nothing. */
-  private send(termId: number, update: ReturnType<PlanService['change']>): void {
-    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.indicatorUpdated(termId, update);
+  private async send(termId: number, update: Awaited<ReturnType<PlanService['change']>>): Promise<void> {
+    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.indicatorUpdated(termId, update);
   }
 
   /** What an update cannot say (a group, an archived indicator, the term itself): a fresh snapshot. */
-  private refreshScreens(termId: number): void {
-    if (this.boardRepository.currentTerm()?.id === termId) this.broadcaster.snapshot(termId, this.boards.board());
+  private async refreshScreens(termId: number): Promise<void> {
+    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.snapshot(termId, await this.boards.board());
   }
 
-  private requireTerm(id: number): TermRow {
-    const term = this.plan.term(id);
+  private async requireTerm(id: number): Promise<TermRow> {
+    const term = await this.plan.term(id);
     if (!term) throw new AppError('not_found', `term ${id} not found`);
     return term;
   }
 
-  private openTerm(id: number): TermRow {
-    const term = this.requireTerm(id);
+  private async openTerm(id: number): Promise<TermRow> {
+    const term = await this.requireTerm(id);
     if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
     return term;
   }
 
-  private checkPlacement(termId: number, definition: IndicatorDefinition): void {
-    if (!this.plan.groupsExist(termId, [definition.groupId])) throw new AppError('validation_failed', 'no such group in this term', { groupId: 'not_found' });
-    if (!this.plan.unitExists(definition.ownerUnitId)) throw new AppError('validation_failed', 'no such unit', { ownerUnitId: 'not_found' });
+  private async checkPlacement(termId: number, definition: IndicatorDefinition): Promise<void> {
+    if (!(await this.plan.groupsExist(termId, [definition.groupId]))) throw new AppError('validation_failed', 'no such group in this term', { groupId: 'not_found' });
+    if (!(await this.plan.unitExists(definition.ownerUnitId))) throw new AppError('validation_failed', 'no such unit', { ownerUnitId: 'not_found' });
   }
 }

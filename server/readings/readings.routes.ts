@@ -6,19 +6,19 @@ import type { ReadingsService } from './readings.service';
 
 export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings: ReadingsService): void {
   app.post('/api/indicators/:id/readings', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
     const input = parseWith(readingInputSchema, request.body);
     const key = request.headers['idempotency-key'];
-    const answer = readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key, request.ip);
+    const answer = await readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key, request.ip);
     if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.status(answer.status).send(answer.body);
   });
 
   app.get('/api/indicators/:id/readings', async (request) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
     const { limit, before } = parseWith(readingsQuerySchema, request.query);
-    return { readings: readings.list(id, limit, before) };
+    return { readings: await readings.list(id, limit, before) };
   });
 }

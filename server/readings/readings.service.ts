@@ -67,14 +67,14 @@ export class ReadingsService {
     private readonly audit: AuditService,
   ) {}
 
-  record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string, ip = ''): WriteAnswer<RecordedReading> {
+  async record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string, ip = ''): Promise<WriteAnswer<RecordedReading>> {
     const idempotency = idempotencyKey === undefined ? undefined : this.idempotency(principal, idempotencyKey, indicatorId, input);
     if (idempotency) {
-      const replay = this.replay(idempotency);
+      const replay = await this.replay(idempotency);
       if (replay) return replay;
     }
-    const indicator = this.boards.indicator(indicatorId);
-    const term = indicator && this.boards.term(indicator.termId);
+    const indicator = await this.boards.indicator(indicatorId);
+    const term = indicator && (await this.boards.term(indicator.termId));
     if (!indicator || !term) throw new AppError('not_found', `indicator ${indicatorId} not found`);
     if (!canWriteReading(principal, indicator)) throw new AppError('forbidden', 'you may not record readings for this indicator');
     if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
@@ -84,28 +84,28 @@ export class ReadingsService {
     const today = dateInZone(now, this.boardService.timeZone);
     const fields: Record<string, string> = readingFieldErrors(input, indicator.measure as Measure, spanOf(term), today);
     if (input.supersedes !== undefined) {
-      const corrected = this.readings.reading(input.supersedes);
+      const corrected = await this.readings.reading(input.supersedes);
       if (!corrected || corrected.indicatorId !== indicatorId) fields.supersedes = 'not_found';
     }
     if (input.reason !== undefined && input.supersedes === undefined) fields.reason = 'not_allowed';
     if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'the reading is not valid for this indicator', fields);
 
-    const answer = this.readings.transaction(() => {
+    const answer = await this.readings.transaction(async (): Promise<WriteAnswer<RecordedReading>> => {
       if (idempotency) {
-        const replay = this.replay(idempotency);
+        const replay = await this.replay(idempotency);
         if (replay) return replay;
       }
-      const body = this.append(principal, { id: indicatorId, termId: term.id }, input, now);
+      const body = await this.append(principal, { id: indicatorId, termId: term.id }, input, now);
       const readingId = body.reading.id;
-      this.audit.record(actorOf(principal, ip), {
+      await this.audit.record(actorOf(principal, ip), {
         action: input.supersedes === undefined ? 'reading.created' : 'reading.corrected',
         entity: 'reading',
         entityId: readingId,
-        before: input.supersedes === undefined ? null : toReading(this.readings.reading(input.supersedes)!),
+        before: input.supersedes === undefined ? null : toReading((await this.readings.reading(input.supersedes))!),
         after: body.reading,
       });
       if (idempotency) {
-        this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
+        await this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
       }
       return { status: 201, body, replayed: false };
     });
@@ -117,8 +117,8 @@ export class ReadingsService {
    * Writes one reading (or correction) with its change-log entry and the payload screens get.
    * Call inside a write transaction; the caller audits and broadcasts once it commits.
    */
-  append(principal: Principal, indicator: { id: number; termId: number }, input: ReadingInput, now: number): RecordedReading {
-    const readingId = this.readings.insert({
+  async append(principal: Principal, indicator: { id: number; termId: number }, input: ReadingInput, now: number): Promise<RecordedReading> {
+    const readingId = await this.readings.insert({
       indicatorId: indicator.id,
       date: input.date,
       value: input.value ?? null,
@@ -132,11 +132,11 @@ export class ReadingsService {
       supersedesId: input.supersedes ?? null,
       reason: input.reason ?? '',
     });
-    if (input.supersedes !== undefined && !this.readings.markSuperseded(input.supersedes, indicator.id, readingId)) {
+    if (input.supersedes !== undefined && !(await this.readings.markSuperseded(input.supersedes, indicator.id, readingId))) {
       // Someone corrected it first: this correction was based on a revision that is no longer current.
       throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
     }
-    const seq = this.changeLog.append({
+    const seq = await this.changeLog.append({
       termId: indicator.termId,
       kind: input.supersedes === undefined ? 'reading' : 'correction',
       indicatorId: indicator.id,
@@ -144,22 +144,22 @@ export class ReadingsService {
       now,
     });
     const body: RecordedReading = {
-      reading: toReading(this.readings.reading(readingId)!),
-      indicator: this.boardService.indicatorNow(indicator.id),
+      reading: toReading((await this.readings.reading(readingId))!),
+      indicator: await this.boardService.indicatorNow(indicator.id),
       seq,
     };
-    this.changeLog.keepPayload(indicator.termId, seq, JSON.stringify(body satisfies IndicatorUpdate));
+    await this.changeLog.keepPayload(indicator.termId, seq, JSON.stringify(body satisfies IndicatorUpdate));
     return body;
   }
 
   /** Newest first; `before` pages on from a reading id. */
-  list(indicatorId: number, limit: number, before?: number): Reading[] {
-    if (!this.boards.indicator(indicatorId)) throw new AppError('not_found', `indicator ${indicatorId} not found`);
-    return this.readings.page(indicatorId, limit, before).map(toReading);
+  async list(indicatorId: number, limit: number, before?: number): Promise<Reading[]> {
+    if (!(await this.boards.indicator(indicatorId))) throw new AppError('not_found', `indicator ${indicatorId} not found`);
+    return (await this.readings.page(indicatorId, limit, before)).map(toReading);
   }
 
-  forgetOldAnswers(): void {
-    this.readings.forgetAnswersBefore(this.clock.now() - IDEMPOTENCY_TTL_MS);
+  forgetOldAnswers(): Promise<void> {
+    return this.readings.forgetAnswersBefore(this.clock.now() - IDEMPOTENCY_TTL_MS);
   }
 
   private idempotency(principal: Principal, key: string, indicatorId: number, input: ReadingInput) {
@@ -170,8 +170,8 @@ export class ReadingsService {
     return { principal: principalKey(principal), key, requestHash };
   }
 
-  private replay(idempotency: { principal: string; key: string; requestHash: string }): WriteAnswer<RecordedReading> | undefined {
-    const stored = this.readings.storedAnswer(idempotency.principal, idempotency.key);
+  private async replay(idempotency: { principal: string; key: string; requestHash: string }): Promise<WriteAnswer<RecordedReading> | undefined> {
+    const stored = await this.readings.storedAnswer(idempotency.principal, idempotency.key);
     if (!stored) return undefined;
     if (stored.requestHash !== idempotency.requestHash) {
       throw new AppError('idempotency_key_reused', 'this Idempotency-Key was used for a different request');

@@ -15,19 +15,19 @@ export class BoardFeedService {
     private readonly changeLog: ChangeLogRepository,
   ) {}
 
-  snapshot(): Board {
+  snapshot(): Promise<Board> {
     return this.boards.board();
   }
 
-  catchUp(since: number): CatchUp {
-    const term = this.boards.currentTerm();
+  async catchUp(since: number): Promise<CatchUp> {
+    const term = await this.boards.currentTerm();
     const missed = term.lastSeq - since;
     if (missed === 0) return { kind: 'current' };
     // A seq from the future belongs to another database or term: start again from a snapshot.
-    if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: this.boards.board() };
-    const rows = this.changeLog.since(term.id, since, missed);
+    if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: await this.boards.board() };
+    const rows = await this.changeLog.since(term.id, since, missed);
     const complete = rows.length === missed && rows.every((row, i) => row.seq === since + i + 1 && row.payload !== null);
-    if (!complete) return { kind: 'snapshot', board: this.boards.board() };
+    if (!complete) return { kind: 'snapshot', board: await this.boards.board() };
     return { kind: 'replay', changes: rows.map((row) => JSON.parse(row.payload!) as IndicatorUpdate) };
   }
 }

@@ -22,37 +22,53 @@ export function attachBoardSockets(
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
     const cookies = http.parseCookie(socket.handshake.headers.cookie ?? '');
-    const principal = auth.authenticate({
-      bearerToken: typeof token === 'string' && token.length > 0 ? token : undefined,
-      sessionToken: cookies[SESSION_COOKIE],
-    });
-    if (!principal) return next(new Error('unauthorized'));
-    socket.data.principal = principal;
-    next();
+    auth
+      .authenticate({
+        bearerToken: typeof token === 'string' && token.length > 0 ? token : undefined,
+        sessionToken: cookies[SESSION_COOKIE],
+      })
+      .then((principal) => {
+        if (!principal) return next(new Error('unauthorized'));
+        socket.data.principal = principal;
+        next();
+      })
+      .catch((error: unknown) => {
+        http.log.error({ err: error }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      });
   });
 
   io.on('connection', (socket) => {
     const principal: Principal = socket.data.principal;
     if (principal.kind !== 'user') void socket.join(tokenRoom(principal.tokenId));
     if (principal.kind === 'display') {
-      const settings = displays.connected(principal.tokenId);
-      if (settings) socket.emit('display:settings', settings);
-      socket.on('disconnect', () => displays.disconnected(principal.tokenId));
+      displays
+        .connected(principal.tokenId)
+        .then((settings) => settings && socket.emit('display:settings', settings))
+        .catch((error: unknown) => http.log.error({ err: error }, 'display presence failed'));
+      socket.on('disconnect', () => {
+        displays.disconnected(principal.tokenId).catch((error: unknown) => http.log.error({ err: error }, 'display presence failed'));
+      });
     }
 
-    const sendSnapshot = () => {
+    const sendSnapshot = async () => {
       try {
-        const board = feed.snapshot();
-        // Joined in the same tick as the snapshot is computed: no change can fall between the two.
+        const board = await feed.snapshot();
         void socket.join(boardRoom(board.term.id));
         socket.emit('board:snapshot', board);
+        // A change committed (on any node) while the snapshot was read was broadcast before this
+        // socket joined the room: replay what the log has after the snapshot. A change broadcast
+        // after the join may arrive twice; screens ignore a seq they already have.
+        const catchUp = await feed.catchUp(board.seq);
+        if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
+        if (catchUp.kind === 'snapshot') socket.emit('board:snapshot', catchUp.board);
       } catch (error) {
         if (!(error instanceof AppError)) http.log.error({ err: error }, 'board snapshot failed');
       }
     };
-    sendSnapshot();
+    void sendSnapshot();
 
-    socket.on('board:resync', (...args: unknown[]) => {
+    socket.on('board:resync', async (...args: unknown[]) => {
       // Typed by the contract, but a client may send anything: take the arguments as unknown.
       const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (answer: Ack<ResyncAnswer>) => void) : undefined;
       const request = resyncRequestSchema.safeParse(args[0]);
@@ -61,9 +77,9 @@ export function attachBoardSockets(
         return;
       }
       try {
-        const catchUp = feed.catchUp(request.data.since);
+        const catchUp = await feed.catchUp(request.data.since);
         if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
-        if (catchUp.kind === 'snapshot') sendSnapshot();
+        if (catchUp.kind === 'snapshot') await sendSnapshot();
         ack?.({ ok: true, data: { kind: catchUp.kind } });
       } catch (error) {
         if (!(error instanceof AppError)) http.log.error({ err: error }, 'resync failed');

@@ -1,11 +1,8 @@
-import { count } from 'drizzle-orm';
 import { addDays, addMonths, dateInZone, endOfMonth, minDate, type IsoDate } from '../../shared/time/dates';
 import { termElapsed } from '../../shared/indicator/progress';
 import type { UpdateFrequency } from '../../shared/indicator/model';
-import type { Db } from '../db/client';
-import { indicatorGroups, indicators, settings, terms, units } from '../db/schema';
+import type { Database } from '../db/database';
 import { ChangeLogRepository } from '../changes/change-log.repository';
-import { ReadingsRepository } from '../readings/readings.repository';
 import { OFFICE_NAME_SETTING } from '../board/board.service';
 import {
   BRANCHES,
@@ -63,21 +60,24 @@ function readingsOf(
 /**
  * Creates the demo term on an empty database: the office, its units, the closed 2020–2025 term
  * with its results and the current 2025–2030 term with a history up to `now`. Does nothing when
- * a term exists. One transaction: all or nothing.
+ * a term exists. One transaction: all or nothing. Resolves to whether it created the demo.
  */
-export function seedDemo(db: Db, now: number, timeZone: string): boolean {
-  const readingsRepository = new ReadingsRepository(db);
+export function seedDemo(db: Database, now: number, timeZone: string): Promise<boolean> {
   const changeLog = new ChangeLogRepository(db);
-  return readingsRepository.transaction(() => {
-    if (db.select({ n: count() }).from(terms).get()!.n > 0) return false;
-    db.insert(settings).values({ key: OFFICE_NAME_SETTING, value: JSON.stringify(OFFICE_NAME) }).onConflictDoNothing().run();
-    const rootId = db.insert(units).values({ name: PARTY_COMMITTEE, createdAt: now }).returning().get().id;
-    const branchIds = BRANCHES.map((name) => db.insert(units).values({ name, parentId: rootId, createdAt: now }).returning().get().id);
+  const { indicatorGroups, indicators, readings, settings, terms, units } = db.tables;
+  return db.transaction(async () => {
+    if ((await db.orm.$count(terms)) > 0) return false;
+    await db.orm.insert(settings).values({ key: OFFICE_NAME_SETTING, value: JSON.stringify(OFFICE_NAME) }).onConflictDoNothing();
+    const insertUnit = async (name: string, parentId: number | null) =>
+      (await db.orm.insert(units).values({ name, parentId, createdAt: now }).returning({ id: units.id }))[0]!.id;
+    const rootId = await insertUnit(PARTY_COMMITTEE, null);
+    const branchIds: number[] = [];
+    for (const name of BRANCHES) branchIds.push(await insertUnit(name, rootId));
     const today = dateInZone(now, timeZone);
 
-    const seedTerm = (spec: { name: string; start: IsoDate; end: IsoDate }, current: boolean, previousTermId: number | null) => {
+    const seedTerm = async (spec: { name: string; start: IsoDate; end: IsoDate }, current: boolean, previousTermId: number | null) => {
       const closed = spec.end < today && !current;
-      const termId = db
+      const [term] = await db.orm
         .insert(terms)
         .values({
           name: spec.name,
@@ -88,16 +88,18 @@ export function seedDemo(db: Db, now: number, timeZone: string): boolean {
           previousTermId,
           createdAt: now,
         })
-        .returning()
-        .get().id;
-      const groupIds = new Map(
-        GROUPS.map((name, index) => [name, db.insert(indicatorGroups).values({ termId, name, displayOrder: index + 1 }).returning().get().id]),
-      );
-      DEMO_INDICATORS.forEach((demo, index) => {
+        .returning({ id: terms.id });
+      const termId = term!.id;
+      const groupIds = new Map<string, number>();
+      for (const [index, name] of GROUPS.entries()) {
+        const [group] = await db.orm.insert(indicatorGroups).values({ termId, name, displayOrder: index + 1 }).returning({ id: indicatorGroups.id });
+        groupIds.set(name, group!.id);
+      }
+      for (const [index, demo] of DEMO_INDICATORS.entries()) {
         // The previous term's result is the current one's baseline; it was that term's target too.
         const baseline = demo.previous;
         const target = current ? demo.target : demo.previous;
-        const indicatorId = db
+        const [indicator] = await db.orm
           .insert(indicators)
           .values({
             termId,
@@ -118,8 +120,8 @@ export function seedDemo(db: Db, now: number, timeZone: string): boolean {
             displayOrder: index + 1,
             createdAt: now,
           })
-          .returning()
-          .get().id;
+          .returning({ id: indicators.id });
+        const indicatorId = indicator!.id;
         const history = current
           ? readingsOf(
               demo,
@@ -138,21 +140,24 @@ export function seedDemo(db: Db, now: number, timeZone: string): boolean {
             );
         for (const reading of history) {
           const createdAt = Math.min(now, Date.parse(`${reading.date}T10:00:00+07:00`));
-          const readingId = readingsRepository.insert({
-            indicatorId,
-            ...reading,
-            note: current ? 'Số liệu minh họa' : 'Kết quả nhiệm kỳ 2020–2025 (minh họa theo báo cáo)',
-            evidence: current ? '' : 'Báo cáo chính trị Đại hội Đảng bộ nhiệm kỳ 2025–2030',
-            createdAt,
-          });
-          changeLog.append({ termId, kind: 'reading', indicatorId, readingId, now: createdAt });
+          const [inserted] = await db.orm
+            .insert(readings)
+            .values({
+              indicatorId,
+              ...reading,
+              note: current ? 'Số liệu minh họa' : 'Kết quả nhiệm kỳ 2020–2025 (minh họa theo báo cáo)',
+              evidence: current ? '' : 'Báo cáo chính trị Đại hội Đảng bộ nhiệm kỳ 2025–2030',
+              createdAt,
+            })
+            .returning({ id: readings.id });
+          await changeLog.append({ termId, kind: 'reading', indicatorId, readingId: inserted!.id, now: createdAt });
         }
-      });
+      }
       return termId;
     };
 
-    const previousId = seedTerm(PREVIOUS_TERM, false, null);
-    seedTerm(CURRENT_TERM, true, previousId);
+    const previousId = await seedTerm(PREVIOUS_TERM, false, null);
+    await seedTerm(CURRENT_TERM, true, previousId);
     return true;
   });
 }

@@ -1,26 +1,35 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { settings } from '../db/schema';
+import type { Database } from '../db/database';
 
-/** Installation settings, one JSON value per key. */
+/** Installation settings, one JSON value per key. Writes run inside `transaction`. */
 export class SettingsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
-  get<T>(key: string): T | undefined {
-    const row = this.db.select().from(settings).where(eq(settings.key, key)).get();
+  async get<T>(key: string): Promise<T | undefined> {
+    const { settings } = this.db.tables;
+    const row = (await this.db.orm.select().from(settings).where(eq(settings.key, key)).limit(1))[0];
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
-  set(key: string, value: unknown): void {
+  /** Every setting, by key: one query for the screens' and the export's many values. */
+  async all(): Promise<Map<string, unknown>> {
+    const { settings } = this.db.tables;
+    const rows = await this.db.orm.select().from(settings);
+    return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    const { settings } = this.db.tables;
     const json = JSON.stringify(value);
-    this.db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+    await this.db.orm.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } });
   }
 
-  remove(key: string): void {
-    this.db.delete(settings).where(eq(settings.key, key)).run();
+  async remove(key: string): Promise<void> {
+    const { settings } = this.db.tables;
+    await this.db.orm.delete(settings).where(eq(settings.key, key));
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(() => work(), { behavior: 'immediate' });
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 }

@@ -7,18 +7,18 @@ import type { SettingsService } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings: SettingsService): void {
   app.get('/api/settings', async (request) => {
-    requirePrincipal(auth, request);
+    await requirePrincipal(auth, request);
     return settings.get();
   });
 
   app.patch('/api/settings', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     return settings.update(principal, parseWith(settingsPatchSchema, request.body), request.ip);
   });
 
   app.put('/api/settings/logo', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     // One byte over the limit is read, so that the service can refuse it with its own check.
     const file = await uploadedFile(request, LOGO_MAX_BYTES + 1, `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
@@ -26,14 +26,14 @@ export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings
   });
 
   app.delete('/api/settings/logo', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     return settings.setLogo(principal, null, request.ip);
   });
 
   // Public: screens show it without a session, and a logo is no secret.
   app.get('/api/settings/logo', async (_request, reply) => {
-    const logo = settings.logo();
+    const logo = await settings.logo();
     if (!logo) throw new AppError('not_found', 'no logo');
     return reply.type(logo.type).header('cache-control', 'public, max-age=86400').send(logo.content);
   });

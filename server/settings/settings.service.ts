@@ -42,46 +42,49 @@ export class SettingsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly defaults: { officeName: string; exportSchedule: ExportSchedule },
-    private readonly effects: { boardChanged(): void; scheduleChanged(schedule: ExportSchedule): void },
+    private readonly effects: { boardChanged(): Promise<void>; scheduleChanged(schedule: ExportSchedule): Promise<void> },
   ) {}
 
-  get(): Settings {
-    const logo = this.repository.get<{ type: string; data: string }>(SETTING.logo);
+  async get(): Promise<Settings> {
+    const values = await this.repository.all();
+    const value = <T>(key: string) => values.get(key) as T | undefined;
+    const logo = value<{ type: string; data: string }>(SETTING.logo);
     return {
-      officeName: this.repository.get<string>(SETTING.officeName) ?? this.defaults.officeName,
+      officeName: value<string>(SETTING.officeName) ?? this.defaults.officeName,
       logoUrl: logo ? `/api/settings/logo?v=${createHash('sha256').update(logo.data).digest('hex').slice(0, 12)}` : null,
-      defaultLang: this.repository.get<'vi' | 'en'>(SETTING.defaultLang) ?? 'vi',
-      defaultTheme: this.repository.get<'dark' | 'light'>(SETTING.defaultTheme) ?? 'dark',
-      ...this.schedulePart(),
+      defaultLang: value<'vi' | 'en'>(SETTING.defaultLang) ?? 'vi',
+      defaultTheme: value<'dark' | 'light'>(SETTING.defaultTheme) ?? 'dark',
+      ...this.schedulePart(values),
     };
   }
 
-  exportSchedule(): ExportSchedule {
-    const { exportCron, exportTimeZone, exportRetentionWeeks } = this.schedulePart();
+  async exportSchedule(): Promise<ExportSchedule> {
+    const { exportCron, exportTimeZone, exportRetentionWeeks } = this.schedulePart(await this.repository.all());
     return { cron: exportCron, timeZone: exportTimeZone, retentionWeeks: exportRetentionWeeks };
   }
 
-  update(principal: Principal, patch: SettingsPatch, ip: string): Settings {
+  async update(principal: Principal, patch: SettingsPatch, ip: string): Promise<Settings> {
     this.authorize(principal);
-    const before = this.get();
-    const cron = patch.exportCron ?? before.exportCron;
-    const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
     if (patch.exportTimeZone !== undefined && !isTimeZone(patch.exportTimeZone)) {
       throw new AppError('validation_failed', 'not a time zone', { exportTimeZone: 'invalid' });
     }
-    if (!isValidSchedule(cron, timeZone)) throw new AppError('validation_failed', 'not a cron expression', { exportCron: 'invalid' });
-    this.repository.transaction(() => {
-      for (const [field, value] of Object.entries(patch)) this.repository.set(SETTING[field as keyof SettingsPatch], value);
-      this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before, after: this.get() });
+    // Read, checked and written in one transaction: `before` is what this change replaced.
+    await this.repository.transaction(async () => {
+      const before = await this.get();
+      const cron = patch.exportCron ?? before.exportCron;
+      const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
+      if (!isValidSchedule(cron, timeZone)) throw new AppError('validation_failed', 'not a cron expression', { exportCron: 'invalid' });
+      for (const [field, value] of Object.entries(patch)) await this.repository.set(SETTING[field as keyof SettingsPatch], value);
+      await this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before, after: await this.get() });
     });
-    if (patch.officeName !== undefined || patch.defaultLang !== undefined || patch.defaultTheme !== undefined) this.effects.boardChanged();
+    if (patch.officeName !== undefined || patch.defaultLang !== undefined || patch.defaultTheme !== undefined) await this.effects.boardChanged();
     if (patch.exportCron !== undefined || patch.exportTimeZone !== undefined || patch.exportRetentionWeeks !== undefined) {
-      this.effects.scheduleChanged(this.exportSchedule());
+      await this.effects.scheduleChanged(await this.exportSchedule());
     }
     return this.get();
   }
 
-  setLogo(principal: Principal, content: Buffer | null, ip: string): Settings {
+  async setLogo(principal: Principal, content: Buffer | null, ip: string): Promise<Settings> {
     this.authorize(principal);
     let logo: { type: string; data: string } | null = null;
     if (content) {
@@ -90,18 +93,19 @@ export class SettingsService {
       if (!type) throw new AppError('unsupported_media_type', 'a logo is a PNG, JPEG or WebP image');
       logo = { type, data: content.toString('base64') };
     }
-    const before = this.get();
-    this.repository.transaction(() => {
-      if (logo) this.repository.set(SETTING.logo, logo);
-      else this.repository.remove(SETTING.logo);
-      this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before: { logoUrl: before.logoUrl }, after: { logoUrl: this.get().logoUrl } });
+    await this.repository.transaction(async () => {
+      const before = await this.get();
+      if (logo) await this.repository.set(SETTING.logo, logo);
+      else await this.repository.remove(SETTING.logo);
+      const after = await this.get();
+      await this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before: { logoUrl: before.logoUrl }, after: { logoUrl: after.logoUrl } });
     });
-    this.effects.boardChanged();
+    await this.effects.boardChanged();
     return this.get();
   }
 
-  logo(): { type: string; content: Buffer } | undefined {
-    const logo = this.repository.get<{ type: string; data: string }>(SETTING.logo);
+  async logo(): Promise<{ type: string; content: Buffer } | undefined> {
+    const logo = await this.repository.get<{ type: string; data: string }>(SETTING.logo);
     return logo && { type: logo.type, content: Buffer.from(logo.data, 'base64') };
   }
 
@@ -109,11 +113,12 @@ export class SettingsService {
     if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the settings');
   }
 
-  private schedulePart() {
+  private schedulePart(values: Map<string, unknown>) {
+    const value = <T>(key: string) => values.get(key) as T | undefined;
     return {
-      exportCron: this.repository.get<string>(SETTING.exportCron) ?? this.defaults.exportSchedule.cron,
-      exportTimeZone: this.repository.get<string>(SETTING.exportTimeZone) ?? this.defaults.exportSchedule.timeZone,
-      exportRetentionWeeks: this.repository.get<number>(SETTING.exportRetentionWeeks) ?? this.defaults.exportSchedule.retentionWeeks,
+      exportCron: value<string>(SETTING.exportCron) ?? this.defaults.exportSchedule.cron,
+      exportTimeZone: value<string>(SETTING.exportTimeZone) ?? this.defaults.exportSchedule.timeZone,
+      exportRetentionWeeks: value<number>(SETTING.exportRetentionWeeks) ?? this.defaults.exportSchedule.retentionWeeks,
     };
   }
 }

@@ -1,29 +1,48 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { accessTokens } from '../db/schema';
+import type { Database, Tables } from '../db/database';
+import type { accessTokens } from '../db/schema';
 
 export type ApiTokenRow = Pick<typeof accessTokens.$inferSelect, 'id' | 'name' | 'scopes' | 'createdAt' | 'revokedAt'>;
 
-const columns = { id: accessTokens.id, name: accessTokens.name, scopes: accessTokens.scopes, createdAt: accessTokens.createdAt, revokedAt: accessTokens.revokedAt };
+const columns = ({ accessTokens }: Tables) => ({
+  id: accessTokens.id,
+  name: accessTokens.name,
+  scopes: accessTokens.scopes,
+  createdAt: accessTokens.createdAt,
+  revokedAt: accessTokens.revokedAt,
+});
 
-/** Integration tokens: access tokens of kind `api`, with their write scope. */
+/** Integration tokens: access tokens of kind `api`, with their write scope. Writes run inside `transaction`. */
 export class TokensRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Database) {}
 
-  list(): ApiTokenRow[] {
-    return this.db.select(columns).from(accessTokens).where(eq(accessTokens.kind, 'api')).orderBy(desc(accessTokens.id)).all();
+  list(): Promise<ApiTokenRow[]> {
+    const { accessTokens } = this.db.tables;
+    return this.db.orm.select(columns(this.db.tables)).from(accessTokens).where(eq(accessTokens.kind, 'api')).orderBy(desc(accessTokens.id));
   }
 
-  find(id: number): ApiTokenRow | undefined {
-    return this.db.select(columns).from(accessTokens).where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'api'))).get();
+  async find(id: number): Promise<ApiTokenRow | undefined> {
+    const { accessTokens } = this.db.tables;
+    const rows = await this.db.orm
+      .select(columns(this.db.tables))
+      .from(accessTokens)
+      .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'api')))
+      .limit(1);
+    return rows[0];
   }
 
-  revoke(id: number, now: number): boolean {
-    const result = this.db
+  /** Revokes a live token; false when it was revoked already. */
+  async revoke(id: number, now: number): Promise<boolean> {
+    const { accessTokens } = this.db.tables;
+    const revoked = await this.db.orm
       .update(accessTokens)
       .set({ revokedAt: now })
       .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'api'), isNull(accessTokens.revokedAt)))
-      .run();
-    return result.changes === 1;
+      .returning({ id: accessTokens.id });
+    return revoked.length === 1;
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 }

@@ -5,19 +5,19 @@ import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { TokensService } from './tokens.service';
 
 export function tokensRoutes(app: FastifyInstance, auth: AuthService, tokens: TokensService): void {
-  app.get('/api/tokens', async (request) => ({ tokens: tokens.list(requirePrincipal(auth, request)) }));
+  app.get('/api/tokens', async (request) => ({ tokens: await tokens.list(await requirePrincipal(auth, request)) }));
 
   app.post('/api/tokens', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     tokens.authorize(principal);
-    return reply.status(201).send(tokens.create(principal, parseWith(createApiTokenRequestSchema, request.body), request.ip));
+    return reply.status(201).send(await tokens.create(principal, parseWith(createApiTokenRequestSchema, request.body), request.ip));
   });
 
   app.delete('/api/tokens/:id', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     tokens.authorize(principal);
     const { id } = parseWith(idParams, request.params);
-    tokens.revoke(principal, id, request.ip);
+    await tokens.revoke(principal, id, request.ip);
     return reply.status(204).send();
   });
 }

@@ -35,35 +35,41 @@ export class TokensService {
     return principal.userId;
   }
 
-  list(principal: Principal): ApiToken[] {
+  async list(principal: Principal): Promise<ApiToken[]> {
     this.authorize(principal);
-    return this.tokens.list().map(toToken);
+    return (await this.tokens.list()).map(toToken);
   }
 
-  create(principal: Principal, input: CreateApiTokenRequest, ip: string): ApiToken & { token: string } {
+  async create(principal: Principal, input: CreateApiTokenRequest, ip: string): Promise<ApiToken & { token: string }> {
     const adminId = this.authorize(principal);
     const token = newSecret('tba');
     const scopes = { unitIds: [...new Set(input.unitIds)], indicatorIds: [...new Set(input.indicatorIds)] };
-    const id = this.auth.createToken({
-      kind: 'api',
-      name: input.name,
-      tokenHash: hashSecret(token),
-      scopes: JSON.stringify(scopes),
-      createdByUserId: adminId,
-      now: this.clock.now(),
+    const created = await this.tokens.transaction(async () => {
+      const id = await this.auth.createToken({
+        kind: 'api',
+        name: input.name,
+        tokenHash: hashSecret(token),
+        scopes: JSON.stringify(scopes),
+        createdByUserId: adminId,
+        now: this.clock.now(),
+      });
+      const row = toToken((await this.tokens.find(id))!);
+      await this.audit.record(actorOf(principal, ip), { action: 'token.created', entity: 'token', entityId: id, after: row });
+      return row;
     });
-    const created = toToken(this.tokens.find(id)!);
-    this.audit.record(actorOf(principal, ip), { action: 'token.created', entity: 'token', entityId: id, after: created });
     return { ...created, token };
   }
 
-  revoke(principal: Principal, id: number, ip: string): void {
+  async revoke(principal: Principal, id: number, ip: string): Promise<void> {
     this.authorize(principal);
-    const row = this.tokens.find(id);
-    if (!row) throw new AppError('not_found', `API token ${id} not found`);
-    if (this.tokens.revoke(id, this.clock.now())) {
-      this.audit.record(actorOf(principal, ip), { action: 'token.revoked', entity: 'token', entityId: id, before: toToken(row) });
-    }
+    await this.tokens.transaction(async () => {
+      const row = await this.tokens.find(id);
+      if (!row) throw new AppError('not_found', `API token ${id} not found`);
+      if (await this.tokens.revoke(id, this.clock.now())) {
+        await this.audit.record(actorOf(principal, ip), { action: 'token.revoked', entity: 'token', entityId: id, before: toToken(row) });
+      }
+    });
+    // Once revoked for good (committed): the token's open sockets are cut off.
     this.sockets.disconnect(id);
   }
 }

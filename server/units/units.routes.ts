@@ -5,32 +5,32 @@ import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { UnitsService } from './units.service';
 
 export function unitsRoutes(app: FastifyInstance, auth: AuthService, units: UnitsService): void {
-  const admin = (request: Parameters<typeof requirePrincipal>[1]) => {
-    const principal = requirePrincipal(auth, request);
+  const admin = async (request: Parameters<typeof requirePrincipal>[1]) => {
+    const principal = await requirePrincipal(auth, request);
     units.authorize(principal);
     return principal;
   };
 
   // The unit tree: anyone signed in may read it (forms, filters, names on the board).
   app.get('/api/units', async (request) => {
-    requirePrincipal(auth, request);
-    return { units: units.list() };
+    await requirePrincipal(auth, request);
+    return { units: await units.list() };
   });
 
   app.post('/api/units', async (request, reply) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { name, parentId } = parseWith(createUnitRequestSchema, request.body);
-    return reply.status(201).send(units.create(principal, name, parentId ?? null, request.ip));
+    return reply.status(201).send(await units.create(principal, name, parentId ?? null, request.ip));
   });
 
   app.patch('/api/units/:id', async (request) => {
-    const principal = admin(request);
+    const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
-    return units.update(principal, id, parseWith(updateUnitRequestSchema, request.body), request.ip);
+    return await units.update(principal, id, parseWith(updateUnitRequestSchema, request.body), request.ip);
   });
 
   app.post('/api/units/merge', async (request) => {
-    const principal = admin(request);
-    return { unit: units.merge(principal, parseWith(mergeUnitsRequestSchema, request.body), request.ip) };
+    const principal = await admin(request);
+    return { unit: await units.merge(principal, parseWith(mergeUnitsRequestSchema, request.body), request.ip) };
   });
 }

@@ -29,9 +29,9 @@ export class UnitsService {
     if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes units');
   }
 
-  list(): UnitDetail[] {
-    const former = this.units.formerNames();
-    return this.units.all().map((unit) => ({
+  async list(): Promise<UnitDetail[]> {
+    const former = await this.units.formerNames();
+    return (await this.units.list()).map((unit) => ({
       id: unit.id,
       name: unit.name,
       parentId: unit.parentId,
@@ -40,106 +40,107 @@ export class UnitsService {
     }));
   }
 
-  create(principal: Principal, name: string, parentId: number | null, ip: string): UnitDetail {
+  async create(principal: Principal, name: string, parentId: number | null, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
-    if (parentId !== null) this.live(parentId, 'parentId');
-    const id = this.units.transaction(() => {
-      const created = this.units.insert(name, parentId, this.clock.now());
-      this.audit.record(actorOf(principal, ip), { action: 'unit.created', entity: 'unit', entityId: created, after: { name, parentId } });
+    if (parentId !== null) await this.live(parentId, 'parentId');
+    const id = await this.units.transaction(async () => {
+      const created = await this.units.insert(name, parentId, this.clock.now());
+      await this.audit.record(actorOf(principal, ip), { action: 'unit.created', entity: 'unit', entityId: created, after: { name, parentId } });
       return created;
     });
     return this.detail(id);
   }
 
-  update(principal: Principal, id: number, patch: { name?: string | undefined; parentId?: number | null | undefined }, ip: string): UnitDetail {
+  async update(principal: Principal, id: number, patch: { name?: string | undefined; parentId?: number | null | undefined }, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
-    const before = this.live(id, 'id');
+    const before = await this.live(id, 'id');
     if (patch.parentId !== undefined && patch.parentId !== null) {
-      this.live(patch.parentId, 'parentId');
-      if (this.isWithin(patch.parentId, id)) throw new AppError('validation_failed', 'a unit cannot move under itself', { parentId: 'cycle' });
+      await this.live(patch.parentId, 'parentId');
+      if (await this.isWithin(patch.parentId, id)) throw new AppError('validation_failed', 'a unit cannot move under itself', { parentId: 'cycle' });
     }
-    this.units.transaction(() => {
-      if (patch.name !== undefined && patch.name !== before.name) this.units.rename(id, patch.name, before.name, this.clock.now());
-      if (patch.parentId !== undefined) this.units.move(id, patch.parentId);
-      this.audit.record(actorOf(principal, ip), {
+    await this.units.transaction(async () => {
+      if (patch.name !== undefined && patch.name !== before.name) await this.units.rename(id, patch.name, before.name, this.clock.now());
+      if (patch.parentId !== undefined) await this.units.move(id, patch.parentId);
+      await this.audit.record(actorOf(principal, ip), {
         action: 'unit.updated',
         entity: 'unit',
         entityId: id,
         before: { name: before.name, parentId: before.parentId },
         after: { name: patch.name ?? before.name, parentId: patch.parentId === undefined ? before.parentId : patch.parentId },
       });
-      this.boardChanged();
+      await this.boardChanged();
     });
-    this.refreshScreens();
+    await this.refreshScreens();
     return this.detail(id);
   }
 
-  merge(principal: Principal, request: MergeUnitsRequest, ip: string): UnitDetail {
+  async merge(principal: Principal, request: MergeUnitsRequest, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
     const from = [...new Set(request.unitIds)];
-    for (const id of from) this.live(id, 'unitIds');
+    for (const id of from) await this.live(id, 'unitIds');
     const intoId = 'unitId' in request.into ? request.into.unitId : undefined;
     if (intoId !== undefined) {
-      this.live(intoId, 'into');
+      await this.live(intoId, 'into');
       if (from.includes(intoId)) throw new AppError('validation_failed', 'a unit cannot be merged into itself', { into: 'cycle' });
     } else if (from.length < 2) {
       throw new AppError('validation_failed', 'merge at least two units into a new one', { unitIds: 'too_small' });
     }
     const parentId = 'name' in request.into ? (request.into.parentId ?? null) : null;
-    if (parentId !== null) this.live(parentId, 'into.parentId');
+    if (parentId !== null) await this.live(parentId, 'into.parentId');
     // What the merged units leave behind hangs under the result: it cannot lie below them itself.
     for (const id of from) {
-      if (intoId !== undefined && this.isWithin(intoId, id)) throw new AppError('validation_failed', 'the unit merged into lies below a merged unit', { into: 'cycle' });
-      if (parentId !== null && this.isWithin(parentId, id)) throw new AppError('validation_failed', 'the new unit would hang below a merged unit', { 'into.parentId': 'cycle' });
+      if (intoId !== undefined && (await this.isWithin(intoId, id))) throw new AppError('validation_failed', 'the unit merged into lies below a merged unit', { into: 'cycle' });
+      if (parentId !== null && (await this.isWithin(parentId, id))) throw new AppError('validation_failed', 'the new unit would hang below a merged unit', { 'into.parentId': 'cycle' });
     }
-    const target = this.units.transaction(() => {
+    const target = await this.units.transaction(async () => {
       const now = this.clock.now();
-      const into = intoId ?? this.units.insert((request.into as { name: string }).name, parentId, now);
-      const before = from.map((id) => this.units.find(id)!);
-      const moved = this.units.merge(from, into, now);
-      this.audit.record(actorOf(principal, ip), {
+      const into = intoId ?? (await this.units.insert((request.into as { name: string }).name, parentId, now));
+      const before: UnitRow[] = [];
+      for (const id of from) before.push((await this.units.find(id))!);
+      const moved = await this.units.merge(from, into, now);
+      await this.audit.record(actorOf(principal, ip), {
         action: 'unit.merged',
         entity: 'unit',
         entityId: into,
         before: before.map((u) => ({ id: u.id, name: u.name })),
-        after: { into: { id: into, name: this.units.find(into)!.name }, moved },
+        after: { into: { id: into, name: (await this.units.find(into))!.name }, moved },
       });
-      this.boardChanged();
+      await this.boardChanged();
       return into;
     });
-    this.refreshScreens();
+    await this.refreshScreens();
     return this.detail(target);
   }
 
-  private detail(id: number): UnitDetail {
-    return this.list().find((unit) => unit.id === id)!;
+  private async detail(id: number): Promise<UnitDetail> {
+    return (await this.list()).find((unit) => unit.id === id)!;
   }
 
   /** A unit that exists and was not merged away (merged units are read-only history). */
-  private live(id: number, field: string): UnitRow {
-    const unit = this.units.find(id);
+  private async live(id: number, field: string): Promise<UnitRow> {
+    const unit = await this.units.find(id);
     if (!unit) throw new AppError('validation_failed', `unit ${id} not found`, { [field]: 'not_found' });
     if (unit.mergedIntoId !== null) throw new AppError('conflict', `unit ${id} was merged: it is history now`, { [field]: 'merged' });
     return unit;
   }
 
   /** True when `candidate` is `root` or lies below it. */
-  private isWithin(candidate: number, root: number): boolean {
+  private async isWithin(candidate: number, root: number): Promise<boolean> {
     for (let id: number | null = candidate, steps = 0; id !== null && steps < 1000; steps++) {
       if (id === root) return true;
-      id = this.units.find(id)?.parentId ?? null;
+      id = (await this.units.find(id))?.parentId ?? null;
     }
     return false;
   }
 
-  /** Owner names and scopes show on the board: a board-wide change of the current term. */
-  private boardChanged(): void {
-    const term = this.boardRepository.currentTerm();
-    if (term) this.changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
+  /** Owner names and scopes show on the board: a board-wide change of the current term (inside the transaction). */
+  private async boardChanged(): Promise<void> {
+    const term = await this.boardRepository.currentTerm();
+    if (term) await this.changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
   }
 
-  private refreshScreens(): void {
-    const term = this.boardRepository.currentTerm();
-    if (term) this.broadcaster.snapshot(term.id, this.boards.board());
+  private async refreshScreens(): Promise<void> {
+    const term = await this.boardRepository.currentTerm();
+    if (term) this.broadcaster.snapshot(term.id, await this.boards.board());
   }
 }

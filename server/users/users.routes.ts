@@ -5,24 +5,24 @@ import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { UsersService } from './users.service';
 
 export function usersRoutes(app: FastifyInstance, auth: AuthService, users: UsersService): void {
-  app.get('/api/users', async (request) => ({ users: users.list(requirePrincipal(auth, request)) }));
+  app.get('/api/users', async (request) => ({ users: await users.list(await requirePrincipal(auth, request)) }));
 
   app.post('/api/users', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     users.authorize(principal);
     const created = await users.create(principal, parseWith(createUserRequestSchema, request.body), request.ip);
     return reply.status(201).send(created);
   });
 
   app.patch('/api/users/:id', async (request) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     users.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     return users.update(principal, id, parseWith(updateUserRequestSchema, request.body), request.ip);
   });
 
   app.post('/api/users/:id/password', async (request, reply) => {
-    const principal = requirePrincipal(auth, request);
+    const principal = await requirePrincipal(auth, request);
     users.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     const { password } = parseWith(resetPasswordRequestSchema, request.body);

@@ -33,63 +33,65 @@ export class UsersService {
     if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin manages users');
   }
 
-  list(principal: Principal): User[] {
+  async list(principal: Principal): Promise<User[]> {
     this.authorize(principal);
-    return this.users.list().map(toUser);
+    return (await this.users.list()).map(toUser);
   }
 
   async create(principal: Principal, input: CreateUserRequest, ip: string): Promise<User> {
     this.authorize(principal);
-    this.checkUnits(input.unitIds);
-    if (this.users.usernameTaken(input.username)) {
-      throw new AppError('conflict', `the user name ${input.username} is taken`, { username: 'taken' });
-    }
+    // Hashed before the transaction (it holds the write lock); the checks run inside it, so that
+    // they still hold when it commits, whatever another node does meanwhile.
     const passwordHash = await hashPassword(input.password);
-    return this.users.transaction(() => {
-      const id = this.auth.createUser({ ...input, passwordHash, now: this.clock.now() });
-      const created = toUser(this.users.find(id)!);
-      this.audit.record(actorOf(principal, ip), { action: 'user.created', entity: 'user', entityId: id, after: created });
+    return this.users.transaction(async () => {
+      await this.checkUnits(input.unitIds);
+      if (await this.users.usernameTaken(input.username)) {
+        throw new AppError('conflict', `the user name ${input.username} is taken`, { username: 'taken' });
+      }
+      const id = await this.auth.createUser({ ...input, passwordHash, now: this.clock.now() });
+      const created = toUser((await this.users.find(id))!);
+      await this.audit.record(actorOf(principal, ip), { action: 'user.created', entity: 'user', entityId: id, after: created });
       return created;
     });
   }
 
-  update(principal: Principal, id: number, patch: UpdateUserRequest, ip: string): User {
+  async update(principal: Principal, id: number, patch: UpdateUserRequest, ip: string): Promise<User> {
     this.authorize(principal);
-    if (patch.unitIds) this.checkUnits(patch.unitIds);
-    if (principal.kind === 'user' && principal.userId === id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
-      // Someone must stay able to manage users: an admin cannot disable or demote themself.
-      throw new AppError('conflict', 'you cannot disable yourself or take away your own admin role');
-    }
-    return this.users.transaction(() => {
-      const before = this.users.find(id);
+    return this.users.transaction(async () => {
+      if (patch.unitIds) await this.checkUnits(patch.unitIds);
+      if (principal.kind === 'user' && principal.userId === id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
+        // Someone must stay able to manage users: an admin cannot disable or demote themself.
+        throw new AppError('conflict', 'you cannot disable yourself or take away your own admin role');
+      }
+      const before = await this.users.find(id);
       if (!before) throw new AppError('not_found', `user ${id} not found`);
-      this.users.update(id, {
+      await this.users.update(id, {
         displayName: patch.displayName,
         role: patch.role,
         disabledAt: patch.disabled === undefined ? undefined : patch.disabled ? (before.disabledAt ?? this.clock.now()) : null,
       });
-      if (patch.unitIds) this.users.setUnits(id, patch.unitIds);
+      if (patch.unitIds) await this.users.setUnits(id, patch.unitIds);
       // Rights changed or the account closed: sessions opened under the old rights end.
-      if (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role)) this.auth.deleteSessionsOf(id);
-      const after = toUser(this.users.find(id)!);
-      this.audit.record(actorOf(principal, ip), { action: 'user.updated', entity: 'user', entityId: id, before: toUser(before), after });
+      if (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role)) await this.auth.deleteSessionsOf(id);
+      const after = toUser((await this.users.find(id))!);
+      await this.audit.record(actorOf(principal, ip), { action: 'user.updated', entity: 'user', entityId: id, before: toUser(before), after });
       return after;
     });
   }
 
   async resetPassword(principal: Principal, id: number, password: string, ip: string): Promise<void> {
     this.authorize(principal);
-    if (!this.users.find(id)) throw new AppError('not_found', `user ${id} not found`);
+    if (!(await this.users.find(id))) throw new AppError('not_found', `user ${id} not found`);
     const passwordHash = await hashPassword(password);
-    this.users.transaction(() => {
-      this.auth.setPasswordHash(id, passwordHash);
-      this.auth.deleteSessionsOf(id);
-      this.audit.record(actorOf(principal, ip), { action: 'user.password_reset', entity: 'user', entityId: id });
+    await this.users.transaction(async () => {
+      await this.auth.setPasswordHash(id, passwordHash);
+      await this.auth.deleteSessionsOf(id);
+      await this.audit.record(actorOf(principal, ip), { action: 'user.password_reset', entity: 'user', entityId: id });
     });
   }
 
-  private checkUnits(unitIds: readonly number[]): void {
-    const unknown = this.users.unknownUnits(unitIds);
+  private async checkUnits(unitIds: readonly number[]): Promise<void> {
+    const unknown = await this.users.unknownUnits(unitIds);
     if (unknown.length > 0) throw new AppError('validation_failed', `unknown units: ${unknown.join(', ')}`, { unitIds: 'not_found' });
   }
 }

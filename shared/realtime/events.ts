@@ -55,6 +55,10 @@ export interface ClientToServerEvents {
   'board:resync': (request: ResyncRequest, ack?: (answer: Ack<ResyncAnswer>) => void) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between app nodes (through the Redis adapter): what one node changed that the others must act on. */
+export interface InterServerEvents {
+  /** The export schedule was changed in the settings: each node restarts its timer from them. */
+  'schedule:changed': () => void;
+}
 
 export const BOARD_ROOM_PREFIX = 'board:';

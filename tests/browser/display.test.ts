@@ -122,8 +122,8 @@ describe('live', () => {
     await server.stop();
     await banner.first().waitFor({ state: 'visible', timeout: 10_000 });
 
-    await server.restart((app) => {
-      app.readings.record(
+    await server.restart(async (app) => {
+      await app.readings.record(
         { kind: 'user', userId: 1, username: 'admin', displayName: 'admin', role: 'admin', unitIds: [] },
         indicator.id,
         { date: dateInZone(Date.now(), 'Asia/Ho_Chi_Minh'), value: 3 },

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
 
 const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 const servers: TestServer[] = [];
@@ -10,8 +12,9 @@ afterAll(async () => {
   for (const server of servers) await server.close();
 });
 
+// cast: PostgreSQL's slot is a bigint, which node-postgres reads as a string.
 const scheduled = (server: TestServer) =>
-  server.db.$client.prepare("select id, slot, status from exports where kind = 'scheduled' order by slot").all() as Array<{ id: number; slot: number; status: string }>;
+  sqlRows<{ id: number; slot: number; status: string }>(server.db, sql`select id, cast(slot as double precision) as slot, status from exports where kind = 'scheduled' order by slot`);
 
 describe('the export schedule', () => {
   it('fires once per slot, catches up a slot missed while down, and never twice across a restart', async () => {
@@ -21,24 +24,24 @@ describe('the export schedule', () => {
       exportSchedule: { cron: '*/4 * * * * *', timeZone: 'Asia/Ho_Chi_Minh', retentionWeeks: 104 },
     });
     servers.push(server);
-    server.app.startSchedule();
-    await eventually('two scheduled slots', () => scheduled(server).length >= 2, 20_000);
+    await server.app.startSchedule();
+    await eventually('two scheduled slots', async () => (await scheduled(server)).length >= 2, 20_000);
 
     await server.stop();
     const stoppedAt = Date.now();
     // Down across at least one slot.
     await new Promise((r) => setTimeout(r, 4500));
     await server.restart();
-    server.app.startSchedule();
+    await server.app.startSchedule();
     const lastMissed = Math.floor((Date.now() - 1) / 4000) * 4000;
     expect(lastMissed).toBeGreaterThan(stoppedAt);
     // Caught up at start, once.
-    await eventually('the missed slot', () => scheduled(server).some((e) => e.slot === lastMissed), 5_000);
-    await eventually('one more slot', () => scheduled(server).some((e) => e.slot > lastMissed), 10_000);
+    await eventually('the missed slot', async () => (await scheduled(server)).some((e) => e.slot === lastMissed), 5_000);
+    await eventually('one more slot', async () => (await scheduled(server)).some((e) => e.slot > lastMissed), 10_000);
     // A second start of the schedule on the same database (another node) adds nothing for a slot already taken.
-    expect(server.app.exports.scheduleSlot(lastMissed)).toBe(false);
+    expect(await server.app.exports.scheduleSlot(lastMissed)).toBe(false);
 
-    const rows = scheduled(server);
+    const rows = await scheduled(server);
     const slots = rows.map((r) => r.slot);
     expect(new Set(slots).size).toBe(slots.length);
     for (const slot of slots) expect(slot % 4000).toBe(0);
@@ -46,7 +49,7 @@ describe('the export schedule', () => {
     const during = slots.filter((slot) => slot > stoppedAt && slot < lastMissed);
     expect(during).toEqual([]);
     await server.app.exports.idle();
-    const states = scheduled(server).map((r) => r.status);
+    const states = (await scheduled(server)).map((r) => r.status);
     expect(states.filter((s) => s === 'done').length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });

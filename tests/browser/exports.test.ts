@@ -68,7 +68,7 @@ describe('an export on demand', () => {
     expect(pdf.getPageCount()).toBe(pages + 1);
     expect(done.week).toBe(`${dateInZone(Date.now(), 'Asia/Ho_Chi_Minh').slice(0, 4)}-W${done.week.slice(-2)}`);
 
-    const list = (await api(server, 'GET', '/api/exports', { token: server.createToken('display') })).body.exports;
+    const list = (await api(server, 'GET', '/api/exports', { token: await server.createToken('display') })).body.exports;
     expect(list[0].id).toBe(done.id);
     expect((await fetch(`${server.url}${pngs[0]!.url}`)).status).toBe(401);
   });
@@ -116,7 +116,7 @@ describe('an export on demand', () => {
     await server.createUser({ username: 'xem.bao.cao', password: 'Xem-bao-cao-1', role: 'viewer' });
     const viewer = await server.login('xem.bao.cao', 'Xem-bao-cao-1');
     expect((await api(server, 'POST', '/api/exports', { body: {}, cookie: viewer })).status).toBe(403);
-    expect((await api(server, 'POST', '/api/exports', { body: {}, token: server.createToken('display') })).status).toBe(403);
+    expect((await api(server, 'POST', '/api/exports', { body: {}, token: await server.createToken('display') })).status).toBe(403);
     expect((await api(server, 'POST', '/api/exports', { body: { asOf: '2099-01-01T00:00:00Z' }, cookie: admin })).status).toBe(400);
     expect((await api(server, 'GET', '/api/exports')).status).toBe(401);
   });

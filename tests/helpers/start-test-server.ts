@@ -4,7 +4,7 @@ import { AuthRepository } from '../../server/auth/auth.repository';
 import { hashPassword } from '../../server/auth/passwords';
 import { hashSecret, newSecret } from '../../server/auth/tokens';
 import type { Clock } from '../../server/clock';
-import type { Db } from '../../server/db/client';
+import type { Database } from '../../server/db/database';
 import { seedDemo } from '../../server/seed/seed';
 import { tempDatabase } from './temp-db';
 
@@ -36,7 +36,9 @@ export class TestClock implements Clock {
 export interface TestServer {
   url: string;
   app: App;
-  db: Db;
+  db: Database;
+  /** DATABASE_URL of the test's database (PostgreSQL), undefined on SQLite. */
+  databaseUrl: string | undefined;
   clock: TestClock;
   dir: string;
   /** Signs in and returns the Cookie header to send. */
@@ -44,18 +46,24 @@ export interface TestServer {
   /** Creates a user directly (the admin pages come with their own issue). */
   createUser(input: { username: string; password: string; role: 'admin' | 'editor' | 'viewer'; unitIds?: number[] }): Promise<number>;
   /** Creates a display or API token directly and returns the secret. */
-  createToken(kind: 'display' | 'api', scopes?: { unitIds?: number[]; indicatorIds?: number[] }): string;
+  createToken(kind: 'display' | 'api', scopes?: { unitIds?: number[]; indicatorIds?: number[] }): Promise<string>;
   /** Stops the server (sockets see it go away); `restart` starts it again on the same port and database. */
   stop(): Promise<void>;
   restart(beforeListening?: (app: App) => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A real server on an ephemeral port over a real SQLite file, seeded with the demo term by default. */
+/** A real server on an ephemeral port over a real database (SQLite, or PostgreSQL: temp-db.ts), seeded with the demo term by default. */
 export async function startTestServer(
-  options: { seed?: boolean; clock?: TestClock; clientDir?: string; exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number } } = {},
+  options: {
+    seed?: boolean;
+    clock?: TestClock;
+    clientDir?: string;
+    exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number };
+    redisUrl?: string;
+  } = {},
 ): Promise<TestServer> {
-  const temp = tempDatabase();
+  const temp = await tempDatabase();
   const clock = options.clock ?? new TestClock();
   const build = () =>
     createApp({
@@ -66,10 +74,11 @@ export async function startTestServer(
       dataDir: temp.dir,
       ...(options.clientDir ? { clientDir: options.clientDir } : {}),
       ...(options.exportSchedule ? { exportSchedule: options.exportSchedule } : {}),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     });
   let app = await build();
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
-  if (options.seed ?? true) seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
+  if (options.seed ?? true) await seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -82,6 +91,7 @@ export async function startTestServer(
       return app;
     },
     db: temp.db,
+    databaseUrl: temp.url,
     clock,
     dir: temp.dir,
     async login(username = ADMIN.username, password = ADMIN.password) {
@@ -96,9 +106,9 @@ export async function startTestServer(
     async createUser({ username, password, role, unitIds }) {
       return authRepository.createUser({ username, displayName: username, passwordHash: await hashPassword(password), role, unitIds, now: clock.now() });
     },
-    createToken(kind, scopes) {
+    async createToken(kind, scopes) {
       const secret = newSecret(kind === 'display' ? 'tbd' : 'tba');
-      authRepository.createToken({
+      await authRepository.createToken({
         kind,
         name: `${kind} for tests`,
         tokenHash: hashSecret(secret),
@@ -122,7 +132,7 @@ export async function startTestServer(
     async close() {
       if (running) await app.close();
       running = false;
-      temp.remove();
+      await temp.remove();
     },
   };
 }

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardSchema } from '../../shared/api/board';
 import { STATUSES } from '../../shared/indicator/model';
+import { sqlRows, sqlRun } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
@@ -23,16 +25,16 @@ describe('GET /api/board', () => {
 
   it.each(['session', 'display token', 'API token'] as const)('answers a %s with the current term board', async (kind) => {
     const credentials =
-      kind === 'session' ? { cookie } : { token: server.createToken(kind === 'display token' ? 'display' : 'api') };
+      kind === 'session' ? { cookie } : { token: await server.createToken(kind === 'display token' ? 'display' : 'api') };
     const { status, body } = await api(server, 'GET', '/api/board', credentials);
     expect(status).toBe(200);
     expect(body.term.name).toBe('Nhiệm kỳ 2025–2030');
   });
 
   it('refuses a revoked token', async () => {
-    const token = server.createToken('display');
+    const token = await server.createToken('display');
     expect((await api(server, 'GET', '/api/board', { token })).status).toBe(200);
-    server.db.$client.prepare('update access_tokens set revoked_at = 1').run();
+    await sqlRun(server.db, sql`update access_tokens set revoked_at = 1`);
     expect((await api(server, 'GET', '/api/board', { token })).status).toBe(401);
   });
 
@@ -67,8 +69,8 @@ describe('GET /api/board', () => {
 
   it("numbers its seq after the current term's change log", async () => {
     const { body } = await api(server, 'GET', '/api/board', { cookie });
-    const { n } = server.db.$client.prepare('select count(*) as n, max(seq) as m from changes where term_id = ?').get(body.term.id) as { n: number };
-    expect(body.seq).toBe(n);
+    const [counted] = await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n, max(seq) as m from changes where term_id = ${body.term.id}`);
+    expect(body.seq).toBe(counted!.n);
   });
 
   it('serves after writes exactly what a full recomputation gives (the board cache)', async () => {
@@ -81,7 +83,8 @@ describe('GET /api/board', () => {
     ] as const) {
       expect((await api(server, 'POST', `/api/indicators/${byCode.get(code)}/readings`, { body, cookie })).status).toBe(201);
       const served = (await api(server, 'GET', '/api/board', { cookie })).body;
-      expect(served).toEqual(JSON.parse(JSON.stringify(server.app.boards.board(server.clock.now()))));
+      const recomputed = await server.app.boards.board(server.clock.now());
+      expect(served).toEqual(JSON.parse(JSON.stringify(recomputed)));
     }
     const after = (await api(server, 'GET', '/api/board', { cookie })).body;
     expect(after.seq).toBe(first.seq + 3);
@@ -90,14 +93,15 @@ describe('GET /api/board', () => {
 
   it('recomputes every indicator when the day changes', async () => {
     // A display token: a session would have expired by then.
-    const token = server.createToken('display');
+    const token = await server.createToken('display');
     const today = (await api(server, 'GET', '/api/board', { token })).body;
     server.clock.advance(40 * 24 * 60 * 60 * 1000);
     try {
       const later = (await api(server, 'GET', '/api/board', { token })).body;
       expect(later.date).toBe('2027-01-07');
       expect(later.term.elapsed).toBeGreaterThan(today.term.elapsed);
-      expect(later).toEqual(JSON.parse(JSON.stringify(server.app.boards.board(server.clock.now()))));
+      const recomputed = await server.app.boards.board(server.clock.now());
+      expect(later).toEqual(JSON.parse(JSON.stringify(recomputed)));
       const expected = (code: string, board: { indicators: Array<{ code: string; expected: number }> }) =>
         board.indicators.find((i) => i.code === code)!.expected;
       expect(expected('CCHC-01', later)).toBeGreaterThan(expected('CCHC-01', today));
@@ -120,7 +124,7 @@ describe('GET /api/board', () => {
 
 describe('GET /api/board?asOf=', () => {
   it('shows the board as it stood then, from the readings that existed, the same whenever asked', async () => {
-    const token = server.createToken('display');
+    const token = await server.createToken('display');
     const before = (await api(server, 'GET', '/api/board', { token })).body;
     const asOf = new Date(server.clock.now()).toISOString();
     const id = before.indicators.find((i: { code: string }) => i.code === 'KTGS-01').id;
@@ -154,7 +158,7 @@ describe('GET /api/board?termId=', () => {
   it("shows a closed term's board to anyone who may read, and 404 for an unknown term", async () => {
     const terms = (await api(server, 'GET', '/api/terms', { cookie })).body.terms as Array<{ id: number; closed: boolean; current: boolean }>;
     const closed = terms.find((t) => t.closed && !t.current)!;
-    const token = server.createToken('display');
+    const token = await server.createToken('display');
     const { status, body } = await api(server, 'GET', `/api/board?termId=${closed.id}`, { token });
     expect(status).toBe(200);
     expect(body.term).toMatchObject({ id: closed.id, name: 'Nhiệm kỳ 2020–2025', closed: true, elapsed: 1 });

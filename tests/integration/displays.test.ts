@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdDisplaySchema, displayListSchema } from '../../shared/api/displays';
 import { hashSecret } from '../../server/auth/tokens';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
 
 let server: TestServer;
 let admin: string;
@@ -24,9 +26,10 @@ describe('POST /api/displays', () => {
     expect(url.pathname).toBe('/display');
     expect(url.searchParams.get('token')).toBe(display.token);
 
-    const stored = server.db.$client.prepare('select token_hash from access_tokens where id = ?').get(display.id) as { token_hash: string };
-    expect(stored.token_hash).toBe(hashSecret(display.token));
-    expect(stored.token_hash).not.toContain(display.token);
+    const [stored] = await sqlRows<{ token_hash: string }>(server.db, sql`select token_hash from access_tokens where id = ${display.id}`);
+    expect(stored).toBeDefined();
+    expect(stored!.token_hash).toBe(hashSecret(display.token));
+    expect(stored!.token_hash).not.toContain(display.token);
 
     const board = await api(server, 'GET', '/api/board', { token: display.token });
     expect(board.status).toBe(200);
@@ -42,7 +45,7 @@ describe('POST /api/displays', () => {
     await server.createUser({ username: 'bientap', password: 'Bien-Tap-2026', role: 'editor', unitIds: [1] });
     const editor = await server.login('bientap', 'Bien-Tap-2026');
     expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' }, cookie: editor })).status).toBe(403);
-    expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' }, token: server.createToken('display') })).status).toBe(403);
+    expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' }, token: await server.createToken('display') })).status).toBe(403);
     expect((await api(server, 'POST', '/api/displays', { body: { name: 'x' } })).status).toBe(401);
     for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 'x', extra: 1 }, { name: 7 }]) {
       const answer = await api(server, 'POST', '/api/displays', { body, cookie: admin });
@@ -85,7 +88,7 @@ describe('GET and DELETE /api/displays', () => {
   it('answers 404 for an unknown screen and 403 for a non-admin', async () => {
     expect((await api(server, 'DELETE', '/api/displays/999999', { cookie: admin })).status).toBe(404);
     expect((await api(server, 'DELETE', '/api/displays/abc', { cookie: admin })).status).toBe(400);
-    expect((await api(server, 'GET', '/api/displays', { token: server.createToken('api') })).status).toBe(403);
+    expect((await api(server, 'GET', '/api/displays', { token: await server.createToken('api') })).status).toBe(403);
   });
 });
 

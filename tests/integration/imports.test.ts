@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPreviewSchema } from '../../shared/api/imports';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { uploadFile } from '../helpers/multipart';
 import { boardSocket, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
 
 let server: TestServer;
 let admin: string;
@@ -17,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const readingCount = () => (server.db.$client.prepare('select count(*) as n from readings').get() as { n: number }).n;
+const readingCount = async () => (await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`))[0]!.n;
 const upload = (name: string, content: Buffer | string, cookie = admin) => uploadFile(`${server.url}/api/imports`, name, content, { cookie });
 
 const BAD_CSV = [
@@ -34,7 +36,7 @@ const BAD_CSV = [
 
 describe('importing readings from CSV', () => {
   it('previews every row with its errors and writes nothing; a commit with errors is refused', async () => {
-    const before = readingCount();
+    const before = await readingCount();
     const { status, body } = await upload('so-lieu.csv', BAD_CSV);
     expect(status).toBe(201);
     const preview = importPreviewSchema.parse(body);
@@ -49,11 +51,11 @@ describe('importing readings from CSV', () => {
       [9, 'error', { code: 'required' }],
     ]);
     expect(preview.counts).toEqual({ new: 1, duplicate: 0, error: 7 });
-    expect(readingCount()).toBe(before);
+    expect(await readingCount()).toBe(before);
 
     const commit = await api(server, 'POST', `/api/imports/${preview.id}/commit`, { cookie: admin });
     expect(commit.status).toBe(400);
-    expect(readingCount()).toBe(before);
+    expect(await readingCount()).toBe(before);
   });
 
   it('commits all new rows in one transaction, broadcasts them in seq order, and a second import of the same file writes nothing', async () => {
@@ -68,7 +70,7 @@ describe('importing readings from CSV', () => {
     const updates = collectUpdates(screen);
     const start = (await connectForSnapshot(screen)).seq;
     try {
-      const before = readingCount();
+      const before = await readingCount();
       const preview = (await upload('thang-11.csv', csv)).body;
       // The repeated row within the file is a duplicate of the first.
       expect(preview.rows.map((r: { status: string }) => r.status)).toEqual(['new', 'new', 'new', 'duplicate']);
@@ -76,7 +78,7 @@ describe('importing readings from CSV', () => {
       const commit = await api(server, 'POST', `/api/imports/${preview.id}/commit`, { cookie: admin });
       expect(commit.status).toBe(200);
       expect(commit.body).toEqual({ imported: 3, skipped: 1, seq: start + 3 });
-      expect(readingCount()).toBe(before + 3);
+      expect(await readingCount()).toBe(before + 3);
       await eventually('the batch on screen', () => updates.length === 3);
       expect(updates.map((u) => u.seq)).toEqual([start + 1, start + 2, start + 3]);
 
@@ -84,7 +86,7 @@ describe('importing readings from CSV', () => {
       const again = (await upload('thang-11.csv', csv)).body;
       expect(again.counts).toEqual({ new: 0, duplicate: 4, error: 0 });
       expect((await api(server, 'POST', `/api/imports/${again.id}/commit`, { cookie: admin })).body).toMatchObject({ imported: 0, skipped: 4 });
-      expect(readingCount()).toBe(before + 3);
+      expect(await readingCount()).toBe(before + 3);
     } finally {
       screen.disconnect();
     }
@@ -121,7 +123,7 @@ describe('importing readings from XLSX', () => {
       ['XDD-04', '2026-11-22', 80, null, null, null, null],
     ];
     const content = await xlsx([...good, ...bad]);
-    const before = readingCount();
+    const before = await readingCount();
     const preview = importPreviewSchema.parse((await upload('so-lieu.xlsx', content)).body);
     expect(preview.rows.map((r) => [r.row, r.status, r.errors])).toEqual([
       [2, 'new', {}],
@@ -130,7 +132,7 @@ describe('importing readings from XLSX', () => {
       [5, 'error', { value: 'not_allowed', numerator: 'required', denominator: 'required' }],
     ]);
     expect(preview.rows[0]).toMatchObject({ date: '2026-11-22', value: 99.6 });
-    expect(readingCount()).toBe(before);
+    expect(await readingCount()).toBe(before);
 
     const ok = (await upload('so-lieu-sua.xlsx', await xlsx(good))).body;
     expect(ok.counts).toEqual({ new: 2, duplicate: 0, error: 0 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
@@ -12,6 +14,8 @@ beforeAll(async () => {
   indicatorIds = body.indicators.map((i: { id: number }) => i.id);
 });
 afterAll(() => server.close());
+
+const readingCount = () => sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`);
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number) {
@@ -42,7 +46,7 @@ function oddBody(r: ReturnType<typeof random>): unknown {
 
 describe('nothing a client sends gets a 5xx or writes anything', () => {
   it('survives 600 odd requests across every endpoint', async () => {
-    const before = server.db.$client.prepare('select count(*) as n from readings').get();
+    const before = await readingCount();
     const r = random(20261128);
     const paths = [
       '/api/health', '/api/session', '/api/board', '/api/indicators/%ID%/readings', '/api/indicators/%ID%/readings?limit=%Q',
@@ -71,7 +75,7 @@ describe('nothing a client sends gets a 5xx or writes anything', () => {
     }
     expect(failures).toEqual([]);
     // Every odd body is refused: no reading was written by any of them.
-    expect(server.db.$client.prepare('select count(*) as n from readings').get()).toEqual(before);
+    expect(await readingCount()).toEqual(before);
     expect((await api(server, 'GET', '/api/health')).status).toBe(200);
   });
 });

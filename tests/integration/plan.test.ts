@@ -31,7 +31,7 @@ const definition = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function screen() {
-  const socket = boardSocket(server.url, { token: server.createToken('display') });
+  const socket = boardSocket(server.url, { token: await server.createToken('display') });
   const updates = collectUpdates(socket);
   const snapshots: Board[] = [];
   socket.on('board:snapshot', (b) => snapshots.push(b));

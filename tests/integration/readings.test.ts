@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingSchema } from '../../shared/api/readings';
+import { sqlRows, sqlRun } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
@@ -21,12 +23,10 @@ function indicatorId(code: string): number {
 }
 
 /** The numbers that must not move when a write is refused. */
-function footprint() {
-  const sqlite = server.db.$client;
-  return {
-    readings: (sqlite.prepare('select count(*) as n from readings').get() as { n: number }).n,
-    seq: (sqlite.prepare('select max(last_seq) as s from terms where is_current = 1').get() as { s: number }).s,
-  };
+async function footprint() {
+  const [readings] = await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`);
+  const [seq] = await sqlRows<{ s: number }>(server.db, sql`select max(last_seq) as s from terms where is_current = true`);
+  return { readings: readings!.n, seq: seq!.s };
 }
 
 const post = (code: string, body: unknown, credentials: { cookie?: string; token?: string } = { cookie: admin }, headers?: Record<string, string>) =>
@@ -34,7 +34,7 @@ const post = (code: string, body: unknown, credentials: { cookie?: string; token
 
 describe('POST /api/indicators/:id/readings', () => {
   it('records a reading and answers 201 with the reading, the indicator right after it and the next seq', async () => {
-    const before = footprint();
+    const before = await footprint();
     const { status, body } = await post('CCHC-01', { date: '2026-11-27', value: 99.6, note: 'Tháng 11', evidence: 'Báo cáo số 123/BC-VP' });
     expect(status).toBe(201);
     const reading = readingSchema.parse(body.reading);
@@ -78,12 +78,12 @@ describe('POST /api/indicators/:id/readings', () => {
     ['evidence over 500 characters', 'CCHC-01', { date: '2026-11-27', value: 99, evidence: 'x'.repeat(501) }, 'evidence', 'too_big'],
     ['a reason without a correction', 'CCHC-01', { date: '2026-11-27', value: 99, reason: 'typo' }, 'reason', 'not_allowed'],
   ])('refuses %s with 400 and writes nothing', async (_, code, body, field, fieldCode) => {
-    const before = footprint();
+    const before = await footprint();
     const { status, body: answer } = await post(code, body);
     expect(status).toBe(400);
     expect(answer.error.code).toBe('validation_failed');
     expect(answer.error.fields[field]).toBe(fieldCode);
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it.each([
@@ -94,11 +94,11 @@ describe('POST /api/indicators/:id/readings', () => {
     ['a form', { rawBody: 'value=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
     ['a body over 1 MiB', { rawBody: JSON.stringify({ date: '2026-11-27', value: 1, note: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } }, 413, 'payload_too_large'],
   ])('answers $0 with $2 $3 and writes nothing', async (_, request, expectedStatus, code) => {
-    const before = footprint();
+    const before = await footprint();
     const { status, body } = await api(server, 'POST', `/api/indicators/${indicatorId('CCHC-01')}/readings`, { ...request, cookie: admin });
     expect(status).toBe(expectedStatus);
     expect(body.error.code).toBe(code);
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 
   it('answers 404 for an unknown indicator and 400 for an id that is not one', async () => {
@@ -108,14 +108,15 @@ describe('POST /api/indicators/:id/readings', () => {
   });
 
   it('refuses readings for the closed previous term with 409 term_closed', async () => {
-    const row = server.db.$client
-      .prepare("select i.id from indicators i join terms t on t.id = i.term_id where t.is_current = 0 and i.code = 'XDD-01'")
-      .get() as { id: number };
-    const before = footprint();
-    const { status, body } = await api(server, 'POST', `/api/indicators/${row.id}/readings`, { body: { date: '2025-01-10', value: 1 }, cookie: admin });
+    const [row] = await sqlRows<{ id: number }>(
+      server.db,
+      sql`select i.id from indicators i join terms t on t.id = i.term_id where t.is_current = false and i.code = 'XDD-01'`,
+    );
+    const before = await footprint();
+    const { status, body } = await api(server, 'POST', `/api/indicators/${row!.id}/readings`, { body: { date: '2025-01-10', value: 1 }, cookie: admin });
     expect(status).toBe(409);
     expect(body.error.code).toBe('term_closed');
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 });
 
@@ -133,27 +134,27 @@ describe('who may record a reading', () => {
       ['editor of the unit', { cookie: await server.login('editor.owner', 'Editor-Password-1') }, 201],
       ['editor of another unit', { cookie: await server.login('editor.other', 'Editor-Password-1') }, 403],
       ['viewer', { cookie: await server.login('viewer', 'Viewer-Password-1') }, 403],
-      ['display token', { token: server.createToken('display') }, 403],
-      ['API token scoped to the unit', { token: server.createToken('api', { unitIds: [owner] }) }, 201],
-      ['API token scoped to the indicator', { token: server.createToken('api', { indicatorIds: [indicatorId(code)] }) }, 201],
-      ['API token out of scope', { token: server.createToken('api', { unitIds: [otherUnit], indicatorIds: [indicatorId('XDD-01')] }) }, 403],
+      ['display token', { token: await server.createToken('display') }, 403],
+      ['API token scoped to the unit', { token: await server.createToken('api', { unitIds: [owner] }) }, 201],
+      ['API token scoped to the indicator', { token: await server.createToken('api', { indicatorIds: [indicatorId(code)] }) }, 201],
+      ['API token out of scope', { token: await server.createToken('api', { unitIds: [otherUnit], indicatorIds: [indicatorId('XDD-01')] }) }, 403],
       ['no credentials', {}, 401],
     ];
     for (const [who, credentials, expected] of callers) {
-      const before = footprint();
+      const before = await footprint();
       const { status, body } = await post(code, { date: '2026-11-28', value: 50 }, credentials);
       expect({ who, status }).toEqual({ who, status: expected });
       if (expected !== 201) {
         expect(body.error.code).toBe(expected === 401 ? 'unauthenticated' : 'forbidden');
-        expect(footprint()).toEqual(before);
+        expect(await footprint()).toEqual(before);
       } else {
-        expect(footprint().readings).toBe(before.readings + 1);
+        expect((await footprint()).readings).toBe(before.readings + 1);
       }
     }
   });
 
   it('names the API token as the author of what it wrote', async () => {
-    const token = server.createToken('api', { indicatorIds: [indicatorId('CDS-01')] });
+    const token = await server.createToken('api', { indicatorIds: [indicatorId('CDS-01')] });
     const { body } = await post('CDS-01', { date: '2026-11-28', value: 99.4 }, { token });
     expect(body.reading.author).toMatchObject({ kind: 'token', name: 'api for tests' });
   });
@@ -161,7 +162,7 @@ describe('who may record a reading', () => {
 
 describe('Idempotency-Key', () => {
   it('answers a retry with the first answer and writes once', async () => {
-    const before = footprint();
+    const before = await footprint();
     const headers = { 'idempotency-key': 'feed-2026-11-28-001' };
     const first = await post('CDS-02', { date: '2026-11-28', value: 100 }, { cookie: admin }, headers);
     const second = await post('CDS-02', { date: '2026-11-28', value: 100 }, { cookie: admin }, headers);
@@ -169,22 +170,22 @@ describe('Idempotency-Key', () => {
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(footprint()).toEqual({ readings: before.readings + 1, seq: before.seq + 1 });
+    expect(await footprint()).toEqual({ readings: before.readings + 1, seq: before.seq + 1 });
   });
 
   it('replays the first answer to a retry that the rules would now refuse (a closed term)', async () => {
     const headers = { 'idempotency-key': 'late-retry' };
-    const token = server.createToken('api', { indicatorIds: [indicatorId('CDS-02')] });
+    const token = await server.createToken('api', { indicatorIds: [indicatorId('CDS-02')] });
     const first = await post('CDS-02', { date: '2026-11-28', value: 100 }, { token }, headers);
     server.clock.advance(3 * 24 * 60 * 60 * 1000);
     try {
       // A new term day: the date rules alone would still accept it, so close the term meanwhile.
-      server.db.$client.prepare('update terms set closed_at = 1 where is_current = 1').run();
+      await sqlRun(server.db, sql`update terms set closed_at = 1 where is_current = true`);
       const retry = await post('CDS-02', { date: '2026-11-28', value: 100 }, { token }, headers);
       expect(retry.status).toBe(201);
       expect(retry.body.reading.id).toBe(first.body.reading.id);
     } finally {
-      server.db.$client.prepare('update terms set closed_at = null where is_current = 1').run();
+      await sqlRun(server.db, sql`update terms set closed_at = null where is_current = true`);
       server.clock.advance(-3 * 24 * 60 * 60 * 1000);
     }
   });
@@ -192,12 +193,12 @@ describe('Idempotency-Key', () => {
   it('refuses the same key with a different request (409) and keeps keys per caller', async () => {
     const headers = { 'idempotency-key': 'shared-key' };
     expect((await post('CDS-02', { date: '2026-11-28', value: 100 }, { cookie: admin }, headers)).status).toBe(201);
-    const before = footprint();
+    const before = await footprint();
     const changed = await post('CDS-02', { date: '2026-11-28', value: 99 }, { cookie: admin }, headers);
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('idempotency_key_reused');
-    expect(footprint()).toEqual(before);
-    const token = server.createToken('api', { indicatorIds: [indicatorId('CDS-02')] });
+    expect(await footprint()).toEqual(before);
+    const token = await server.createToken('api', { indicatorIds: [indicatorId('CDS-02')] });
     expect((await post('CDS-02', { date: '2026-11-28', value: 99 }, { token }, headers)).status).toBe(201);
   });
 
@@ -227,21 +228,21 @@ describe('corrections', () => {
   it('refuses to correct a reading twice from the same revision (409) or one of another indicator (400)', async () => {
     const original = await post('KTGS-02', { date: '2026-11-26', value: 1 });
     expect((await post('KTGS-02', { date: '2026-11-26', value: 2, supersedes: original.body.reading.id })).status).toBe(201);
-    const before = footprint();
+    const before = await footprint();
     const stale = await post('KTGS-02', { date: '2026-11-26', value: 3, supersedes: original.body.reading.id });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('conflict');
     const elsewhere = await post('KTGS-01', { date: '2026-11-26', value: 3, supersedes: original.body.reading.id });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.fields.supersedes).toBe('not_found');
-    expect(footprint()).toEqual(before);
+    expect(await footprint()).toEqual(before);
   });
 });
 
 describe('GET /api/indicators/:id/readings', () => {
   it('lists newest first and pages with limit and before', async () => {
     const id = indicatorId('CCHC-01');
-    const all = await api(server, 'GET', `/api/indicators/${id}/readings?limit=10000`, { token: server.createToken('display') });
+    const all = await api(server, 'GET', `/api/indicators/${id}/readings?limit=10000`, { token: await server.createToken('display') });
     expect(all.status).toBe(200);
     const ids: number[] = all.body.readings.map((r: { id: number }) => r.id);
     expect(ids.length).toBeGreaterThan(10);

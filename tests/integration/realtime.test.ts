@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { boardSocket, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
+import { sqlRows, sqlRun } from '../helpers/sql';
 
 let server: TestServer;
 let admin: string;
@@ -38,7 +40,10 @@ function postReading(code = 'KTGS-02', headers?: Record<string, string>) {
   });
 }
 
-const readingCount = () => (server.db.$client.prepare('select count(*) as n from readings').get() as { n: number }).n;
+async function readingCount(): Promise<number> {
+  const [counted] = await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`);
+  return counted!.n;
+}
 
 describe('handshake', () => {
   it.each([
@@ -50,13 +55,13 @@ describe('handshake', () => {
   });
 
   it('refuses a revoked token', async () => {
-    const token = server.createToken('display');
-    server.db.$client.prepare('update access_tokens set revoked_at = 1 where revoked_at is null').run();
+    const token = await server.createToken('display');
+    await sqlRun(server.db, sql`update access_tokens set revoked_at = 1 where revoked_at is null`);
     await expect(connectForSnapshot(client({ token, reconnection: false }))).rejects.toThrow('unauthorized');
   });
 
   it.each(['session cookie', 'display token', 'API token'] as const)('sends a %s the board snapshot on connect', async (kind) => {
-    const options = kind === 'session cookie' ? { cookie: admin } : { token: server.createToken(kind === 'display token' ? 'display' : 'api') };
+    const options = kind === 'session cookie' ? { cookie: admin } : { token: await server.createToken(kind === 'display token' ? 'display' : 'api') };
     const snapshot = await connectForSnapshot(client(options));
     const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
     expect(snapshot).toEqual(body);
@@ -65,7 +70,7 @@ describe('handshake', () => {
 
 describe('indicator:updated', () => {
   it('reaches 100 clients, every change in seq order, after the commit', async () => {
-    const token = server.createToken('display');
+    const token = await server.createToken('display');
     const clients = Array.from({ length: 100 }, () => client({ token }));
     const received = clients.map(collectUpdates);
     const snapshots = await Promise.all(clients.map((socket) => connectForSnapshot(socket)));
@@ -88,7 +93,7 @@ describe('indicator:updated', () => {
     const socket = client({ cookie: admin });
     const updates = collectUpdates(socket);
     await connectForSnapshot(socket);
-    const before = readingCount();
+    const before = await readingCount();
     const headers = { 'idempotency-key': 'burst-retry-1' };
     const body = { date: '2026-11-28', value: 1 };
     const answers = await Promise.all(
@@ -96,7 +101,7 @@ describe('indicator:updated', () => {
     );
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
-    expect(readingCount()).toBe(before + 1);
+    expect(await readingCount()).toBe(before + 1);
     await postReading(); // a later change, to know the first has been delivered
     await eventually('two updates', () => updates.length >= 2);
     expect(updates.filter((u) => u.reading?.id === answers[0]!.body.reading.id)).toHaveLength(1);
@@ -181,7 +186,7 @@ describe('garbage on every event', () => {
     await connectForSnapshot(socket);
     // Untyped: this client sends what the contract does not allow.
     const raw = socket as unknown as Socket;
-    const before = readingCount();
+    const before = await readingCount();
     const deep: Record<string, unknown> = {};
     let cursor = deep;
     for (let i = 0; i < 500; i++) cursor = (cursor.next = {}) as Record<string, unknown>;
@@ -203,7 +208,7 @@ describe('garbage on every event', () => {
       for (const payload of garbage) raw.emit(event, payload);
     }
     expect((await api(server, 'GET', '/api/health')).status).toBe(200);
-    expect(readingCount()).toBe(before);
+    expect(await readingCount()).toBe(before);
     expect(socket.connected).toBe(true);
     const answer = await postReading();
     await eventually('the next update', () => updates.some((u) => u.seq === answer.body.seq));

@@ -40,9 +40,9 @@ beforeAll(async () => {
   }
   credentials.set('admin', { cookie: admin });
   passwords.set('admin', 'Admin-Password-1');
-  credentials.set('display token', { token: server.createToken('display') });
-  credentials.set('API token in scope', { token: server.createToken('api', { unitIds: [ownUnit] }) });
-  credentials.set('API token out of scope', { token: server.createToken('api', { unitIds: [otherUnit] }) });
+  credentials.set('display token', { token: await server.createToken('display') });
+  credentials.set('API token in scope', { token: await server.createToken('api', { unitIds: [ownUnit] }) });
+  credentials.set('API token out of scope', { token: await server.createToken('api', { unitIds: [otherUnit] }) });
   credentials.set('no credentials', {});
 });
 afterAll(() => server.close());

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
@@ -25,9 +27,10 @@ describe('security headers', () => {
 
 describe('Origin check on writes', () => {
   const reading = { date: '2026-11-28', value: 1 };
+  const countReadings = () => sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`);
 
   it('refuses a write from another site with 403 and writes nothing', async () => {
-    const before = server.db.$client.prepare('select count(*) as n from readings').get();
+    const before = await countReadings();
     const { status, body } = await api(server, 'POST', `/api/indicators/${indicatorId}/readings`, {
       body: reading,
       cookie: admin,
@@ -35,7 +38,7 @@ describe('Origin check on writes', () => {
     });
     expect(status).toBe(403);
     expect(body.error.code).toBe('forbidden');
-    expect(server.db.$client.prepare('select count(*) as n from readings').get()).toEqual(before);
+    expect(await countReadings()).toEqual(before);
     const login = await api(server, 'POST', '/api/session', { body: { username: 'admin', password: 'x' }, headers: { origin: 'null' } });
     expect(login.status).toBe(403);
   });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRun } from '../helpers/sql';
 import { ADMIN, api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
@@ -58,7 +60,7 @@ describe('POST /api/session', () => {
 
   it('refuses a disabled user', async () => {
     await server.createUser({ username: 'former', password: 'Former-Password-1', role: 'viewer' });
-    server.db.$client.prepare("update users set disabled_at = 1 where username = 'former'").run();
+    await sqlRun(server.db, sql`update users set disabled_at = 1 where username = 'former'`);
     const { status } = await api(server, 'POST', '/api/session', { body: { username: 'former', password: 'Former-Password-1' } });
     expect(status).toBe(401);
   });

@@ -44,7 +44,7 @@ describe('settings', () => {
   });
 
   it('change the office name and the screens’ defaults, shown on every screen at once and audited', async () => {
-    const socket = boardSocket(server.url, { token: server.createToken('display') });
+    const socket = boardSocket(server.url, { token: await server.createToken('display') });
     const snapshots: Board[] = [];
     socket.on('board:snapshot', (b) => snapshots.push(b));
     await connectForSnapshot(socket);

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { unitDetailListSchema } from '../../shared/api/units';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
 
 let server: TestServer;
 let admin: string;
@@ -20,7 +22,7 @@ describe('units through a reorganisation', () => {
     const before = await boardNow();
     const indicator = before.indicators.find((i) => i.code === 'CCHC-01')!;
     const old = indicator.ownerUnit;
-    const socket = boardSocket(server.url, { token: server.createToken('display') });
+    const socket = boardSocket(server.url, { token: await server.createToken('display') });
     const snapshots: Board[] = [];
     socket.on('board:snapshot', (b) => snapshots.push(b));
     await connectForSnapshot(socket);
@@ -61,11 +63,12 @@ describe('units through a reorganisation', () => {
       readingsBefore.set(indicator.id, (await api(server, 'GET', `/api/indicators/${indicator.id}/readings?limit=10000`, { cookie: admin })).body.readings.length);
     }
     // Every term's indicators move, the closed term's too.
-    const ownedInAllTerms = (server.db.$client.prepare('select count(*) as n from indicators where owner_unit_id in (?, ?)').get(a.id, b.id) as { n: number }).n;
+    const [counted] = await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from indicators where owner_unit_id in (${a.id}, ${b.id})`);
+    const ownedInAllTerms = counted!.n;
     expect(ownedInAllTerms).toBeGreaterThan(owned.length);
     await server.createUser({ username: 'bt.chuyen.doi.so', password: 'Chuyen-Doi-So-1', role: 'editor', unitIds: [a.id] });
     const editor = await server.login('bt.chuyen.doi.so', 'Chuyen-Doi-So-1');
-    const token = server.createToken('api', { unitIds: [b.id] });
+    const token = await server.createToken('api', { unitIds: [b.id] });
 
     const merged = await api(server, 'POST', '/api/units/merge', {
       body: { unitIds: [a.id, b.id], into: { name: 'Chi bộ Chuyển đổi số và Tổng hợp', parentId: null } },

@@ -1,0 +1,44 @@
+import type { SQL } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema';
+
+export type Tables = typeof schema;
+
+/**
+ * The query builder repositories write with. Both dialects run it: SQLite's builder types are
+ * the reference, and only what PostgreSQL's builder shares is allowed — queries are awaited,
+ * never `.get()`, `.all()`, `.run()` or `.prepare()` (tests/unit/data-layer.test.ts checks).
+ * Raw SQL goes through `Database.rows`.
+ */
+export type Orm = Pick<BetterSQLite3Database<Tables>, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | '$count'>;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The data layer both dialects implement (docs/decisions.md, "One repository layer").
+ *
+ * - `orm` is the connection of the current context: inside `transaction`, the transaction's;
+ *   elsewhere a read connection that sees only committed data.
+ * - `transaction` runs write transactions one at a time across every process on the database
+ *   (SQLite's single writer; an advisory lock on PostgreSQL), so that a rule checked inside one
+ *   still holds when it commits. Nested calls join the outer transaction. The work must only
+ *   touch the database: it may be run again or rolled back.
+ */
+export interface Database {
+  readonly dialect: Dialect;
+  readonly tables: Tables;
+  readonly orm: Orm;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** The rows of a raw query, on the current context's connection. */
+  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs a raw statement that returns no rows, on the current context's connection. */
+  execute(query: SQL): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The one row a statement must have returned (an insert's `returning`, say); throws when none did. */
+export function single<T>(rows: readonly T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('expected a row, got none');
+  return row;
+}

@@ -1,0 +1,80 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Database, Orm, Tables } from './database';
+import * as schema from './schema.pg';
+
+const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
+
+/** Advisory lock keys (any 64-bit numbers, fixed for termboard). */
+const MIGRATION_LOCK = 0x7465726d_01;
+const WRITE_LOCK = 0x7465726d_02;
+
+type PgOrm = NodePgDatabase<typeof schema>;
+
+/**
+ * PostgreSQL, for several app nodes on one database. Write transactions take one
+ * transaction-scoped advisory lock first, so they run one at a time across every node, as on
+ * SQLite: the rules checked inside a transaction (a key not used yet, a reading not corrected yet,
+ * the next `seq`) still hold when it commits. Reads take any pooled connection.
+ */
+export class PostgresDatabase implements Database {
+  readonly dialect = 'postgres' as const;
+  // The twin schema has the same tables, columns and JavaScript types (tests/unit/schema-twins.test.ts):
+  // repositories are typed against SQLite's, and run on these.
+  readonly tables = schema as unknown as Tables;
+  private readonly root: PgOrm;
+  private readonly context = new AsyncLocalStorage<PgOrm>();
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.root = drizzle({ client: pool, schema });
+  }
+
+  /** Connects, and applies the migrations (one node at a time: the others wait for the lock). */
+  static async open(url: string, options: { poolSize?: number } = {}): Promise<PostgresDatabase> {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client losing its connection (the server restarted) must not crash the process.
+    pool.on('error', () => undefined);
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+    return new PostgresDatabase(pool);
+  }
+
+  get orm(): Orm {
+    return (this.context.getStore() ?? this.root) as unknown as Orm;
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return work();
+    return this.root.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+      return this.context.run(tx as unknown as PgOrm, work);
+    });
+  }
+
+  async rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+    const result = await (this.context.getStore() ?? this.root).execute(query);
+    return result.rows as T[];
+  }
+
+  async execute(query: SQL): Promise<void> {
+    await (this.context.getStore() ?? this.root).execute(query);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
