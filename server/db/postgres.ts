@@ -16,6 +16,13 @@ const WRITE_LOCK = 0x7465726d_02;
 
 type PgOrm = NodePgDatabase<typeof schema>;
 
+/*
+ * 64-bit integers (epoch milliseconds, counts) as numbers, as SQLite's driver returns them, in raw
+ * queries too: every value termboard stores is far below 2^53. Drizzle's driver passes its own
+ * per-query parsers built on pg's global ones, so this is set on the global table, once.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
 /**
  * PostgreSQL, for several app nodes on one database. Write transactions take one
  * transaction-scoped advisory lock first, so they run one at a time across every node, as on

@@ -57,7 +57,10 @@ export class ExportsService {
   /** The export of a scheduled slot, once: false when it was queued before (a restart, another node). */
   async scheduleSlot(slot: number): Promise<boolean> {
     const id = await this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() });
-    if (id === undefined) return false;
+    if (id === undefined) {
+      this.options.log.info({ slot: new Date(slot).toISOString() }, 'scheduled export already queued (another node, or before a restart)');
+      return false;
+    }
     this.options.log.info({ exportId: id, slot: new Date(slot).toISOString() }, 'scheduled export queued');
     this.enqueue(id);
     return true;

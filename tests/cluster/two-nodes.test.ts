@@ -1,0 +1,238 @@
+import { sql } from 'drizzle-orm';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectBoardStore } from '../../client/realtime/connect';
+import type { IndicatorUpdate } from '../../shared/realtime/events';
+import { PostgresDatabase } from '../../server/db/postgres';
+import { startNginx, type Nginx } from '../helpers/nginx';
+import { freePort, spawnServer, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
+import { boardSocket, collectUpdates, eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
+import { api } from '../helpers/start-test-server';
+import { createPostgresDatabase } from '../helpers/temp-db';
+
+/*
+ * Two app nodes on one PostgreSQL and one Redis, behind nginx running the sample configuration of
+ * docs/deployment: what a province's deployment does, on loopback.
+ */
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+if (!DATABASE_URL || !process.env.TEST_REDIS_URL) throw new Error('TEST_DATABASE_URL and TEST_REDIS_URL must be set: eval "$(.ci/services.sh)"');
+/** A Redis database of its own, emptied first: rate-limit counters of an earlier run would count. */
+const REDIS_URL = Object.assign(new URL(process.env.TEST_REDIS_URL), { pathname: '/7' }).toString();
+
+const PASSWORD = 'Cluster-Admin-2026';
+/** Every 10 seconds: several slots within the test, each fired by both nodes. */
+const EXPORT_CRON = '*/10 * * * * *';
+
+interface Node {
+  name: string;
+  process: ServerProcess;
+  dataDir: string;
+  url: string;
+}
+
+let database: { url: string; drop(): Promise<void> };
+let db: PostgresDatabase;
+let nodes: Node[];
+let nginx: Nginx;
+let admin: string;
+let ids: Map<string, number>;
+const stops: Array<() => void> = [];
+
+function startNode(name: string, port: number): Node {
+  const dataDir = tempDataDir();
+  const process = spawnServer(
+    {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      NODE_NAME: name,
+      ADMIN_PASSWORD: PASSWORD,
+      EXPORT_CRON,
+      LOG_LEVEL: 'info',
+    },
+    port,
+  );
+  return { name, process, dataDir, url: process.url };
+}
+
+beforeAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+  database = await createPostgresDatabase(DATABASE_URL);
+  // Both at once on an empty database: migrations, the first admin and the demo term race.
+  nodes = [startNode('node-1', await freePort()), startNode('node-2', await freePort())];
+  await Promise.all(nodes.map((node) => waitHealthy(node.process, 60_000)));
+  nginx = await startNginx(
+    nodes.map((node) => node.url.replace('http://', '')),
+    await freePort(),
+  );
+  db = await PostgresDatabase.open(database.url, { poolSize: 2 });
+  admin = await login(nginx.url);
+  const { body } = await api(nginx, 'GET', '/api/board', { cookie: admin });
+  ids = new Map(body.indicators.map((i: { code: string; id: number }) => [i.code, i.id]));
+}, 120_000);
+
+afterAll(async () => {
+  for (const stop of stops) stop();
+  for (const node of nodes ?? []) if (node.process.child.exitCode === null) node.process.child.kill('SIGTERM');
+  await Promise.all((nodes ?? []).map((node) => node.process.exited));
+  await nginx?.stop();
+  await db?.close();
+  await database?.drop();
+});
+
+/** Login attempts from this address so far: the per-address limit counts each. */
+let loginAttempts = 0;
+
+async function login(url: string): Promise<string> {
+  loginAttempts++;
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}`);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+let day = 0;
+function postReading(node: { url: string }, code = 'XDD-01') {
+  day = (day % 27) + 1;
+  return api(node, 'POST', `/api/indicators/${ids.get(code)}/readings`, {
+    body: { date: `2026-11-${String(day).padStart(2, '0')}`, value: day },
+    cookie: admin,
+  });
+}
+
+/** The node nginx sends this client to (it hashes on the client address). */
+async function nodeBehindNginx(): Promise<{ near: Node; far: Node }> {
+  const { body } = await api(nginx, 'GET', '/api/health');
+  const near = nodes.find((node) => node.name === body.node);
+  if (!near) throw new Error(`nginx answered from ${body.node}`);
+  return { near, far: nodes.find((node) => node !== near)! };
+}
+
+async function screen(url: string, name: string) {
+  const { status, body } = await api(nginx, 'POST', '/api/displays', { body: { name }, cookie: admin });
+  expect(status).toBe(201);
+  const socket = boardSocket(url, { token: body.token });
+  const feed = connectBoardStore(socket);
+  const updates = collectUpdates(socket);
+  stops.push(() => feed.stop());
+  socket.connect();
+  await eventually(`${name} to show the board`, () => feed.store.current.board !== null && feed.store.current.connection === 'live');
+  return { id: body.id as number, socket, store: feed.store, updates };
+}
+
+describe('two app nodes on one PostgreSQL and one Redis, behind nginx', () => {
+  it('started together on an empty database: migrated once, one first admin, one demo term', async () => {
+    for (const node of nodes) expect((await api(node, 'GET', '/api/health')).body).toMatchObject({ status: 'ok', node: node.name, database: 'postgres', redis: 'ok' });
+    const [admins] = await sqlRows<{ n: number }>(db, sql`select cast(count(*) as integer) as n from users`);
+    const [current] = await sqlRows<{ n: number }>(db, sql`select cast(count(*) as integer) as n from terms where is_current = true`);
+    const [terms] = await sqlRows<{ n: number }>(db, sql`select cast(count(*) as integer) as n from terms`);
+    expect(admins!.n).toBe(1);
+    expect(current!.n).toBe(1);
+    expect(terms!.n).toBe(2);
+  });
+
+  it('a screen on one node receives, in seq order, readings posted to the other', async () => {
+    const { near, far } = await nodeBehindNginx();
+    const tv = await screen(nginx.url, 'Phòng họp tầng 2');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await postReading(far, i % 2 ? 'KTGS-02' : 'XDD-01'));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
+    const seqs = answers.map((answer) => answer.body.seq as number);
+    await eventually('the five updates on the screen', () => tv.updates.length >= 5, 5000);
+    expect(tv.updates.map((update: IndicatorUpdate) => update.seq)).toEqual(seqs);
+    expect(tv.store.current.board!.seq).toBe(seqs.at(-1));
+    // The screen's node is the other one: the updates crossed Redis.
+    expect(near).not.toBe(far);
+  });
+
+  it('tells presence, settings and revocation across nodes', async () => {
+    const { near, far } = await nodeBehindNginx();
+    const tv = await screen(near.url, 'Hội trường lớn');
+    const listed = await api(far, 'GET', '/api/displays', { cookie: admin });
+    expect(listed.body.displays.find((d: { id: number }) => d.id === tv.id)).toMatchObject({ connections: 1, online: true });
+    const reasons: string[] = [];
+    tv.socket.on('disconnect', (reason) => reasons.push(reason));
+    expect((await api(far, 'DELETE', `/api/displays/${tv.id}`, { cookie: admin })).status).toBe(204);
+    await eventually('the revoked screen to be cut off', () => reasons.length === 1, 3000);
+    expect(reasons).toEqual(['io server disconnect']);
+  });
+
+  it('runs each scheduled export once, with both nodes up', async () => {
+    type Row = { id: number; slot: number; status: string };
+    let done: Row[] = [];
+    await eventually(
+      'two scheduled exports done',
+      async () => {
+        done = await sqlRows<Row>(db, sql`select id, slot, status from exports where kind = 'scheduled' and status = 'done' order by slot`);
+        return done.length >= 2;
+      },
+      60_000,
+    );
+    const all = await sqlRows<Row>(db, sql`select id, slot, status from exports where kind = 'scheduled' order by slot`);
+    expect(new Set(all.map((row) => row.slot)).size).toBe(all.length);
+    expect(all.filter((row) => row.status === 'failed')).toEqual([]);
+    // Each slot's files were rendered by exactly one node.
+    for (const row of done) {
+      const makers = nodes.filter((node) => existsSync(join(node.dataDir, 'exports')) && findExport(join(node.dataDir, 'exports'), row.id));
+      expect(makers).toHaveLength(1);
+    }
+    // Both nodes fired each slot: one queued it, the other found it taken.
+    for (const row of done) {
+      const slot = new Date(row.slot).toISOString();
+      const said = nodes.map((node) => logLines(node).filter((line) => line.slot === slot).map((line) => line.msg));
+      expect(said.flat().sort()).toEqual(['scheduled export already queued (another node, or before a restart)', 'scheduled export queued']);
+    }
+  });
+
+  it('when the screens’ node dies they reconnect to the other and catch up with nothing missed', async () => {
+    const { near, far } = await nodeBehindNginx();
+    const tv = await screen(nginx.url, 'Phòng Thường trực');
+    near.process.child.kill('SIGKILL');
+    await near.process.exited;
+    // Written while the screen has no node: it must get them when it is back.
+    for (let i = 0; i < 3; i++) expect((await postReading(far, 'KTGS-02')).status).toBe(201);
+    const { body: board } = await api(far, 'GET', '/api/board', { cookie: admin });
+    await eventually('the screen to reconnect and reach the board', () => tv.store.current.connection === 'live' && tv.store.current.board?.seq === board.seq, 20_000);
+    expect(tv.store.current.board).toEqual({ ...board, asOf: expect.any(String) });
+    expect((await api(nginx, 'GET', '/api/health')).body.node).toBe(far.name);
+  });
+
+  it('counts the per-address login limit across nodes (in Redis)', async () => {
+    // node-1 may be gone: spread the attempts over nginx and the node still up.
+    const alive = nodes.filter((node) => node.process.child.exitCode === null && node.process.child.signalCode === null);
+    const targets = [nginx, ...alive];
+    const statuses: number[] = [];
+    const allowed = 20 - loginAttempts;
+    for (let i = 0; i <= allowed; i++) {
+      const target = targets[i % targets.length]!;
+      const response = await fetch(`${target.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `nobody-${i}`, password: 'wrong-password' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, allowed)).toEqual(Array(allowed).fill(401));
+    expect(statuses[allowed]).toBe(429);
+  });
+});
+
+function logLines(node: Node): Array<{ msg?: string; slot?: string }> {
+  return node.process
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { msg?: string; slot?: string });
+}
+
+function findExport(root: string, id: number): boolean {
+  return readdirSync(root).some((week) => existsSync(join(root, week, String(id))));
+}
