@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts Debian's PostgreSQL and Redis on loopback for the second pass
-# of the integration suite and the two-node test. Idempotent: a running server is left alone.
+# of the integration suite and the two-node test, and installs nginx (the test starts its own).
+# Idempotent: a running server is left alone.
 # Prints the two URLs as shell assignments: eval "$(.ci/services.sh)".
 set -euo pipefail
 if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
@@ -10,6 +11,7 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else su
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   $SUDO apt-get update -qq >&2 || log "apt-get update failed; continuing"
