@@ -6,6 +6,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -182,6 +183,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       root: join(deps.dataDir, 'exports'),
       baseUrl: () => ownUrl(http),
       retentionWeeks: async () => (await settings.exportSchedule()).retentionWeeks,
+      owner: `${deps.nodeName ?? 'termboard'}#${randomBytes(4).toString('hex')}`,
       log: http.log,
     },
   );
@@ -250,7 +252,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async startSchedule() {
       if (scheduling) return;
       scheduling = true;
-      await exportsService.resumeUnfinished();
+      await exportsService.start();
       await exportsService.prune();
       await restartSchedule();
     },

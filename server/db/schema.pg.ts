@@ -262,6 +262,13 @@ export const exports = pgTable(
     finishedAt: bigint('finished_at', { mode: 'number' }),
     /** JSON array of {name, type}. */
     files: text().notNull().default('[]'),
+    /**
+     * The lease of a queued or running export: the node that will render it, until when. The
+     * owner renews it while the export waits and renders; a lease that ran out (its node died)
+     * is taken over by another node. Null: free to take at once (a node stopped cleanly).
+     */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: bigint('lease_until', { mode: 'number' }),
   },
   (t) => [uniqueIndex('exports_slot').on(t.slot), index('exports_as_of').on(t.asOf)],
 );

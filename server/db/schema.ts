@@ -256,6 +256,13 @@ export const exports = sqliteTable(
     finishedAt: integer('finished_at'),
     /** JSON array of {name, type}. */
     files: text().notNull().default('[]'),
+    /**
+     * The lease of a queued or running export: the node that will render it, until when. The
+     * owner renews it while the export waits and renders; a lease that ran out (its node died)
+     * is taken over by another node. Null: free to take at once (a node stopped cleanly).
+     */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
   },
   (t) => [uniqueIndex('exports_slot').on(t.slot), index('exports_as_of').on(t.asOf)],
 );

@@ -1,9 +1,15 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { single, type Database } from '../db/database';
 import type * as schema from '../db/schema';
 
 export type ExportRow = typeof schema.exports.$inferSelect;
 export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A node's claim on exports: its name for this run, and until when (epoch ms). */
+export interface Lease {
+  owner: string;
+  until: number;
+}
 
 /**
  * Exports and their state. Every write runs in a transaction: the caller's when there is one (it
@@ -22,12 +28,15 @@ export class ExportsRepository {
    * slot: undefined when another start (or node) queued it first. Write transactions run one at a
    * time across every process on the database, and the insert does nothing on a taken slot.
    */
-  queue(input: { kind: 'scheduled' | 'on_demand'; slot: number | null; asOf: number; week: string; requestedByUserId: number | null; now: number }): Promise<number | undefined> {
+  queue(
+    input: { kind: 'scheduled' | 'on_demand'; slot: number | null; asOf: number; week: string; requestedByUserId: number | null; now: number },
+    lease: Lease,
+  ): Promise<number | undefined> {
     const { exports } = this.db.tables;
     return this.db.transaction(async () => {
       const claimed = await this.db.orm
         .insert(exports)
-        .values({ ...input, status: 'queued', createdAt: input.now })
+        .values({ ...input, status: 'queued', createdAt: input.now, leaseOwner: lease.owner, leaseUntil: lease.until })
         .onConflictDoNothing({ target: exports.slot })
         .returning({ id: exports.id });
       return claimed[0]?.id;
@@ -50,16 +59,16 @@ export class ExportsRepository {
   }
 
   /**
-   * Marks a queued export running: false when it is not queued (done, or taken by another node
-   * that had it queued too), so that one node renders it.
+   * Marks a queued export running: false when it is not queued, or its lease is no longer
+   * `lease.owner`'s (it ran out and another node took the export over), so that one node renders it.
    */
-  start(id: number, now: number): Promise<boolean> {
+  start(id: number, now: number, lease: Lease): Promise<boolean> {
     const { exports } = this.db.tables;
     return this.db.transaction(async () => {
       const started = await this.db.orm
         .update(exports)
-        .set({ status: 'running', startedAt: now, error: null })
-        .where(and(eq(exports.id, id), eq(exports.status, 'queued')))
+        .set({ status: 'running', startedAt: now, error: null, leaseUntil: lease.until })
+        .where(and(eq(exports.id, id), eq(exports.status, 'queued'), eq(exports.leaseOwner, lease.owner)))
         .returning({ id: exports.id });
       return started.length === 1;
     });
@@ -70,21 +79,46 @@ export class ExportsRepository {
     return this.db.transaction(async () => {
       await this.db.orm
         .update(exports)
-        .set(outcome.status === 'done' ? { status: 'done', files: outcome.files, finishedAt: now } : { status: 'failed', error: outcome.error, finishedAt: now })
+        .set({ ...(outcome.status === 'done' ? { status: 'done', files: outcome.files } : { status: 'failed', error: outcome.error }), finishedAt: now, leaseOwner: null, leaseUntil: null })
         .where(eq(exports.id, id));
     });
   }
 
-  /** Exports a stop interrupted (queued or running): to run again. */
-  async unfinished(): Promise<ExportRow[]> {
-    const { exports } = this.db.tables;
-    return this.db.orm.select().from(exports).where(inArray(exports.status, ['queued', 'running']));
-  }
-
-  requeue(id: number): Promise<void> {
+  /**
+   * Takes over the unfinished exports (queued or running) whose lease ran out or was released:
+   * their node died or stopped. Answers their ids, now queued under `lease`.
+   */
+  takeOverAbandoned(now: number, lease: Lease): Promise<number[]> {
     const { exports } = this.db.tables;
     return this.db.transaction(async () => {
-      await this.db.orm.update(exports).set({ status: 'queued', startedAt: null }).where(eq(exports.id, id));
+      const taken = await this.db.orm
+        .update(exports)
+        .set({ status: 'queued', startedAt: null, leaseOwner: lease.owner, leaseUntil: lease.until })
+        .where(and(inArray(exports.status, ['queued', 'running']), or(isNull(exports.leaseUntil), lt(exports.leaseUntil, now))))
+        .returning({ id: exports.id });
+      return taken.map((row) => row.id).sort((a, b) => a - b);
+    });
+  }
+
+  /** Extends the owner's leases of these exports (still queued or running) to `lease.until`. */
+  renew(ids: number[], lease: Lease): Promise<void> {
+    const { exports } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm
+        .update(exports)
+        .set({ leaseUntil: lease.until })
+        .where(and(inArray(exports.id, ids), eq(exports.leaseOwner, lease.owner), inArray(exports.status, ['queued', 'running'])));
+    });
+  }
+
+  /** Gives back the owner's unfinished exports (a clean stop): queued again, any node may take them at once. */
+  release(ids: number[], owner: string): Promise<void> {
+    const { exports } = this.db.tables;
+    return this.db.transaction(async () => {
+      await this.db.orm
+        .update(exports)
+        .set({ status: 'queued', startedAt: null, leaseOwner: null, leaseUntil: null })
+        .where(and(inArray(exports.id, ids), eq(exports.leaseOwner, owner), inArray(exports.status, ['queued', 'running'])));
     });
   }
 

@@ -10,7 +10,7 @@ import type { BoardService } from '../board/board.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { BrowserPool } from './browser-pool';
-import type { ExportRow, ExportsRepository } from './exports.repository';
+import type { ExportRow, ExportsRepository, Lease } from './exports.repository';
 import { renderExport, type RenderedFile } from './renderer';
 
 export interface ExportsOptions {
@@ -21,9 +21,15 @@ export interface ExportsOptions {
   /** Read at each pruning: an admin may change it while the server runs. */
   retentionWeeks: () => Promise<number>;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** This node for this run (its name and a random part): the owner of the exports' leases it takes. */
+  owner: string;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long a lease holds unless renewed; renewed every third of it while the node has the export. */
+export const LEASE_MS = 60_000;
+/** How often a node looks for exports whose node died (their lease ran out). */
+const TAKE_OVER_EVERY_MS = 60_000;
 
 /**
  * The weekly screenshot export: queued by the schedule or on demand, rendered one at a time by
@@ -32,6 +38,9 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export class ExportsService {
   private chain: Promise<void> = Promise.resolve();
   private stopping = false;
+  /** The exports this node holds the lease of (queued here or rendering), renewed until finished. */
+  private readonly owned = new Set<number>();
+  private timers: Array<ReturnType<typeof setInterval>> = [];
 
   constructor(
     private readonly repository: ExportsRepository,
@@ -49,14 +58,14 @@ export class ExportsService {
     const instant = asOf ?? now;
     if (instant > now) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
     await this.boards.currentTerm();
-    const id = (await this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now }))!;
+    const id = (await this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now }, this.lease()))!;
     this.enqueue(id);
     return { id };
   }
 
   /** The export of a scheduled slot, once: false when it was queued before (a restart, another node). */
   async scheduleSlot(slot: number): Promise<boolean> {
-    const id = await this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() });
+    const id = await this.repository.queue({ kind: 'scheduled', slot, asOf: slot, week: this.week(slot), requestedByUserId: null, now: this.clock.now() }, this.lease());
     if (id === undefined) {
       this.options.log.info({ slot: new Date(slot).toISOString() }, 'scheduled export already queued (another node, or before a restart)');
       return false;
@@ -70,12 +79,36 @@ export class ExportsService {
     return this.repository.hasSlot(slot);
   }
 
-  /** Runs again what a stop interrupted. */
-  async resumeUnfinished(): Promise<void> {
-    for (const row of await this.repository.unfinished()) {
-      await this.repository.requeue(row.id);
-      this.enqueue(row.id);
+  /**
+   * Starts the lease work of this node: takes over the exports a stop or a dead node left
+   * unfinished, now and every minute, and renews the leases of its own.
+   */
+  async start(): Promise<void> {
+    await this.takeOverAbandoned();
+    const every = (ms: number, work: () => Promise<void>, what: string) => {
+      const timer = setInterval(() => work().catch((error: unknown) => this.options.log.error({ err: error }, what)), ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(TAKE_OVER_EVERY_MS, () => this.takeOverAbandoned(), 'taking over abandoned exports failed');
+    every(LEASE_MS / 3, () => this.renewLeases(), 'renewing export leases failed');
+  }
+
+  /** Queues here the unfinished exports whose lease ran out (their node died) or was given back. */
+  async takeOverAbandoned(): Promise<void> {
+    if (this.stopping) return;
+    for (const id of await this.repository.takeOverAbandoned(this.clock.now(), this.lease())) {
+      this.options.log.info({ exportId: id }, 'export taken over (its node stopped or died)');
+      this.enqueue(id);
     }
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.owned.size > 0) await this.repository.renew([...this.owned], this.lease());
+  }
+
+  private lease(): Lease {
+    return { owner: this.options.owner, until: this.clock.now() + LEASE_MS };
   }
 
   async list(limit = 200): Promise<Export[]> {
@@ -101,11 +134,17 @@ export class ExportsService {
     return this.chain;
   }
 
-  /** Stops: the browser closes at once; an export cut short is queued again for the next start. */
+  /**
+   * Stops: the browser closes at once; an export cut short, and those still waiting here, are
+   * given back (queued, lease released) for another node or the next start.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
     await this.pool.close();
     await this.chain.catch(() => {});
+    if (this.owned.size > 0) await this.repository.release([...this.owned], this.options.owner);
+    this.owned.clear();
   }
 
   /** A scheduled slot's export could not be queued (the database unreachable): the next slot tries again. */
@@ -118,20 +157,30 @@ export class ExportsService {
   }
 
   private enqueue(id: number): void {
+    this.owned.add(id);
     // A failure outside the render (the database unreachable) is logged, and the chain goes on.
     this.chain = this.chain.then(() => this.run(id)).catch((error: unknown) => this.options.log.error({ exportId: id, err: error }, 'export failed'));
   }
 
   private async run(id: number): Promise<void> {
+    // Stopping: left owned, and given back by stop().
+    if (this.stopping) return;
     const row = await this.repository.find(id);
-    if (!row || row.status === 'done') return;
+    if (!row || row.status === 'done' || row.status === 'failed') {
+      this.owned.delete(id);
+      return;
+    }
     const token = newSecret('tbe');
     // Claimed and given its page token in one transaction: nothing to revoke if another node has it.
     const tokenId = await this.repository.transaction(async () => {
-      if (!(await this.repository.start(id, this.clock.now()))) return undefined;
+      if (!(await this.repository.start(id, this.clock.now(), this.lease()))) return undefined;
       return this.auth.createToken({ kind: 'export', name: `export ${id}`, tokenHash: hashSecret(token), createdByUserId: null, now: this.clock.now() });
     });
-    if (tokenId === undefined) return;
+    if (tokenId === undefined) {
+      // The lease ran out before this node got to it, and another node took the export over.
+      this.owned.delete(id);
+      return;
+    }
     try {
       const board = await this.boards.board(row.asOf);
       const pages = displayPages(board, '').map((page) => page.key);
@@ -144,15 +193,14 @@ export class ExportsService {
         pdfName: `bao-cao-${row.week}.pdf`,
       });
       await this.repository.finish(id, this.clock.now(), { status: 'done', files: JSON.stringify(files) });
+      this.owned.delete(id);
       this.options.log.info({ exportId: id, files: files.length }, 'export done');
     } catch (error) {
-      if (this.stopping) {
-        // Cut short by a shutdown, not failed: the next start renders it again.
-        await this.repository.requeue(id);
-        return;
-      }
+      // Cut short by a shutdown, not failed: stop() gives it back, and it is rendered again.
+      if (this.stopping) return;
       const message = error instanceof Error ? error.message : String(error);
       await this.repository.finish(id, this.clock.now(), { status: 'failed', error: message });
+      this.owned.delete(id);
       this.options.log.error({ exportId: id, err: error }, 'export failed');
     } finally {
       await this.auth.revokeToken(tokenId, this.clock.now());

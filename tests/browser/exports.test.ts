@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { descendants } from '../../bench/memory';
@@ -8,6 +9,7 @@ import { exportSchema } from '../../shared/api/exports';
 import { dateInZone } from '../../shared/time/dates';
 import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
+import { sqlRows } from '../helpers/sql';
 
 const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
@@ -119,6 +121,25 @@ describe('an export on demand', () => {
     expect((await api(server, 'POST', '/api/exports', { body: {}, token: await server.createToken('display') })).status).toBe(403);
     expect((await api(server, 'POST', '/api/exports', { body: { asOf: '2099-01-01T00:00:00Z' }, cookie: admin })).status).toBe(400);
     expect((await api(server, 'GET', '/api/exports')).status).toBe(401);
+  });
+});
+
+describe('an export cut short', () => {
+  it('is given back by a stop (queued, lease released) and rendered by the next start', async () => {
+    const own = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
+    try {
+      const cookie = await own.login();
+      const id = (await api(own, 'POST', '/api/exports', { body: {}, cookie })).body.id;
+      await eventually('the export to be rendering', async () => (await api(own, 'GET', `/api/exports/${id}`, { cookie })).body.status === 'running', 30_000);
+      await own.restart();
+      const [row] = await sqlRows<{ status: string; lease_owner: string | null }>(own.db, sql`select status, lease_owner from exports where id = ${id}`);
+      expect(row).toEqual({ status: 'queued', lease_owner: null });
+      await own.app.startSchedule();
+      await own.app.exports.idle();
+      expect((await api(own, 'GET', `/api/exports/${id}`, { cookie: await own.login() })).body).toMatchObject({ status: 'done' });
+    } finally {
+      await own.close();
+    }
   });
 });
 

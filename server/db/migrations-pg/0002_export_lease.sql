@@ -1,0 +1,2 @@
+ALTER TABLE "exports" ADD COLUMN "lease_owner" text;--> statement-breakpoint
+ALTER TABLE "exports" ADD COLUMN "lease_until" bigint;
