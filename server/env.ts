@@ -50,6 +50,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Variables whose value may hold a password: an error names them without printing it. */
+const SECRET = new Set(['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL']);
+
 export class InvalidEnvError extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
@@ -68,7 +71,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `Invalid configuration: ${name}=${JSON.stringify(source[name] ?? '')} ${issue.message}`;
+    const shown = SECRET.has(name) ? '(hidden)' : JSON.stringify(source[name] ?? '');
+    return `Invalid configuration: ${name}=${shown} ${issue.message}`;
   });
   throw new InvalidEnvError(lines);
 }

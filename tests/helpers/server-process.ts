@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPostgresDatabase, TEST_DATABASE_URL } from './temp-db';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,6 +20,29 @@ export function freePort(): Promise<number> {
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'termboard-proc-'));
+}
+
+/**
+ * Where a spawned server keeps its data: a DATA_DIR, and on the PostgreSQL pass of the suite
+ * (TEST_DATABASE_URL) a database of its own as DATABASE_URL.
+ */
+export interface TempStore {
+  dataDir: string;
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+export async function tempStore(): Promise<TempStore> {
+  const dataDir = tempDataDir();
+  const database = TEST_DATABASE_URL ? await createPostgresDatabase(TEST_DATABASE_URL) : undefined;
+  return {
+    dataDir,
+    env: { DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}) },
+    async remove() {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface ServerProcess {

@@ -1,20 +1,27 @@
-import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectBoardStore } from '../../client/realtime/connect';
 import { dateInZone } from '../../shared/time/dates';
-import { freePort, spawnServer, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
+import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
 import { boardSocket, eventually } from '../helpers/socket-client';
 
 const PASSWORD = 'Durable-Password-1';
 const running: ServerProcess[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+const stores: TempStore[] = [];
+afterEach(async () => {
+  const stopping = running.splice(0);
+  for (const server of stopping) server.child.kill('SIGKILL');
+  await Promise.all(stopping.map((server) => server.exited));
+  await Promise.all(stores.splice(0).map((store) => store.remove()));
 });
 
-async function start(dataDir: string, port: number): Promise<ServerProcess> {
-  const server = spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD }, port);
+async function newStore(): Promise<TempStore> {
+  const store = await tempStore();
+  stores.push(store);
+  return store;
+}
+
+async function start(data: TempStore, port: number): Promise<ServerProcess> {
+  const server = spawnServer({ ...data.env, ADMIN_PASSWORD: PASSWORD }, port);
   running.push(server);
   await waitHealthy(server);
   return server;
@@ -40,10 +47,9 @@ const today = () => dateInZone(Date.now(), 'Asia/Ho_Chi_Minh');
 
 describe('durability', () => {
   it('keeps every acknowledged reading through kill -9', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
+    const data = await newStore();
     const port = await freePort();
-    const first = await start(dataDir, port);
+    const first = await start(data, port);
     const cookie = await login(first.url);
     const board = await getJson(`${first.url}/api/board`, { cookie });
     const counts = board.indicators.filter((i: { measure: string }) => i.measure === 'count').map((i: { id: number }) => i.id) as number[];
@@ -78,7 +84,7 @@ describe('durability', () => {
     expect(await first.exited).toBe(null);
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
-    const second = await start(dataDir, port);
+    const second = await start(data, port);
     const again = await login(second.url);
     const present = new Set<number>();
     for (const indicatorId of counts) {
@@ -93,10 +99,9 @@ describe('durability', () => {
   });
 
   it('brings a connected screen back to the board after a server restart, with no reload', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
+    const data = await newStore();
     const port = await freePort();
-    const first = await start(dataDir, port);
+    const first = await start(data, port);
     const cookie = await login(first.url);
     const display = await (
       await fetch(`${first.url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'Phòng họp' }) })
@@ -111,7 +116,7 @@ describe('durability', () => {
       expect(await first.exited).toBe(0);
       await eventually('the screen to notice', () => store.current.connection === 'offline');
 
-      const second = await start(dataDir, port);
+      const second = await start(data, port);
       const again = await login(second.url);
       const target = store.current.board!.indicators.find((i) => i.code === 'KTGS-01')!;
       const posted = await fetch(`${second.url}/api/indicators/${target.id}/readings`, {

@@ -1,13 +1,20 @@
-import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, spawnServer, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
+import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
 
 const running: ServerProcess[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+const stores: TempStore[] = [];
+afterEach(async () => {
+  const stopping = running.splice(0);
+  for (const server of stopping) server.child.kill('SIGKILL');
+  await Promise.all(stopping.map((server) => server.exited));
+  await Promise.all(stores.splice(0).map((store) => store.remove()));
 });
+
+async function newStore(): Promise<TempStore> {
+  const store = await tempStore();
+  stores.push(store);
+  return store;
+}
 
 function start(env: Record<string, string>, port: number): ServerProcess {
   const server = spawnServer(env, port);
@@ -26,12 +33,18 @@ async function login(url: string, username: string, password: string): Promise<n
 
 describe('start-up', () => {
   it('stops on invalid configuration with one line naming each bad variable', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const server = start({ DATA_DIR: dataDir, TZ_BOARD: 'Mars/Olympus', SEED_DEMO: 'maybe', ADMIN_PASSWORD: 'short' }, 70_000);
+    const store = await newStore();
+    const server = start(
+      { ...store.env, TZ_BOARD: 'Mars/Olympus', SEED_DEMO: 'maybe', ADMIN_PASSWORD: 'short', DATABASE_URL: 'mysql://root:hunter22@db/termboard', REDIS_URL: 'http://cache' },
+      70_000,
+    );
     expect(await server.exited).toBe(1);
     const lines = server.output().trim().split('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(6);
+    expect(lines.find((l) => l.includes('DATABASE_URL='))).toMatch(/must be a postgres:\/\/ URL/);
+    expect(lines.find((l) => l.includes('REDIS_URL='))).toMatch(/must be a redis:\/\/ URL/);
+    // Secrets are named, never printed.
+    expect(server.output()).not.toMatch(/hunter22|short/);
     expect(lines.find((l) => l.includes('PORT='))).toMatch(/^Invalid configuration: PORT="70000" must be a port number/);
     expect(lines.find((l) => l.includes('TZ_BOARD='))).toMatch(/IANA time zone/);
     expect(lines.find((l) => l.includes('SEED_DEMO='))).toMatch(/true or false/);
@@ -39,9 +52,8 @@ describe('start-up', () => {
   });
 
   it('creates the first admin with a generated password printed once, seeds the demo term, and stops cleanly on SIGTERM', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const first = start({ DATA_DIR: dataDir }, await freePort());
+    const store = await newStore();
+    const first = start(store.env, await freePort());
     await waitHealthy(first);
     const password = /Password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeDefined();
@@ -49,7 +61,7 @@ describe('start-up', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = start({ DATA_DIR: dataDir }, await freePort());
+    const second = start(store.env, await freePort());
     await waitHealthy(second);
     expect(second.output()).not.toMatch(/Password:/);
     expect(await login(second.url, 'admin', password!)).toBe(200);
@@ -58,9 +70,8 @@ describe('start-up', () => {
   });
 
   it('starts empty with SEED_DEMO=false and takes the admin from ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const server = start({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_USERNAME: 'quantri', ADMIN_PASSWORD: 'Quan-Tri-2026' }, await freePort());
+    const store = await newStore();
+    const server = start({ ...store.env, SEED_DEMO: 'false', ADMIN_USERNAME: 'quantri', ADMIN_PASSWORD: 'Quan-Tri-2026' }, await freePort());
     await waitHealthy(server);
     const response = await fetch(`${server.url}/api/session`, {
       method: 'POST',
