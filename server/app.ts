@@ -236,6 +236,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     scheduler = undefined;
     const schedule = await settings.exportSchedule();
     scheduler = await startExportSchedule(exportsService, { ...schedule, since: await exportsService.scheduleSince() }, deps.clock);
+    http.log.info({ cron: schedule.cron, timeZone: schedule.timeZone }, 'export schedule started');
   }
   io.on('schedule:changed', () => {
     restartSchedule().catch((error: unknown) => http.log.error({ err: error }, 'restarting the export schedule failed'));

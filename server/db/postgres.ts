@@ -82,6 +82,7 @@ export class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    if (this.pool.ended || this.pool.ending) return;
     await this.pool.end();
   }
 }

@@ -153,11 +153,39 @@ describe('two app nodes on one PostgreSQL and one Redis, behind nginx', () => {
     expect(near).not.toBe(far);
   });
 
-  it('tells presence, settings and revocation across nodes', async () => {
+  it('answers a retried write once, whichever node the retry reaches', async () => {
+    const body = { date: '2026-11-26', value: 3 };
+    const headers = { 'idempotency-key': 'cluster-retry-1' };
+    const first = await api(nodes[0]!, 'POST', `/api/indicators/${ids.get('XDD-01')}/readings`, { body, cookie: admin, headers });
+    const retry = await api(nodes[1]!, 'POST', `/api/indicators/${ids.get('XDD-01')}/readings`, { body, cookie: admin, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    // The same key sent to both nodes at the same moment: one reading.
+    const together = { 'idempotency-key': 'cluster-together-1' };
+    const answers = await Promise.all(nodes.map((node) => api(node, 'POST', `/api/indicators/${ids.get('KTGS-02')}/readings`, { body, cookie: admin, headers: together })));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(answers[0]!.body.reading.id).toBe(answers[1]!.body.reading.id);
+    const [{ n }] = (await sqlRows<{ n: number }>(db, sql`select cast(count(*) as integer) as n from idempotency_keys where key = 'cluster-together-1'`)) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it('tells presence, settings, commands and revocation across nodes', async () => {
     const { near, far } = await nodeBehindNginx();
     const tv = await screen(near.url, 'Hội trường lớn');
     const listed = await api(far, 'GET', '/api/displays', { cookie: admin });
     expect(listed.body.displays.find((d: { id: number }) => d.id === tv.id)).toMatchObject({ connections: 1, online: true });
+    const settings: unknown[] = [];
+    const commands: unknown[] = [];
+    tv.socket.on('display:settings', (value) => settings.push(value));
+    tv.socket.on('display:command', (value) => commands.push(value));
+    expect((await api(far, 'PATCH', `/api/displays/${tv.id}`, { body: { rotateSeconds: 45 }, cookie: admin })).status).toBe(200);
+    const sent = await api(far, 'POST', `/api/displays/${tv.id}/commands`, { body: { type: 'show-page', page: 'summary' }, cookie: admin });
+    expect(sent).toMatchObject({ status: 202, body: { delivered: 1 } });
+    await eventually('the settings and the command on the screen', () => settings.length === 1 && commands.length === 1, 3000);
+    expect(settings[0]).toMatchObject({ id: tv.id, rotateSeconds: 45 });
+    expect(commands[0]).toEqual({ type: 'show-page', page: 'summary' });
     const reasons: string[] = [];
     tv.socket.on('disconnect', (reason) => reasons.push(reason));
     expect((await api(far, 'DELETE', `/api/displays/${tv.id}`, { cookie: admin })).status).toBe(204);
@@ -190,6 +218,17 @@ describe('two app nodes on one PostgreSQL and one Redis, behind nginx', () => {
       const said = nodes.map((node) => logLines(node).filter((line) => line.slot === slot).map((line) => line.msg));
       expect(said.flat().sort()).toEqual(['scheduled export already queued (another node, or before a restart)', 'scheduled export queued']);
     }
+  });
+
+  it('restarts every node’s export schedule when an admin changes it on one', async () => {
+    const { near, far } = await nodeBehindNginx();
+    const cron = '0 8 * * 1';
+    expect((await api(far, 'PATCH', '/api/settings', { body: { exportCron: cron }, cookie: admin })).status).toBe(200);
+    await eventually(
+      'both nodes to run the new schedule',
+      () => [near, far].every((node) => logLines(node).some((line) => line.msg === 'export schedule started' && (line as { cron?: string }).cron === cron)),
+      5000,
+    );
   });
 
   it('when the screens’ node dies they reconnect to the other and catch up with nothing missed', async () => {
