@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createPostgresDatabase, TEST_DATABASE_URL } from './temp-db';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -81,4 +82,31 @@ export async function waitHealthy(server: ServerProcess, timeoutMs = 20_000): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server did not become healthy:\n${server.output()}`);
+}
+
+/**
+ * The servers and stores a test file spawns, killed (SIGKILL) and removed after each test. Call
+ * at the top of the file.
+ */
+export function spawnedServers(): { store(): Promise<TempStore>; start(env: Record<string, string>, port: number): ServerProcess } {
+  const running: ServerProcess[] = [];
+  const stores: TempStore[] = [];
+  afterEach(async () => {
+    const stopping = running.splice(0);
+    for (const server of stopping) server.child.kill('SIGKILL');
+    await Promise.all(stopping.map((server) => server.exited));
+    await Promise.all(stores.splice(0).map((store) => store.remove()));
+  });
+  return {
+    async store() {
+      const store = await tempStore();
+      stores.push(store);
+      return store;
+    },
+    start(env, port) {
+      const server = spawnServer(env, port);
+      running.push(server);
+      return server;
+    },
+  };
 }

@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectBoardStore } from '../../client/realtime/connect';
 import { dateInZone } from '../../shared/time/dates';
-import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
+import { freePort, spawnedServers, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
 import { boardSocket, eventually } from '../helpers/socket-client';
 
 const PASSWORD = 'Durable-Password-1';
-const running: ServerProcess[] = [];
-const stores: TempStore[] = [];
-afterEach(async () => {
-  const stopping = running.splice(0);
-  for (const server of stopping) server.child.kill('SIGKILL');
-  await Promise.all(stopping.map((server) => server.exited));
-  await Promise.all(stores.splice(0).map((store) => store.remove()));
-});
-
-async function newStore(): Promise<TempStore> {
-  const store = await tempStore();
-  stores.push(store);
-  return store;
-}
+const servers = spawnedServers();
 
 async function start(data: TempStore, port: number): Promise<ServerProcess> {
-  const server = spawnServer({ ...data.env, ADMIN_PASSWORD: PASSWORD }, port);
-  running.push(server);
+  const server = servers.start({ ...data.env, ADMIN_PASSWORD: PASSWORD }, port);
   await waitHealthy(server);
   return server;
 }
@@ -47,7 +33,7 @@ const today = () => dateInZone(Date.now(), 'Asia/Ho_Chi_Minh');
 
 describe('durability', () => {
   it('keeps every acknowledged reading through kill -9', async () => {
-    const data = await newStore();
+    const data = await servers.store();
     const port = await freePort();
     const first = await start(data, port);
     const cookie = await login(first.url);
@@ -99,7 +85,7 @@ describe('durability', () => {
   });
 
   it('brings a connected screen back to the board after a server restart, with no reload', async () => {
-    const data = await newStore();
+    const data = await servers.store();
     const port = await freePort();
     const first = await start(data, port);
     const cookie = await login(first.url);

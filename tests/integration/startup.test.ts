@@ -1,26 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
+import { describe, expect, it } from 'vitest';
+import { freePort, spawnedServers, waitHealthy } from '../helpers/server-process';
 
-const running: ServerProcess[] = [];
-const stores: TempStore[] = [];
-afterEach(async () => {
-  const stopping = running.splice(0);
-  for (const server of stopping) server.child.kill('SIGKILL');
-  await Promise.all(stopping.map((server) => server.exited));
-  await Promise.all(stores.splice(0).map((store) => store.remove()));
-});
-
-async function newStore(): Promise<TempStore> {
-  const store = await tempStore();
-  stores.push(store);
-  return store;
-}
-
-function start(env: Record<string, string>, port: number): ServerProcess {
-  const server = spawnServer(env, port);
-  running.push(server);
-  return server;
-}
+const servers = spawnedServers();
+const start = (env: Record<string, string>, port: number) => servers.start(env, port);
 
 async function login(url: string, username: string, password: string): Promise<number> {
   const response = await fetch(`${url}/api/session`, {
@@ -33,7 +15,7 @@ async function login(url: string, username: string, password: string): Promise<n
 
 describe('start-up', () => {
   it('stops on invalid configuration with one line naming each bad variable', async () => {
-    const store = await newStore();
+    const store = await servers.store();
     const server = start(
       { ...store.env, TZ_BOARD: 'Mars/Olympus', SEED_DEMO: 'maybe', ADMIN_PASSWORD: 'short', DATABASE_URL: 'mysql://root:hunter22@db/termboard', REDIS_URL: 'http://cache' },
       70_000,
@@ -52,7 +34,7 @@ describe('start-up', () => {
   });
 
   it('creates the first admin with a generated password printed once, seeds the demo term, and stops cleanly on SIGTERM', async () => {
-    const store = await newStore();
+    const store = await servers.store();
     const first = start(store.env, await freePort());
     await waitHealthy(first);
     const password = /Password: (\S+)/.exec(first.output())?.[1];
@@ -70,7 +52,7 @@ describe('start-up', () => {
   });
 
   it('starts empty with SEED_DEMO=false and takes the admin from ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
-    const store = await newStore();
+    const store = await servers.store();
     const server = start({ ...store.env, SEED_DEMO: 'false', ADMIN_USERNAME: 'quantri', ADMIN_PASSWORD: 'Quan-Tri-2026' }, await freePort());
     await waitHealthy(server);
     const response = await fetch(`${server.url}/api/session`, {
