@@ -50,6 +50,7 @@ import { UsersService } from './users/users.service';
 import { ReadingsRepository } from './readings/readings.repository';
 import { readingsRoutes } from './readings/readings.routes';
 import { ReadingsService } from './readings/readings.service';
+import type { IndicatorUpdate } from '../shared/realtime/events';
 import { Broadcaster, type BoardServer } from './realtime/broadcaster';
 import { attachBoardSockets } from './realtime/board.handlers';
 import { BoardFeedService } from './realtime/board-feed.service';
@@ -130,7 +131,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   installErrorHandling(http, { pageFallback: servesClient });
 
   const io: BoardServer = new Server(http.server, { serveClient: false, ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
-  const broadcaster = new Broadcaster(io);
+  const broadcaster = new Broadcaster(io, {
+    clustered: redis !== undefined,
+    sources: (termId) => ({
+      missed: async (since, count) =>
+        (await changeLog.since(termId, since, count)).flatMap((row) => (row.payload === null ? [] : [JSON.parse(row.payload) as IndicatorUpdate])),
+      board: () => boards.board(undefined, termId),
+    }),
+    onError: (error) => http.log.error({ err: error }, 'delivering a board change failed'),
+  });
 
   const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
   const authRepository = new AuthRepository(deps.db);

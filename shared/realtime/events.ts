@@ -59,6 +59,8 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {
   /** The export schedule was changed in the settings: each node restarts its timer from them. */
   'schedule:changed': () => void;
+  /** Committed changes of a term's board, or a board-wide change: each node tells its own screens, in seq order. */
+  'board:message': (termId: number, message: { kind: 'changes'; changes: IndicatorUpdate[] } | { kind: 'board' }) => void;
 }
 
 export const BOARD_ROOM_PREFIX = 'board:';

@@ -153,6 +153,26 @@ describe('two app nodes on one PostgreSQL and one Redis, behind nginx', () => {
     expect(near).not.toBe(far);
   });
 
+  it('delivers changes committed on both nodes at once to every screen in seq order, with no gap', async () => {
+    const tvs = [await screen(nodes[0]!.url, 'Màn hình nút 1'), await screen(nodes[1]!.url, 'Màn hình nút 2')];
+    const from = tvs[0]!.store.current.board!.seq;
+    const posters = Array.from({ length: 8 }, async (_, poster) => {
+      const seqs: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await postReading(nodes[poster % 2]!, i % 2 ? 'KTGS-02' : 'XDD-01');
+        expect(answer.status).toBe(201);
+        seqs.push(answer.body.seq);
+      }
+      return seqs;
+    });
+    const last = Math.max(...(await Promise.all(posters)).flat());
+    for (const tv of tvs) {
+      await eventually('every change on the screen', () => tv.updates.at(-1)?.seq === last, 5000);
+      // In arrival order: exactly from+1 … last, each once.
+      expect(tv.updates.map((update: IndicatorUpdate) => update.seq)).toEqual(Array.from({ length: last - from }, (_, i) => from + 1 + i));
+    }
+  });
+
   it('answers a retried write once, whichever node the retry reaches', async () => {
     const body = { date: '2026-11-26', value: 3 };
     const headers = { 'idempotency-key': 'cluster-retry-1' };
