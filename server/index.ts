@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { systemClock } from './clock';
-import { openDatabase } from './db/client';
+import { openDatabase, type Database } from './db/client';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { seedDemo } from './seed/seed';
 
@@ -21,8 +21,25 @@ function loadEnv(): Env {
   }
 }
 
+/** The database, or a stop with one line saying which and why (never the password). */
+async function open(env: Env): Promise<Database> {
+  try {
+    return await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  } catch (error) {
+    const where = env.DATABASE_URL ? `PostgreSQL at ${withoutPassword(env.DATABASE_URL)}` : `SQLite file in ${env.DATA_DIR}`;
+    console.error(`Cannot open the database (${where}): ${(error as Error).message || String(error)}`);
+    process.exit(1);
+  }
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
 const env = loadEnv();
-const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const db = await open(env);
 const app = await createApp({
   db,
   clock: systemClock,

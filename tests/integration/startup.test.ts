@@ -33,6 +33,15 @@ describe('start-up', () => {
     expect(lines.find((l) => l.includes('ADMIN_PASSWORD='))).toMatch(/at least 8/);
   });
 
+  it('stops with one line when the database cannot be reached, naming it without its password', async () => {
+    const store = await servers.store();
+    const closed = await freePort();
+    const server = start({ ...store.env, DATABASE_URL: `postgres://termboard:hunter22@127.0.0.1:${closed}/termboard` }, await freePort());
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim()).toMatch(new RegExp(`^Cannot open the database \\(PostgreSQL at postgres://termboard:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/termboard\\): .*ECONNREFUSED`));
+    expect(server.output()).not.toMatch(/hunter22/);
+  });
+
   it('creates the first admin with a generated password printed once, seeds the demo term, and stops cleanly on SIGTERM', async () => {
     const store = await servers.store();
     const first = start(store.env, await freePort());
