@@ -1,25 +1,17 @@
-import { useRef, useState } from 'react';
 import type { ImportPreview, ImportResult } from '../../shared/api/imports';
 import type { SessionUser } from '../../shared/api/session';
-import { ImportCommitPanel } from '../components/workspace/ImportCommitPanel';
-import { ImportRowsTable } from '../components/workspace/ImportRowsTable';
-import { ImportUploadForm } from '../components/workspace/ImportUploadForm';
+import { ImportCommitPanel } from '../components/import/ImportCommitPanel';
+import { ImportRowsTable } from '../components/import/ImportRowsTable';
+import { ImportUploadForm } from '../components/import/ImportUploadForm';
+import { useImportSteps } from '../components/import/useImportSteps';
 import { IMPORT_PATH } from '../components/workspace/paths';
+import { readingsFileImport } from '../components/workspace/readingsFileImport';
 import { SignedInFrame } from '../components/workspace/SignedInFrame';
 import { useT } from '../i18n';
 
 function Importer({ user }: { user: SessionUser }) {
   const t = useT();
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const previewHeading = useRef<HTMLHeadingElement>(null);
-
-  function showPreview(next: ImportPreview) {
-    setPreview(next);
-    setResult(null);
-    // The answer to the upload is below the form: take the reader there.
-    requestAnimationFrame(() => previewHeading.current?.focus());
-  }
+  const { preview, result, previewHeading, showPreview, showResult, startOver } = useImportSteps<ImportPreview, ImportResult>();
 
   return (
     <>
@@ -35,7 +27,7 @@ function Importer({ user }: { user: SessionUser }) {
         <>
           {!preview && (
             <section className="panel">
-              <ImportUploadForm onPreview={showPreview} />
+              <ImportUploadForm flow={readingsFileImport} onPreview={showPreview} />
             </section>
           )}
           {preview && (
@@ -45,15 +37,13 @@ function Importer({ user }: { user: SessionUser }) {
               </h2>
               <ImportCommitPanel
                 key={preview.id}
+                flow={readingsFileImport}
                 preview={preview}
                 result={result}
-                onCommitted={setResult}
-                onStartOver={() => {
-                  setPreview(null);
-                  setResult(null);
-                }}
+                onCommitted={showResult}
+                onStartOver={startOver}
               />
-              <ImportRowsTable key={preview.id} preview={preview} />
+              <ImportRowsTable key={preview.id} flow={readingsFileImport} preview={preview} />
             </section>
           )}
         </>

@@ -1,9 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { PlanImportPreview, PlanImportResult } from '../../api/plan';
 import { useT } from '../../i18n';
-import { PlanImportCommitPanel } from './PlanImportCommitPanel';
-import { PlanImportRowsTable } from './PlanImportRowsTable';
-import { PlanImportUploadForm } from './PlanImportUploadForm';
+import { ImportCommitPanel } from '../import/ImportCommitPanel';
+import { ImportRowsTable } from '../import/ImportRowsTable';
+import { ImportUploadForm } from '../import/ImportUploadForm';
+import { useImportSteps } from '../import/useImportSteps';
+import { planFileImport } from './planFileImport';
 
 interface Props {
   term: { id: number; name: string; closed: boolean };
@@ -18,27 +20,19 @@ interface Props {
 export function PlanImport({ term, onImported }: Props) {
   const t = useT();
   const id = useId();
-  const [preview, setPreview] = useState<PlanImportPreview | null>(null);
-  const [result, setResult] = useState<PlanImportResult | null>(null);
-  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const flow = useMemo(() => planFileImport(term.id), [term.id]);
+  const steps = useImportSteps<PlanImportPreview, PlanImportResult>();
+  const { preview, previewHeading } = steps;
   const sectionHeading = useRef<HTMLHeadingElement>(null);
-
-  function showPreview(next: PlanImportPreview) {
-    setPreview(next);
-    setResult(null);
-    // The answer to the upload replaces the form: take the reader there.
-    requestAnimationFrame(() => previewHeading.current?.focus());
-  }
 
   function onCommitted(next: PlanImportResult) {
     // The panel says so in its own live region, beside the button.
-    setResult(next);
+    steps.showResult(next);
     onImported();
   }
 
   function startOver() {
-    setPreview(null);
-    setResult(null);
+    steps.startOver();
     requestAnimationFrame(() => sectionHeading.current?.focus());
   }
 
@@ -54,20 +48,21 @@ export function PlanImport({ term, onImported }: Props) {
       ) : (
         <>
           <p className="field-hint">{t('admin.plan.import.intro', { name: term.name })}</p>
-          {!preview && <PlanImportUploadForm termId={term.id} onPreview={showPreview} />}
+          {!preview && <ImportUploadForm flow={flow} onPreview={steps.showPreview} />}
           {preview && (
             <div className="plan-import-preview">
               <h3 id={`${id}-preview`} ref={previewHeading} tabIndex={-1}>
                 {t('admin.plan.import.previewHeading', { file: preview.fileName })}
               </h3>
-              <PlanImportCommitPanel
+              <ImportCommitPanel
                 key={preview.id}
+                flow={flow}
                 preview={preview}
-                result={result}
+                result={steps.result}
                 onCommitted={onCommitted}
                 onStartOver={startOver}
               />
-              <PlanImportRowsTable key={`rows-${preview.id}`} preview={preview} />
+              <ImportRowsTable key={`rows-${preview.id}`} flow={flow} preview={preview} />
             </div>
           )}
         </>

@@ -1,27 +1,29 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, type ImportPreview } from '../../../shared/api/imports';
 import { asApiError } from '../../api';
-import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_XLSX, uploadImport } from '../../api/workspace';
+import { useT, type MessageKey, type MessageParams } from '../../i18n';
 import { goToLogin } from '../../pages/LoginPage';
-import { useT, type MessageKey } from '../../i18n';
-import { unplacedErrors } from '../form/fieldErrors';
-import { workspaceFields } from './fieldMessages';
-import { FormErrors } from './FormErrors';
-import { IMPORT_PATH } from './paths';
+import { describedBy, unplacedErrors, type FieldMessages } from '../form/fieldErrors';
+import { FormErrors } from '../workspace/FormErrors';
+import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 
 const ACCEPTED = /\.(csv|xlsx)$/i;
 
 /** Why a chosen file cannot be sent, before sending it: none, wrong kind, empty or too large. */
-function fileProblem(file: File | null): MessageKey | null {
-  if (!file) return workspaceFields.message('file', 'required');
-  if (!ACCEPTED.test(file.name)) return workspaceFields.message('file', 'invalid_format');
-  if (file.size === 0) return workspaceFields.message('file', 'empty');
-  if (file.size > IMPORT_MAX_BYTES) return workspaceFields.message('file', 'too_big');
+function fileProblem(file: File | null, fields: FieldMessages, maxBytes: number): MessageKey | null {
+  if (!file) return fields.message('file', 'required');
+  if (!ACCEPTED.test(file.name)) return fields.message('file', 'invalid_format');
+  if (file.size === 0) return fields.message('file', 'empty');
+  if (file.size > maxBytes) return fields.message('file', 'too_big');
   return null;
 }
 
+interface Props<Preview extends CheckedFile, Result extends MessageParams> {
+  flow: SpreadsheetImport<Preview, Result>;
+  onPreview: (preview: Preview) => void;
+}
+
 /** The templates to download and the file to check: the server answers with a preview, writing nothing. */
-export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPreview) => void }) {
+export function ImportUploadForm<Preview extends CheckedFile, Result extends MessageParams>({ flow, onPreview }: Props<Preview, Result>) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -29,12 +31,13 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
   const [uploading, setUploading] = useState(false);
   const [fileError, setFileError] = useState<MessageKey | null>(null);
   const [formErrors, setFormErrors] = useState<MessageKey[]>([]);
+  const { fields, form, messages } = flow;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (uploading) return;
     setFormErrors([]);
-    const problem = fileProblem(file);
+    const problem = fileProblem(file, fields, flow.maxBytes);
     setFileError(problem);
     if (problem || !file) {
       input.current?.focus();
@@ -42,36 +45,35 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
     }
     setUploading(true);
     try {
-      onPreview(await uploadImport(file));
+      onPreview(await flow.upload(file));
     } catch (caught) {
       const error = asApiError(caught);
-      if (error.status === 401 && error.code === 'unauthenticated') goToLogin(IMPORT_PATH);
-      const fields = workspaceFields.ofApi(error);
-      setFileError(fields.file ?? (error.code === 'payload_too_large' ? workspaceFields.message('file', 'too_big') : null));
-      setFormErrors([`errors.${error.code}`, ...unplacedErrors(fields, ['file'])]);
+      if (error.status === 401 && error.code === 'unauthenticated') goToLogin(flow.path);
+      const placed = fields.ofApi(error);
+      setFileError(placed.file ?? (error.code === 'payload_too_large' ? fields.message('file', 'too_big') : null));
+      setFormErrors([`errors.${error.code}`, ...unplacedErrors(placed, ['file'])]);
     } finally {
       setUploading(false);
     }
   }
 
   return (
-    <form className="ws-form ws-upload" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('workspace.import.uploadHeading')}</h2>
+    <form className="ws-form ws-upload" onSubmit={onSubmit} noValidate aria-labelledby={form.heading && `${id}-heading`}>
+      {form.heading && <h2 id={`${id}-heading`}>{t(form.heading)}</h2>}
       <div className="ws-templates">
-        <p>{t('workspace.import.templatesIntro', { columns: IMPORT_COLUMNS.join(', ') })}</p>
+        <p>{t(form.templates.intro, form.templates.introParams)}</p>
         <p className="form-actions">
-          <a className="button button-small" href={IMPORT_TEMPLATE_CSV} download>
-            {t('workspace.import.templateCsv')}
-          </a>
-          <a className="button button-small" href={IMPORT_TEMPLATE_XLSX} download>
-            {t('workspace.import.templateXlsx')}
-          </a>
+          {form.templates.links.map((link) => (
+            <a key={link.href} className="button button-small" href={link.href} download>
+              {t(link.label)}
+            </a>
+          ))}
         </p>
       </div>
       <FormErrors errors={formErrors} />
       <div className="field">
         <label className="field-label" htmlFor={`${id}-file`}>
-          {t('workspace.import.file')}
+          {t(`${messages}.file`)}
         </label>
         <input
           ref={input}
@@ -84,7 +86,7 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
             setFileError(null);
           }}
           aria-invalid={fileError ? true : undefined}
-          aria-describedby={`${fileError ? `${id}-error ` : ''}${id}-hint`}
+          aria-describedby={describedBy(fileError && `${id}-error`, `${id}-hint`)}
         />
         {fileError && (
           <span className="field-error" id={`${id}-error`}>
@@ -92,12 +94,12 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
           </span>
         )}
         <span className="field-hint" id={`${id}-hint`}>
-          {t('workspace.import.fileHint')}
+          {t(`${messages}.fileHint`)}
         </span>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={uploading}>
-          {uploading ? t('workspace.import.uploading') : t('workspace.import.upload')}
+          {uploading ? t(form.submitting) : t(form.submit)}
         </button>
       </div>
     </form>
