@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { axeViolations, launchBrowser, watchedPage } from '../helpers/browser';
-import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
@@ -67,5 +67,39 @@ describe('a specialist updates an indicator', () => {
     await specialist.context.close();
     // The logged-out probe of /api/session (401) is the browser's own log line; nothing else may be.
     expect([...screen.problems, ...specialist.problems].filter((p) => !/status of 401/.test(p))).toEqual([]);
+  });
+});
+
+describe('an admin imports readings from a file', () => {
+  it('is shown the bad row, starts over, checks a good file (focus on its result), and writes it in one go', async () => {
+    const admin = await watchedPage(browser);
+    const { page } = admin;
+    await page.goto(`${server.url}/workspace/import`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/workspace\/import/);
+
+    const csv = (rows: string[]) => Buffer.from(['code,date,value,numerator,denominator,note,evidence', ...rows].join('\n'));
+    const file = page.getByLabel('Tệp số liệu');
+    await file.setInputFiles({ name: 'co-loi.csv', mimeType: 'text/csv', buffer: csv(['KTGS-02,2026-11-22,1,,,,', 'KHONG-CO,2026-11-22,1,,,,']) });
+    await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+    await page.getByText('Chưa thể ghi: tệp có 1 dòng lỗi.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^Xác nhận ghi/ }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Chọn tệp khác' }).click();
+    await page.getByLabel('Tệp số liệu').setInputFiles({ name: 'thang-11.csv', mimeType: 'text/csv', buffer: csv(['KTGS-02,2026-11-22,1,,,,', 'XDD-04,2026-11-22,,5,5,,']) });
+    await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+    const heading = page.getByRole('heading', { name: 'Kết quả kiểm tra tệp “thang-11.csv”' });
+    await heading.waitFor();
+    // The answer replaced the form: the reader is taken to it.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Kết quả kiểm tra tệp “thang-11.csv”', undefined, { timeout: 2000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Xác nhận ghi 2 dòng mới' }).click();
+    await page.getByText('Đã ghi 2 số liệu; bỏ qua 0 dòng trùng.', { exact: false }).waitFor();
+    await admin.context.close();
+    expect(admin.problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
 });
