@@ -92,18 +92,22 @@ export function OverdueBadge({ label }: { label: string }) {
   );
 }
 
+/** The overdue badge of one indicator, saying since when it has had no reading. */
+export function OverdueSinceBadge({ lastReadingDate }: { lastReadingDate: string | null }) {
+  const t = useT();
+  const lang = useLang();
+  return <OverdueBadge label={lastReadingDate ? t('overdue.labelSince', { date: formatDate(lastReadingDate, lang) }) : t('overdue.labelNever')} />;
+}
+
 /**
  * An indicator's status and, when it is overdue, the overdue badge saying since when (of the
  * board's indicator, or of its progress as a new reading would make it).
  */
 export function StatusBadges({ of }: { of: { status: Status; overdue: boolean; lastReadingDate: string | null } }) {
-  const t = useT();
-  const lang = useLang();
-  const overdueLabel = of.lastReadingDate ? t('overdue.labelSince', { date: formatDate(of.lastReadingDate, lang) }) : t('overdue.labelNever');
   return (
     <>
       <StatusBadge status={of.status} />
-      {of.overdue && <OverdueBadge label={overdueLabel} />}
+      {of.overdue && <OverdueSinceBadge lastReadingDate={of.lastReadingDate} />}
     </>
   );
 }

@@ -84,7 +84,6 @@ export const en = {
     legendActual: 'Actual',
     legendExpected: 'Plan',
     legendMarker: 'Expected by now',
-    expected: 'Expected by now',
     updated: 'Updated {date}',
     notUpdated: 'No data yet',
     chartLabel: 'Trend of {name}: actual {actual}, planned by now {expected}; target {target} by {end}.',

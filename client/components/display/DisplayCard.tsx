@@ -2,10 +2,11 @@ import type { CSSProperties } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
 import { formatDate, formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { OverdueBadge, StatusBadge } from '../StatusBadge';
-import { PaceBar } from './PaceBar';
+import { valueText } from '../indicatorText';
+import { PaceBar } from '../PaceBar';
+import { OverdueSinceBadge, StatusBadge } from '../StatusBadge';
+import { TargetFacts } from '../TargetFacts';
 import { TrendChart } from './TrendChart';
-import { amountText, valueText } from './indicatorText';
 import type { WeeklyChange } from './weeklyChange';
 
 interface Props {
@@ -31,9 +32,6 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
   const value = valueText(indicator, lang);
   const nameId = `display-card-${indicator.code}`;
   const updated = indicator.updatedAt ?? indicator.lastReadingDate;
-  const overdueLabel = indicator.lastReadingDate
-    ? t('overdue.labelSince', { date: formatDate(indicator.lastReadingDate, lang) })
-    : t('overdue.labelNever');
 
   return (
     <article
@@ -59,17 +57,10 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
           {value.secondary && <span className="dcard-secondary">{value.secondary}</span>}
         </p>
         <dl className="dcard-facts">
-          <div>
-            <dt>{t(`indicator.target.${indicator.direction}`)}</dt>
-            <dd>{amountText(indicator, indicator.target, lang)}</dd>
-          </div>
-          <div>
-            <dt>{t('display.expected')}</dt>
-            <dd>{amountText(indicator, indicator.expected, lang)}</dd>
-          </div>
+          <TargetFacts indicator={indicator} />
         </dl>
       </div>
-      <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} />
+      <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} place="screen" />
       <TrendChart indicator={indicator} term={board.term} date={board.date} />
       <div className="dcard-foot">
         <span className="dcard-updated">
@@ -82,7 +73,7 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
               : t(`export.change.${weeklyChange.kind}`)}
           </span>
         )}
-        {indicator.overdue && <OverdueBadge label={overdueLabel} />}
+        {indicator.overdue && <OverdueSinceBadge lastReadingDate={indicator.lastReadingDate} />}
         {stale && <span className="stale-tag">{t('display.stale')}</span>}
       </div>
     </article>

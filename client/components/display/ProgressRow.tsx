@@ -1,8 +1,8 @@
 import type { BoardIndicator } from '../../../shared/api/board';
 import { useLang } from '../../i18n';
+import { shortAmountText, valueText } from '../indicatorText';
+import { PaceBar } from '../PaceBar';
 import { StatusBadge } from '../StatusBadge';
-import { PaceBar } from './PaceBar';
-import { shortAmountText, valueText } from './indicatorText';
 
 interface Props {
   indicator: BoardIndicator;
@@ -29,7 +29,7 @@ export function ProgressRow({ indicator, stale, flash }: Props) {
       {flash !== undefined && <span key={flash} className="flash" aria-hidden="true" />}
       <StatusBadge status={indicator.status} />
       <span className="prow-name">{indicator.name}</span>
-      <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} />
+      <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} place="screen" />
       <span className="prow-value">
         <strong>{shown}</strong>
         <span className="prow-target"> / {shortAmountText(indicator, indicator.target, lang)}</span>

@@ -1,8 +1,8 @@
 import type { BoardIndicator } from '../../../shared/api/board';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { amountText } from '../display/indicatorText';
 import { StatusBadges } from '../StatusBadge';
+import { TargetFacts } from '../TargetFacts';
 import { currentText } from './valueTexts';
 
 /** The head of an indicator's history: what it is, where it stands, when it was last updated. */
@@ -21,14 +21,7 @@ export function IndicatorSummary({ indicator, timeZone }: { indicator: BoardIndi
           <dt>{t('workspace.list.current')}</dt>
           <dd>{currentText(indicator, indicator, lang) ?? t('indicator.noReading')}</dd>
         </div>
-        <div>
-          <dt>{t(`indicator.target.${indicator.direction}`)}</dt>
-          <dd>{amountText(indicator, indicator.target, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('indicator.expected')}</dt>
-          <dd>{amountText(indicator, indicator.expected, lang)}</dd>
-        </div>
+        <TargetFacts indicator={indicator} />
         <div>
           <dt>{t('workspace.list.status')}</dt>
           <dd className="card-badges">

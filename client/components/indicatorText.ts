@@ -1,8 +1,8 @@
-import type { BoardIndicator } from '../../../shared/api/board';
-import { formatNumber, formatRatio, formatValue } from '../../format';
-import type { Lang } from '../../i18n';
+import type { BoardIndicator } from '../../shared/api/board';
+import { formatNumber, formatRatio, formatValue } from '../format';
+import type { Lang } from '../i18n';
 
-/** How an indicator's current value reads on a screen: the big figure, its unit, a second figure. */
+/** How an indicator's current value reads on a card: the big figure, its unit, a second figure. */
 export interface ValueText {
   /** `1.234`, `97,5`, `4/5`; an em dash without data. */
   figure: string;
@@ -25,6 +25,12 @@ export function valueText(indicator: BoardIndicator, lang: Lang): ValueText {
     return { figure: formatRatio(numerator, denominator, lang), unit: counted, secondary: formatValue(current, decimals, '%', lang) };
   }
   return { figure: formatNumber(current, decimals, lang), unit: valueUnitOf(indicator), secondary: null };
+}
+
+/** The figure and its unit as one string: `97,5%`, `6 đảng viên`, `4/5 chi bộ`. */
+export function figureWithUnit({ figure, unit }: ValueText): string {
+  if (!unit) return figure;
+  return unit === '%' ? `${figure}%` : `${figure} ${unit}`;
 }
 
 /** A value of the indicator (target, expected) with its unit: `20 đảng viên`, `100%`. */
