@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { IndicatorUpdate } from '../shared/realtime/events';
 import { rmSync } from 'node:fs';
 import { freePort, spawnServer, tempDataDir, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../tests/helpers/server-process';
+import { signIn } from '../tests/helpers/start-test-server';
 import { createPostgresDatabase } from '../tests/helpers/temp-db';
 import { percentile } from './stats';
 
@@ -38,15 +39,6 @@ async function measureBoth(scenario: Scenario): Promise<string[]> {
   return [...(await measure({ ...scenario, screensPerNode: 0 })), ...(await measure(scenario))];
 }
 
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
-}
 
 /** One screen: its socket and the time each seq reached it. */
 interface Screen {
@@ -89,7 +81,7 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
 
 async function measure(scenario: Scenario): Promise<string[]> {
   const urls = scenario.nodes.map((node) => node.url);
-  const cookie = await login(urls[0]!);
+  const cookie = await signIn(urls[0]!, 'admin', PASSWORD);
   const display = await (
     await fetch(`${urls[0]}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })
   ).json();

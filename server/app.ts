@@ -50,7 +50,6 @@ import { UsersService } from './users/users.service';
 import { ReadingsRepository } from './readings/readings.repository';
 import { readingsRoutes } from './readings/readings.routes';
 import { ReadingsService } from './readings/readings.service';
-import type { IndicatorUpdate } from '../shared/realtime/events';
 import { Broadcaster, type BoardServer } from './realtime/broadcaster';
 import { attachBoardSockets } from './realtime/board.handlers';
 import { BoardFeedService } from './realtime/board-feed.service';
@@ -134,8 +133,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const broadcaster = new Broadcaster(io, {
     clustered: redis !== undefined,
     sources: (termId) => ({
-      missed: async (since, count) =>
-        (await changeLog.since(termId, since, count)).flatMap((row) => (row.payload === null ? [] : [JSON.parse(row.payload) as IndicatorUpdate])),
+      missed: async (since, count) => (await changeLog.since(termId, since, count)).flatMap((row) => (row.update === null ? [] : [row.update])),
       board: () => boards.board(undefined, termId),
     }),
     onError: (error) => http.log.error({ err: error }, 'delivering a board change failed'),

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { single, type Database } from '../db/database';
 
 export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'term';
@@ -31,10 +32,10 @@ export class ChangeLogRepository {
     return lastSeq;
   }
 
-  /** Keeps the payload broadcast for a change, and forgets those that fell out of the replay window. */
-  async keepPayload(termId: number, seq: number, payload: string): Promise<void> {
+  /** Keeps the update broadcast for a change, and forgets those that fell out of the replay window. */
+  async keepPayload(termId: number, seq: number, update: IndicatorUpdate): Promise<void> {
     const { changes } = this.db.tables;
-    await this.db.orm.update(changes).set({ payload }).where(and(eq(changes.termId, termId), eq(changes.seq, seq)));
+    await this.db.orm.update(changes).set({ payload: JSON.stringify(update) }).where(and(eq(changes.termId, termId), eq(changes.seq, seq)));
     if (seq % 100 === 0) {
       await this.db.orm
         .update(changes)
@@ -43,14 +44,15 @@ export class ChangeLogRepository {
     }
   }
 
-  /** The changes after `since`, in seq order, at most `limit` (payload null when no longer kept). */
-  since(termId: number, since: number, limit: number): Promise<Array<{ seq: number; payload: string | null }>> {
+  /** The changes after `since`, in seq order, at most `limit`, with the update broadcast for each (null when no longer kept). */
+  async since(termId: number, since: number, limit: number): Promise<Array<{ seq: number; update: IndicatorUpdate | null }>> {
     const { changes } = this.db.tables;
-    return this.db.orm
+    const rows = await this.db.orm
       .select({ seq: changes.seq, payload: changes.payload })
       .from(changes)
       .where(and(eq(changes.termId, termId), gt(changes.seq, since)))
       .orderBy(asc(changes.seq))
       .limit(limit);
+    return rows.map(({ seq, payload }) => ({ seq, update: payload === null ? null : (JSON.parse(payload) as IndicatorUpdate) }));
   }
 }

@@ -274,7 +274,7 @@ export class PlanService {
   private async change(termId: number, kind: ChangeKind, indicatorId: number | null) {
     const seq = await this.changeLog.append({ termId, kind, indicatorId, readingId: null, now: this.clock.now() });
     const update = { seq, indicator: indicatorId === null ? null : await this.boards.indicatorNow(indicatorId), reading: null };
-    if (update.indicator) await this.changeLog.keepPayload(termId, seq, JSON.stringify(update));
+    if (update.indicator) await this.changeLog.keepPayload(termId, seq, { ...update, indicator: update.indicator });
     return update as { seq: number; indicator: NonNullable<typeof update.indicator>; reading: null };
   }
 

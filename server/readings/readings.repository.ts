@@ -83,6 +83,8 @@ export class ReadingsRepository {
   /** Forgets answers older than `before` (they are kept at least 24 h). */
   async forgetAnswersBefore(before: number): Promise<void> {
     const { idempotencyKeys } = this.db.tables;
-    await this.db.transaction(() => this.db.orm.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).then(() => undefined));
+    await this.db.transaction(async () => {
+      await this.db.orm.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
+    });
   }
 }

@@ -148,7 +148,7 @@ export class ReadingsService {
       indicator: await this.boardService.indicatorNow(indicator.id),
       seq,
     };
-    await this.changeLog.keepPayload(indicator.termId, seq, JSON.stringify(body satisfies IndicatorUpdate));
+    await this.changeLog.keepPayload(indicator.termId, seq, body);
     return body;
   }
 

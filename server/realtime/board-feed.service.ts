@@ -26,8 +26,8 @@ export class BoardFeedService {
     // A seq from the future belongs to another database or term: start again from a snapshot.
     if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: await this.boards.board() };
     const rows = await this.changeLog.since(term.id, since, missed);
-    const complete = rows.length === missed && rows.every((row, i) => row.seq === since + i + 1 && row.payload !== null);
-    if (!complete) return { kind: 'snapshot', board: await this.boards.board() };
-    return { kind: 'replay', changes: rows.map((row) => JSON.parse(row.payload!) as IndicatorUpdate) };
+    const changes = rows.flatMap((row, i) => (row.seq === since + i + 1 && row.update !== null ? [row.update] : []));
+    if (changes.length !== missed) return { kind: 'snapshot', board: await this.boards.board() };
+    return { kind: 'replay', changes };
   }
 }

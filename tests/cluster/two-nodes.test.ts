@@ -10,7 +10,7 @@ import { startNginx, type Nginx } from '../helpers/nginx';
 import { freePort, spawnServer, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
 import { boardSocket, collectUpdates, eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
-import { api } from '../helpers/start-test-server';
+import { api, signIn } from '../helpers/start-test-server';
 import { createPostgresDatabase } from '../helpers/temp-db';
 
 /*
@@ -90,13 +90,7 @@ let loginAttempts = 0;
 
 async function login(url: string): Promise<string> {
   loginAttempts++;
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  return signIn(url, 'admin', PASSWORD);
 }
 
 let day = 0;

@@ -94,14 +94,8 @@ export async function startTestServer(
     databaseUrl: temp.url,
     clock,
     dir: temp.dir,
-    async login(username = ADMIN.username, password = ADMIN.password) {
-      const response = await fetch(`${url}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}`);
-      return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+    login(username = ADMIN.username, password = ADMIN.password) {
+      return signIn(url, username, password);
     },
     async createUser({ username, password, role, unitIds }) {
       return authRepository.createUser({ username, displayName: username, passwordHash: await hashPassword(password), role, unitIds, now: clock.now() });
@@ -135,6 +129,17 @@ export async function startTestServer(
       await temp.remove();
     },
   };
+}
+
+/** Signs in at a server's URL (any node, nginx) and returns the Cookie header to send. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}`);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
 }
 
 /** fetch with JSON in and out. */

@@ -3,6 +3,7 @@ import { connectBoardStore } from '../../client/realtime/connect';
 import { dateInZone } from '../../shared/time/dates';
 import { freePort, spawnedServers, waitHealthy, type ServerProcess, type TempStore } from '../helpers/server-process';
 import { boardSocket, eventually } from '../helpers/socket-client';
+import { signIn } from '../helpers/start-test-server';
 
 const PASSWORD = 'Durable-Password-1';
 const servers = spawnedServers();
@@ -13,15 +14,7 @@ async function start(data: TempStore, port: number): Promise<ServerProcess> {
   return server;
 }
 
-async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
-}
+const login = (url: string) => signIn(url, 'admin', PASSWORD);
 
 async function getJson(url: string, headers: Record<string, string>): Promise<any> {
   const response = await fetch(url, { headers });
