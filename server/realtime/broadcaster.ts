@@ -1,9 +1,9 @@
 import type { Server } from 'socket.io';
 import type { Board } from '../../shared/api/board';
-import type { ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import type { BoardMessage, ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
-import { SeqOrderedFeed, type BoardMessage, type FeedSources } from './seq-ordered-feed';
+import { SeqOrderedFeed, type FeedSources } from './seq-ordered-feed';
 import type { SocketData } from './socket-data';
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

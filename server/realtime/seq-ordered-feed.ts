@@ -1,8 +1,8 @@
 import type { Board } from '../../shared/api/board';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import type { BoardMessage, IndicatorUpdate } from '../../shared/realtime/events';
 
-/** What a node is told about a board: committed changes, or a board-wide change (a fresh snapshot is due). */
-export type BoardMessage = { kind: 'changes'; changes: IndicatorUpdate[] } | { kind: 'board'; board?: Board };
+/** A board message as a node handles it: a board-wide change from this node comes with the board it computed. */
+export type FeedMessage = BoardMessage | { kind: 'board'; board: Board };
 
 export interface FeedOutput {
   changes(changes: IndicatorUpdate[]): void;
@@ -34,7 +34,7 @@ export class SeqOrderedFeed {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  push(message: BoardMessage): void {
+  push(message: FeedMessage): void {
     this.chain = this.chain.then(() => this.process(message)).catch(this.onError);
   }
 
@@ -43,10 +43,10 @@ export class SeqOrderedFeed {
     return this.chain;
   }
 
-  private async process(message: BoardMessage): Promise<void> {
+  private async process(message: FeedMessage): Promise<void> {
     if (message.kind === 'board') {
       // A board computed before changes this node has already delivered would take them back.
-      let board = message.board;
+      let board = 'board' in message ? message.board : undefined;
       if (!board || (this.delivered !== undefined && board.seq < this.delivered)) board = await this.sources.board();
       this.delivered = Math.max(this.delivered ?? 0, board.seq);
       this.output.snapshot(board);

@@ -60,7 +60,10 @@ export interface InterServerEvents {
   /** The export schedule was changed in the settings: each node restarts its timer from them. */
   'schedule:changed': () => void;
   /** Committed changes of a term's board, or a board-wide change: each node tells its own screens, in seq order. */
-  'board:message': (termId: number, message: { kind: 'changes'; changes: IndicatorUpdate[] } | { kind: 'board' }) => void;
+  'board:message': (termId: number, message: BoardMessage) => void;
 }
+
+/** What one node tells the others about a board: committed changes, or a board-wide change (a fresh snapshot is due). */
+export type BoardMessage = { kind: 'changes'; changes: IndicatorUpdate[] } | { kind: 'board' };
 
 export const BOARD_ROOM_PREFIX = 'board:';
