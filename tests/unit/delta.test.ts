@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardIndicator } from '../../shared/api/board';
+import { applyIndicatorDelta, indicatorDelta } from '../../shared/realtime/delta';
+
+/* The delta format both ends share: applying what indicatorDelta made gives back `after` exactly. */
+
+function indicator(patch: Partial<BoardIndicator> = {}): BoardIndicator {
+  return {
+    id: 7, code: 'XDD-01', name: 'Kết nạp đảng viên mới', description: 'Mô tả dài '.repeat(40), groupId: 1,
+    ownerUnit: { id: 2, name: 'Chi bộ 1' }, measure: 'count', aggregation: 'cumulative', direction: 'increase',
+    unit: 'đảng viên', decimals: 0, updateFrequency: 'month', displayOrder: 1, baseline: 15, target: 20,
+    milestones: [{ year: 2027, value: 8 }], current: 6, numerator: null, denominator: null, expected: 5.2,
+    progress: 0.3, expectedProgress: 0.26, status: 'on_track', overdue: false, lastReadingDate: '2026-11-30',
+    updatedAt: '2026-11-30T03:00:00.000Z',
+    series: Array.from({ length: 18 }, (_, i) => ({ date: `${2025 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}-01`, actual: i, expected: i * 0.3 })),
+    ...patch,
+  };
+}
+
+describe('indicatorDelta / applyIndicatorDelta', () => {
+  it('carries the new state and only the changed trend point of a reading, in well under 500 bytes', () => {
+    const before = indicator();
+    const series = before.series.map((p, i) => (i === before.series.length - 1 ? { ...p, actual: 7 } : p));
+    const after = indicator({ current: 7, progress: 0.35, series, updatedAt: '2026-12-01T03:00:00.000Z' });
+    const delta = indicatorDelta(12, before, after, null);
+    expect(delta.series).toEqual([series.at(-1)]);
+    expect(delta.indicator).not.toHaveProperty('description');
+    expect(JSON.stringify(delta).length).toBeLessThan(500);
+    expect(applyIndicatorDelta(before, delta)).toEqual(after);
+  });
+
+  it('sends every field and the whole series for an indicator new to the board', () => {
+    const after = indicator();
+    const delta = indicatorDelta(3, undefined, after, null);
+    expect(delta.seriesReset).toBe(true);
+    expect(applyIndicatorDelta(undefined, delta)).toEqual(after);
+  });
+
+  it('sends a changed definition field, and resets the series when points went away', () => {
+    const before = indicator();
+    const after = indicator({ description: 'Mới', milestones: [], series: before.series.slice(2) });
+    const delta = indicatorDelta(4, before, after, null);
+    expect(delta.indicator.description).toBe('Mới');
+    expect(delta.indicator.milestones).toEqual([]);
+    expect(delta.seriesReset).toBe(true);
+    expect(applyIndicatorDelta(before, delta)).toEqual(after);
+  });
+
+  it('round-trips random changes', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let screen = indicator();
+    let truth = screen;
+    for (let seq = 1; seq <= 500; seq += 1) {
+      const series = truth.series.map((p) => (random() < 0.1 ? { ...p, actual: Math.round(random() * 100) } : p));
+      if (random() < 0.1) series.push({ date: `2030-${String((seq % 12) + 1).padStart(2, '0')}-15`, actual: null, expected: seq });
+      series.sort((a, b) => (a.date < b.date ? -1 : 1));
+      const unique = series.filter((p, i) => i === 0 || p.date !== series[i - 1]!.date);
+      const next = indicator({ current: random() < 0.5 ? truth.current : seq, target: random() < 0.05 ? seq : truth.target, series: unique });
+      screen = applyIndicatorDelta(screen, JSON.parse(JSON.stringify(indicatorDelta(seq, truth, next, null))));
+      truth = next;
+      expect(screen).toEqual(truth);
+    }
+  });
+});
