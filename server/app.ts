@@ -57,6 +57,11 @@ import { ChangeLogRepository } from './changes/change-log.repository';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
 import { DisplaysService } from './displays/displays.service';
+import { DeliveriesRepository } from './mail/deliveries.repository';
+import { smtpMailer } from './mail/mailer';
+import { mailRoutes } from './mail/mail.routes';
+import { MailOutbox } from './mail/outbox.service';
+import { ReportMailService } from './mail/report-mail.service';
 
 export interface AppDeps {
   db: Database;
@@ -80,6 +85,8 @@ export interface AppDeps {
   redisUrl?: string;
   /** This node's name in /api/health (NODE_NAME), to tell nodes apart behind a load balancer. */
   nodeName?: string;
+  /** SMTP_URL and MAIL_FROM: without them nothing is mailed. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export interface App {
@@ -90,6 +97,8 @@ export interface App {
   readings: ReadingsService;
   displays: DisplaysService;
   exports: ExportsService;
+  /** The mail outbox (the weekly report; reminders and alerts). */
+  mail: MailOutbox;
   /** Starts the export schedule (and resumes interrupted exports); call once listening. */
   startSchedule(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
@@ -144,11 +153,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const auth = new AuthService(authRepository, audit, deps.clock);
   const boardRepository = new BoardRepository(deps.db);
   const settingsRepository = new SettingsRepository(deps.db);
+  const nodeOwner = `${deps.nodeName ?? 'termboard'}#${randomBytes(4).toString('hex')}`;
+  const outbox = new MailOutbox(new DeliveriesRepository(deps.db), deps.mail && smtpMailer(deps.mail.smtpUrl, deps.mail.from), deps.clock, {
+    dataDir: deps.dataDir,
+    owner: nodeOwner,
+    from: deps.mail?.from ?? null,
+    log: http.log,
+  });
   const settings: SettingsService = new SettingsService(
     settingsRepository,
     audit,
     deps.clock,
-    { officeName: DEFAULT_OFFICE_NAME, exportSchedule: deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 } },
+    { officeName: DEFAULT_OFFICE_NAME, exportSchedule: deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 }, mail: outbox.status },
     {
       boardChanged: async () => {
         const term = await boardRepository.currentTerm();
@@ -180,7 +196,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deps.clock,
     (termId, changes) => broadcaster.indicatorsUpdated(termId, changes),
   );
-  const exportsService = new ExportsService(
+  const exportsService: ExportsService = new ExportsService(
     new ExportsRepository(deps.db),
     boards,
     authRepository,
@@ -190,10 +206,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       root: join(deps.dataDir, 'exports'),
       baseUrl: () => ownUrl(http),
       retentionWeeks: async () => (await settings.exportSchedule()).retentionWeeks,
-      owner: `${deps.nodeName ?? 'termboard'}#${randomBytes(4).toString('hex')}`,
+      owner: nodeOwner,
       log: http.log,
+      mail: { exportDone: (id) => reportMail.exportDone(id), deliveriesOf: (ids) => outbox.ofExports(ids) },
     },
   );
+  const reportMail: ReportMailService = new ReportMailService(outbox, exportsService, boards, () => settings.reportRecipients(), { dataDir: deps.dataDir, log: http.log });
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
   // For load balancers and orchestrators: 503 while this node cannot reach the database. Redis
@@ -217,6 +235,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);
   settingsRoutes(http, auth, settings);
+  mailRoutes(http, auth, outbox);
   const unitsRepository = new UnitsRepository(deps.db);
   const planRepository = new PlanRepository(deps.db);
   const plan = new PlanService(planRepository, boardRepository, boards, changeLog, broadcaster, audit, deps.clock);
@@ -257,9 +276,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     readings,
     displays,
     exports: exportsService,
+    mail: outbox,
     async startSchedule() {
       if (scheduling) return;
       scheduling = true;
+      outbox.start();
       await exportsService.start();
       await exportsService.prune();
       await restartSchedule();
@@ -268,6 +289,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       scheduling = false;
       scheduler?.stop();
       await exportsService.stop();
+      await outbox.stop();
       await io.close();
       await http.close();
       if (redis) await Promise.all([redis.pub.quit(), redis.sub.quit(), redis.limits.quit()]);

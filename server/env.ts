@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../shared/time/dates';
 import { isValidSchedule } from './exports/schedule';
+import { isMailbox, isSmtpUrl } from './mail/smtp-url';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -46,12 +47,19 @@ const envSchema = z.object({
   NODE_NAME: z.string().trim().min(1).max(100).optional(),
   /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
+  /** The SMTP server mail goes out through; unset: nothing is mailed (the settings page says so). */
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL such as smtps://user:secret@mail.example.gov.vn:465')
+    .optional(),
+  /** The sender of every message: an address, or a name and an address ("Văn phòng <bao-cao@example.gov.vn>"). */
+  MAIL_FROM: z.string().trim().refine(isMailbox, 'must be an email address, or a name and an address such as "Văn phòng <bao-cao@example.gov.vn>"').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Variables whose value may hold a password: an error names them without printing it. */
-const SECRET = new Set(['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET = new Set(['ADMIN_PASSWORD', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 
 export class InvalidEnvError extends Error {
   constructor(readonly lines: string[]) {
@@ -66,8 +74,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(present);
   if (result.success) {
     const timeZone = result.data.EXPORT_TIME_ZONE ?? result.data.TZ_BOARD;
-    if (isValidSchedule(result.data.EXPORT_CRON, timeZone)) return result.data;
-    throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression such as "0 7 * * 1"`]);
+    if (!isValidSchedule(result.data.EXPORT_CRON, timeZone)) {
+      throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression such as "0 7 * * 1"`]);
+    }
+    if (result.data.SMTP_URL !== undefined && result.data.MAIL_FROM === undefined) {
+      throw new InvalidEnvError(['Invalid configuration: MAIL_FROM="" must be set when SMTP_URL is (the sender of the weekly report), such as "bao-cao@example.gov.vn"']);
+    }
+    return result.data;
   }
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { openDatabase, type Database } from './db/client';
 import { InvalidEnvError, parseEnv, type Env } from './env';
+import { smtpServerOf } from './mail/smtp-url';
 import { seedDemo } from './seed/seed';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,8 +53,11 @@ const app = await createApp({
   exportSchedule: { cron: env.EXPORT_CRON, timeZone: env.EXPORT_TIME_ZONE ?? env.TZ_BOARD, retentionWeeks: env.EXPORT_RETENTION_WEEKS },
   redisUrl: env.REDIS_URL,
   nodeName: env.NODE_NAME ?? `${hostname()}:${process.pid}`,
+  ...(env.SMTP_URL && env.MAIL_FROM ? { mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } } : {}),
 });
 const log = app.http.log;
+if (env.SMTP_URL) log.info({ smtp: smtpServerOf(env.SMTP_URL), from: env.MAIL_FROM }, 'mail goes out through SMTP');
+else log.info('no SMTP_URL: the weekly report is not mailed');
 
 const admin = await app.auth.ensureFirstAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
 if (admin.generatedPassword) {

@@ -266,3 +266,40 @@ export const exports = sqliteTable(
   },
   (t) => [uniqueIndex('exports_slot').on(t.slot), index('exports_as_of').on(t.asOf)],
 );
+
+/**
+ * The mail outbox: one row per message to one address (a weekly report to a recipient; later a
+ * reminder or an alert). The message is rendered when it is queued, so that a retry sends the
+ * same thing. `(topic, recipient)` is unique: a topic (`report:<export id>`) reaches an address
+ * once, whichever node or restart queues it again.
+ */
+export const mailDeliveries = sqliteTable(
+  'mail_deliveries',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** What the message is about, e.g. `report:12`: with the recipient, the delivery's identity. */
+    topic: text().notNull(),
+    /** The export a weekly report carries (its rows go with the export when it is pruned). */
+    exportId: integer('export_id').references(() => exports.id, { onDelete: 'cascade' }),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    /** JSON array of {filename, path (under DATA_DIR), contentType}. */
+    attachments: text().notNull().default('[]'),
+    /** `pending` (not tried yet), `sent`, or `failed` (the last attempt; retried while `nextAttemptAt` is set). */
+    status: text().notNull(),
+    attempts: integer().notNull().default(0),
+    /** When to try (again); null once sent or given up. */
+    nextAttemptAt: integer('next_attempt_at'),
+    /** The SMTP server's answer to the last failed attempt. */
+    error: text(),
+    createdAt: integer('created_at').notNull(),
+    /** When the status last changed (queued, sent, failed). */
+    updatedAt: integer('updated_at').notNull(),
+    /** The node sending it now, until when: one node sends a delivery at a time. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+  },
+  (t) => [uniqueIndex('mail_deliveries_topic_recipient').on(t.topic, t.recipient), index('mail_deliveries_next_attempt').on(t.nextAttemptAt), index('mail_deliveries_export').on(t.exportId)],
+);

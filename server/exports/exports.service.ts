@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Export } from '../../shared/api/exports';
+import type { Delivery } from '../../shared/api/mail';
 import { displayPages } from '../../shared/display/pages';
 import { dateInZone, isoWeekLabel } from '../../shared/time/dates';
 import type { AuthRepository } from '../auth/auth.repository';
@@ -23,6 +24,8 @@ export interface ExportsOptions {
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** This node for this run (its name and a random part): the owner of the exports' leases it takes. */
   owner: string;
+  /** The report's email (server/mail): told when an export is done, and asked for each export's deliveries. */
+  mail?: { exportDone(id: number): Promise<void>; deliveriesOf(ids: number[]): Promise<Map<number, Delivery[]>> };
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -112,13 +115,15 @@ export class ExportsService {
   }
 
   async list(limit = 200): Promise<Export[]> {
-    return (await this.repository.list(limit)).map((row) => this.describe(row));
+    const rows = await this.repository.list(limit);
+    const deliveries = (await this.options.mail?.deliveriesOf(rows.map((row) => row.id))) ?? new Map<number, Delivery[]>();
+    return rows.map((row) => this.describe(row, deliveries.get(row.id) ?? []));
   }
 
   async get(id: number): Promise<Export> {
     const row = await this.repository.find(id);
     if (!row) throw new AppError('not_found', `export ${id} not found`);
-    return this.describe(row);
+    return this.describe(row, (await this.options.mail?.deliveriesOf([id]))?.get(id) ?? []);
   }
 
   /** The path of one of an export's files; only names it lists. */
@@ -195,6 +200,8 @@ export class ExportsService {
       await this.repository.finish(id, this.clock.now(), { status: 'done', files: JSON.stringify(files) });
       this.owned.delete(id);
       this.options.log.info({ exportId: id, files: files.length }, 'export done');
+      // Its mail is queued before the next export starts; a failure to queue leaves the export done.
+      await this.options.mail?.exportDone(id).catch((error: unknown) => this.options.log.error({ exportId: id, err: error }, 'queueing the export\'s mail failed'));
     } catch (error) {
       // Cut short by a shutdown, not failed: stop() gives it back, and it is rendered again.
       if (this.stopping) return;
@@ -229,7 +236,7 @@ export class ExportsService {
     return join(this.options.root, row.week, String(row.id));
   }
 
-  private describe(row: ExportRow): Export {
+  private describe(row: ExportRow, deliveries: Delivery[]): Export {
     const files = JSON.parse(row.files) as RenderedFile[];
     return {
       id: row.id,
@@ -241,6 +248,7 @@ export class ExportsService {
       createdAt: new Date(row.createdAt).toISOString(),
       finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt).toISOString(),
       files: files.map((file) => ({ ...file, url: `/api/exports/${row.id}/files/${encodeURIComponent(file.name)}` })),
+      deliveries,
     };
   }
 }

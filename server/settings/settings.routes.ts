@@ -7,8 +7,7 @@ import type { SettingsService } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings: SettingsService): void {
   app.get('/api/settings', async (request) => {
-    await requirePrincipal(auth, request);
-    return settings.get();
+    return settings.readBy(await requirePrincipal(auth, request));
   });
 
   app.patch('/api/settings', async (request) => {

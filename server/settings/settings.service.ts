@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MailStatus } from '../../shared/api/mail';
 import { LOGO_MAX_BYTES, type Settings, type SettingsPatch } from '../../shared/api/settings';
 import { isTimeZone } from '../../shared/time/dates';
 import { actorOf, type AuditService } from '../audit/audit.service';
@@ -16,6 +17,8 @@ export const SETTING = {
   exportCron: 'exports.cron',
   exportTimeZone: 'exports.timeZone',
   exportRetentionWeeks: 'exports.retentionWeeks',
+  reportRecipients: 'mail.reportRecipients',
+  alertRecipients: 'mail.alertRecipients',
 } as const;
 
 export interface ExportSchedule {
@@ -34,14 +37,15 @@ function imageType(content: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' |
 
 /**
  * What an office sets without a developer: its name and logo on screens and exports, the
- * screens' default language and theme, the export schedule. Environment values are defaults.
+ * screens' default language and theme, the export schedule, who is mailed the report and the
+ * alerts. Environment values are defaults.
  */
 export class SettingsService {
   constructor(
     private readonly repository: SettingsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly defaults: { officeName: string; exportSchedule: ExportSchedule },
+    private readonly defaults: { officeName: string; exportSchedule: ExportSchedule; mail: MailStatus },
     private readonly effects: { boardChanged(): Promise<void>; scheduleChanged(schedule: ExportSchedule): Promise<void> },
   ) {}
 
@@ -55,7 +59,28 @@ export class SettingsService {
       defaultLang: value<'vi' | 'en'>(SETTING.defaultLang) ?? 'vi',
       defaultTheme: value<'dark' | 'light'>(SETTING.defaultTheme) ?? 'dark',
       ...this.schedulePart(values),
+      reportRecipients: value<string[]>(SETTING.reportRecipients) ?? [],
+      alertRecipients: value<string[]>(SETTING.alertRecipients) ?? [],
+      mail: this.defaults.mail,
     };
+  }
+
+  /** The settings as `principal` may read them: the recipients' addresses are for admins only. */
+  async readBy(principal: Principal): Promise<Settings> {
+    const settings = await this.get();
+    if (isAdmin(principal)) return settings;
+    const { reportRecipients: _report, alertRecipients: _alert, ...rest } = settings;
+    return rest;
+  }
+
+  /** Who receives every finished export by email. */
+  async reportRecipients(): Promise<string[]> {
+    return (await this.repository.get<string[]>(SETTING.reportRecipients)) ?? [];
+  }
+
+  /** Who receives an alert when an indicator's status gets worse. */
+  async alertRecipients(): Promise<string[]> {
+    return (await this.repository.get<string[]>(SETTING.alertRecipients)) ?? [];
   }
 
   async exportSchedule(): Promise<ExportSchedule> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliverySchema } from './mail';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
@@ -20,6 +21,8 @@ export const exportSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   files: z.array(exportFileSchema),
+  /** The export mailed to each report recipient once it finished (none without SMTP_URL). */
+  deliveries: z.array(deliverySchema),
 });
 export type Export = z.infer<typeof exportSchema>;
 export const exportListSchema = z.object({ exports: z.array(exportSchema) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailStatusSchema, recipientsSchema } from './mail';
 
 export const settingsSchema = z.object({
   officeName: z.string(),
@@ -9,6 +10,12 @@ export const settingsSchema = z.object({
   exportCron: z.string(),
   exportTimeZone: z.string(),
   exportRetentionWeeks: z.number(),
+  /** Who receives every finished export by email; shown to admins only (absent for others). */
+  reportRecipients: z.array(z.string()).optional(),
+  /** Who receives an alert when an indicator's status gets worse; admins only. */
+  alertRecipients: z.array(z.string()).optional(),
+  /** Whether email goes out at all (SMTP_URL), and why not. */
+  mail: mailStatusSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -20,6 +27,8 @@ export const settingsPatchSchema = z
     exportCron: z.string().trim().min(1).max(100).optional(),
     exportTimeZone: z.string().trim().min(1).max(100).optional(),
     exportRetentionWeeks: z.int().min(1).max(5200).optional(),
+    reportRecipients: recipientsSchema.optional(),
+    alertRecipients: recipientsSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

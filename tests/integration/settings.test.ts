@@ -40,6 +40,9 @@ describe('settings', () => {
       exportCron: '0 7 * * 1',
       exportTimeZone: 'Asia/Ho_Chi_Minh',
       exportRetentionWeeks: 104,
+      reportRecipients: [],
+      alertRecipients: [],
+      mail: { configured: false, reason: 'smtp_url_missing', from: null },
     });
   });
 
