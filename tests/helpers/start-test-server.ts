@@ -61,6 +61,8 @@ export async function startTestServer(
     clientDir?: string;
     exportSchedule?: { cron: string; timeZone: string; retentionWeeks: number };
     redisUrl?: string;
+    /** SMTP_URL and MAIL_FROM (tests/helpers/smtp-server.ts is a receiving end). */
+    mail?: { smtpUrl: string; from: string };
   } = {},
 ): Promise<TestServer> {
   const temp = await tempDatabase();
@@ -75,6 +77,7 @@ export async function startTestServer(
       ...(options.clientDir ? { clientDir: options.clientDir } : {}),
       ...(options.exportSchedule ? { exportSchedule: options.exportSchedule } : {}),
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      ...(options.mail ? { mail: options.mail } : {}),
     });
   let app = await build();
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
