@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportListSchema, exportSchema, type Export } from '../../shared/api/exports';
+import { resendAnswerSchema, type Delivery } from '../../shared/api/mail';
 import { parseBody, send } from '../api';
 
 /** HTTP calls of the weekly reports page: the export archive, and "Xuất ngay". */
@@ -26,4 +27,10 @@ export async function getExport(id: number, signal?: AbortSignal): Promise<Expor
 export async function requestExport(asOf?: string): Promise<number> {
   const response = await send('POST', '/api/exports', { body: asOf === undefined ? {} : { asOf } });
   return (await parseBody(response, queuedExportSchema)).id;
+}
+
+/** "Gửi lại": sends one delivery of an export again (admins); answers it, pending again. */
+export async function resendDelivery(id: number): Promise<Delivery> {
+  const response = await send('POST', `/api/deliveries/${id}/resend`, {});
+  return (await parseBody(response, resendAnswerSchema)).delivery;
 }

@@ -1,5 +1,7 @@
 import type { SessionUser } from '../../shared/api/session';
+import { useMemo } from 'react';
 import { ExportArchive } from '../components/reports/ExportArchive';
+import { DeliveryActionsContext } from '../components/reports/ExportDeliveries';
 import { ExportNowPanel } from '../components/reports/ExportNowPanel';
 import { REPORTS_PATH } from '../components/reports/paths';
 import { useExportList } from '../components/reports/useExportList';
@@ -15,6 +17,8 @@ function mayExport(user: SessionUser): boolean {
 function Reports({ user }: { user: SessionUser }) {
   const t = useT();
   const list = useExportList();
+  // "Gửi lại" for admins only (the server decides the same).
+  const deliveryActions = useMemo(() => ({ mayResend: user.role === 'admin', onResent: list.refresh }), [user.role, list.refresh]);
   return (
     <>
       <div className="ws-header">
@@ -22,7 +26,9 @@ function Reports({ user }: { user: SessionUser }) {
         <p className="ws-intro">{t('reports.intro')}</p>
       </div>
       {mayExport(user) && <ExportNowPanel onUpdate={list.update} onListChanged={list.refresh} />}
-      <ExportArchive state={list.state} onRefresh={list.refresh} />
+      <DeliveryActionsContext value={deliveryActions}>
+        <ExportArchive state={list.state} onRefresh={list.refresh} />
+      </DeliveryActionsContext>
     </>
   );
 }

@@ -7,17 +7,19 @@ import { useLoaded } from '../hooks/useLoaded';
 import { ExportScheduleForm } from '../components/settings/ExportScheduleForm';
 import { GeneralSettingsForm } from '../components/settings/GeneralSettingsForm';
 import { LogoSettings } from '../components/settings/LogoSettings';
+import { MailSettingsForm } from '../components/settings/MailSettingsForm';
 import { SETTINGS_PATH } from '../components/settings/paths';
 import { useT } from '../i18n';
 import '../styles/admin.css';
 import '../styles/plan.css';
 
-/** The office, its logo, the screens' defaults and the export schedule: one panel each. */
+/** The office, its logo, the screens' defaults, the export schedule and the email recipients: one panel each. */
 function SettingsManager() {
   const t = useT();
   const generalId = useId();
   const logoId = useId();
   const exportId = useId();
+  const mailId = useId();
   const loaded = useLoaded(getSettings);
   const [announcement, setAnnouncement] = useState('');
   // The settings as last answered: by the load, then by each save.
@@ -51,6 +53,10 @@ function SettingsManager() {
       <section className="panel" aria-labelledby={exportId}>
         <h2 id={exportId}>{t('admin.settings.export.heading')}</h2>
         <ExportScheduleForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.export.done'))} />
+      </section>
+      <section className="panel" aria-labelledby={mailId}>
+        <h2 id={mailId}>{t('admin.settings.mail.heading')}</h2>
+        <MailSettingsForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.mail.done'))} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Export } from '../../../shared/api/exports';
 import { formatDateTime } from '../../format';
 import { useLang, useT } from '../../i18n';
+import { ExportDeliveries } from './ExportDeliveries';
 import { ExportPages } from './ExportPages';
 import { ExportStatusBadge } from './ExportStatusBadge';
 import { REPORTS_TIME_ZONE } from './paths';
@@ -35,6 +36,7 @@ export function ExportItem({ item, week }: { item: Export; week: Pick<ExportWeek
       )}
       {item.status === 'done' && <ExportPages item={item} week={week} />}
       {item.status === 'done' && item.files.length === 0 && <p className="report-times">{t('reports.noFiles')}</p>}
+      <ExportDeliveries deliveries={item.deliveries} />
     </li>
   );
 }

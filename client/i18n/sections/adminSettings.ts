@@ -1,7 +1,7 @@
 /** Strings of `/admin/settings` (`admin.settings.*`): the office, its logo, screen defaults, the export schedule. */
 export const settingsVi = {
   title: 'Cài đặt',
-  intro: 'Tên và biểu trưng của cơ quan, ngôn ngữ và giao diện mặc định của các màn hình, lịch xuất báo cáo tuần.',
+  intro: 'Tên và biểu trưng của cơ quan, ngôn ngữ và giao diện mặc định của các màn hình, lịch xuất báo cáo tuần và người nhận báo cáo qua email.',
   loadFailed: 'Không tải được cài đặt.',
   general: {
     heading: 'Cơ quan và màn hình',
@@ -57,6 +57,19 @@ export const settingsVi = {
     saving: 'Đang lưu…',
     done: 'Đã lưu lịch xuất báo cáo.',
   },
+  mail: {
+    heading: 'Gửi báo cáo và cảnh báo qua email',
+    configured: 'Email được gửi đi từ địa chỉ {from}.',
+    smtp_url_missing:
+      'Chưa gửi được email: máy chủ chưa được cấu hình máy chủ thư (biến môi trường SMTP_URL chưa đặt). Báo cáo tuần và cảnh báo chưa được gửi đi cho ai. Người quản trị máy chủ cần đặt SMTP_URL và MAIL_FROM rồi khởi động lại.',
+    reportRecipients: 'Người nhận báo cáo tuần',
+    reportRecipientsHint: 'Mỗi dòng một địa chỉ email, tối đa 50. Mỗi bản xuất xong được gửi đến từng người, kèm tệp PDF.',
+    alertRecipients: 'Người nhận cảnh báo',
+    alertRecipientsHint: 'Mỗi dòng một địa chỉ email, tối đa 50. Nhận thư khi một chỉ tiêu chuyển sang trạng thái xấu hơn.',
+    save: 'Lưu người nhận',
+    saving: 'Đang lưu…',
+    done: 'Đã lưu danh sách người nhận email.',
+  },
   cron: {
     daily: '{time} hằng ngày',
     weekly: '{time} {day} hằng tuần',
@@ -90,6 +103,18 @@ export const settingsVi = {
       custom: 'Không có múi giờ này. Ví dụ đúng: Asia/Ho_Chi_Minh.',
       invalid: 'Không có múi giờ này. Ví dụ đúng: Asia/Ho_Chi_Minh.',
     },
+    reportRecipients: {
+      invalid_format: 'Mỗi dòng cần một địa chỉ email hợp lệ, ví dụ lanh-dao@example.gov.vn.',
+      too_big: 'Tối đa 50 địa chỉ, mỗi địa chỉ tối đa 254 ký tự.',
+      custom: 'Có địa chỉ bị nhập hai lần.',
+      invalid_type: 'Mỗi dòng cần một địa chỉ email hợp lệ.',
+    },
+    alertRecipients: {
+      invalid_format: 'Mỗi dòng cần một địa chỉ email hợp lệ, ví dụ lanh-dao@example.gov.vn.',
+      too_big: 'Tối đa 50 địa chỉ, mỗi địa chỉ tối đa 254 ký tự.',
+      custom: 'Có địa chỉ bị nhập hai lần.',
+      invalid_type: 'Mỗi dòng cần một địa chỉ email hợp lệ.',
+    },
     exportRetentionWeeks: {
       required: 'Nhập số tuần, từ 1 đến 5200.',
       not_number: 'Nhập số tuần là số nguyên, từ 1 đến 5200.',
@@ -102,7 +127,7 @@ export const settingsVi = {
 
 export const settingsEn: typeof settingsVi = {
   title: 'Settings',
-  intro: 'The office’s name and logo, the screens’ default language and theme, the weekly export schedule.',
+  intro: 'The office’s name and logo, the screens’ default language and theme, the weekly export schedule and who receives the report by email.',
   loadFailed: 'The settings could not be loaded.',
   general: {
     heading: 'Office and screens',
@@ -158,6 +183,19 @@ export const settingsEn: typeof settingsVi = {
     saving: 'Saving…',
     done: 'Export schedule saved.',
   },
+  mail: {
+    heading: 'Reports and alerts by email',
+    configured: 'Email is sent from {from}.',
+    smtp_url_missing:
+      'No email can be sent: the server has no mail server configured (the SMTP_URL environment variable is not set). The weekly report and the alerts reach nobody by email. The server’s administrator must set SMTP_URL and MAIL_FROM and restart it.',
+    reportRecipients: 'Weekly report recipients',
+    reportRecipientsHint: 'One email address a line, at most 50. Every finished export is sent to each of them with its PDF.',
+    alertRecipients: 'Alert recipients',
+    alertRecipientsHint: 'One email address a line, at most 50. They are written to when an indicator’s status gets worse.',
+    save: 'Save recipients',
+    saving: 'Saving…',
+    done: 'Email recipients saved.',
+  },
   cron: {
     daily: '{time} every day',
     weekly: '{time} every {day}',
@@ -190,6 +228,18 @@ export const settingsEn: typeof settingsVi = {
       invalid_zone: 'There is no such time zone. A valid one: Asia/Ho_Chi_Minh.',
       custom: 'There is no such time zone. A valid one: Asia/Ho_Chi_Minh.',
       invalid: 'There is no such time zone. A valid one: Asia/Ho_Chi_Minh.',
+    },
+    reportRecipients: {
+      invalid_format: 'Each line needs a valid email address, such as leader@example.gov.vn.',
+      too_big: 'At most 50 addresses, each at most 254 characters.',
+      custom: 'An address is entered twice.',
+      invalid_type: 'Each line needs a valid email address.',
+    },
+    alertRecipients: {
+      invalid_format: 'Each line needs a valid email address, such as leader@example.gov.vn.',
+      too_big: 'At most 50 addresses, each at most 254 characters.',
+      custom: 'An address is entered twice.',
+      invalid_type: 'Each line needs a valid email address.',
     },
     exportRetentionWeeks: {
       required: 'Enter a number of weeks, 1 to 5200.',

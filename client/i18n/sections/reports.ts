@@ -49,6 +49,23 @@ export const reportsVi = {
   pageAlt: 'Trang {page}/{count} của báo cáo tuần {week}/{year}, số liệu tính đến {dateTime}',
   pdf: 'Tải PDF ({name})',
   noFiles: 'Bản xuất này không có tệp nào.',
+  deliveries: {
+    heading: 'Gửi qua email',
+    status: {
+      pending: 'Đang chờ gửi',
+      sent: 'Đã gửi',
+      failed: 'Gửi không thành công',
+    },
+    at: 'lúc {dateTime}',
+    attempts: 'số lần gửi: {count}',
+    error: 'Máy chủ thư trả lời: {error}',
+    retryAt: 'Sẽ tự thử lại lúc {dateTime}.',
+    resend: 'Gửi lại',
+    resendLabel: 'Gửi lại cho {to}',
+    resending: 'Đang gửi lại…',
+    resent: 'Đã yêu cầu gửi lại cho {to}.',
+    resendFailed: 'Không gửi lại được cho {to}.',
+  },
 };
 
 export const reportsEn: typeof reportsVi = {
@@ -97,4 +114,21 @@ export const reportsEn: typeof reportsVi = {
   pageAlt: 'Page {page}/{count} of the report of week {week}/{year}, figures as of {dateTime}',
   pdf: 'Download PDF ({name})',
   noFiles: 'This export has no files.',
+  deliveries: {
+    heading: 'Sent by email',
+    status: {
+      pending: 'Waiting to be sent',
+      sent: 'Sent',
+      failed: 'Not delivered',
+    },
+    at: 'at {dateTime}',
+    attempts: 'attempts: {count}',
+    error: 'The mail server answered: {error}',
+    retryAt: 'Tried again automatically at {dateTime}.',
+    resend: 'Send again',
+    resendLabel: 'Send again to {to}',
+    resending: 'Sending again…',
+    resent: 'Asked to send again to {to}.',
+    resendFailed: 'Could not send again to {to}.',
+  },
 };
