@@ -25,6 +25,9 @@ export interface Mailer {
   close(): void;
 }
 
+/** Messages handed to the SMTP server at once: one pooled connection each. */
+export const SENDING_AT_ONCE = 4;
+
 /*
  * A send never outlasts the outbox's lease (MailOutbox.LEASE_MS): each step gives up in seconds,
  * where nodemailer's defaults wait minutes.
@@ -34,7 +37,7 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 /** The mailer over nodemailer's SMTP transport: SMTP_URL, MAIL_FROM as the sender. */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
   // Pooled: the recipients of one report share a connection instead of one handshake each.
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 2, ...TIMEOUTS } as SMTPTransport.Options);
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: SENDING_AT_ONCE, ...TIMEOUTS } as SMTPTransport.Options);
   return {
     async send(mail) {
       try {

@@ -5,7 +5,7 @@ import { isAdmin, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { DeliveriesRepository, DeliveryRow, QueuedMail } from './deliveries.repository';
-import { MailRefused, type Mailer } from './mailer';
+import { MailRefused, SENDING_AT_ONCE, type Mailer } from './mailer';
 
 export interface OutboxOptions {
   /** DATA_DIR: attachments are stored relative to it. */
@@ -125,12 +125,16 @@ export class MailOutbox {
         const claimed = await this.repository.claimDue(now, this.options.owner, now + LEASE_MS, BATCH);
         if (claimed.length === 0) break;
         this.again = true;
-        for (const [index, row] of claimed.entries()) {
-          if (this.stopping) {
-            await this.repository.release(claimed.slice(index).map((r) => r.id), this.options.owner);
-            return;
-          }
-          await this.deliver(row);
+        // A few at a time over the pooled connections (mailer.ts): the SMTP round trips of one
+        // message overlap the next one's encoding, so 50 recipients do not wait in single file.
+        let next = 0;
+        const worker = async () => {
+          while (next < claimed.length && !this.stopping) await this.deliver(claimed[next++]!);
+        };
+        await Promise.all(Array.from({ length: SENDING_AT_ONCE }, worker));
+        if (this.stopping) {
+          await this.repository.release(claimed.slice(next).map((row) => row.id), this.options.owner);
+          return;
         }
       }
     }

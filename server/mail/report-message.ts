@@ -42,6 +42,9 @@ export function reportMessage(input: { board: Board; previous: Board | undefined
   const summary = weeklySummary(board, previous);
   const value = (indicator: BoardIndicator, amount: number | null) => formatValue(amount, indicator.decimals, indicator.unit, lang);
   const named = (indicator: BoardIndicator) => ({ code: indicator.code, name: indicator.name });
+  // A percentage moves by points, not by per cent of itself.
+  const change = (indicator: BoardIndicator, amount: number) =>
+    indicator.unit === '%' ? fill(mail.percentagePoints, { amount: formatNumber(amount, indicator.decimals, lang) }) : value(indicator, amount);
 
   const sections: Section[] = [
     {
@@ -61,10 +64,10 @@ export function reportMessage(input: { board: Board; previous: Board | undefined
     {
       heading: mail.moversHeading,
       lines: summary.movers.length
-        ? summary.movers.map(({ indicator, change }) =>
-            fill(change.kind === 'up' ? mail.moverUp : mail.moverDown, {
+        ? summary.movers.map(({ indicator, change: moved }) =>
+            fill(moved.kind === 'up' ? mail.moverUp : mail.moverDown, {
               ...named(indicator),
-              amount: value(indicator, change.amount),
+              amount: change(indicator, moved.amount),
               value: value(indicator, indicator.current),
               target: value(indicator, indicator.target),
             }),
