@@ -32,6 +32,10 @@ export function MailSettingsForm({ settings, onSaved }: Props) {
   const [report, setReport] = useState((settings.reportRecipients ?? []).join('\n'));
   const [alert, setAlert] = useState((settings.alertRecipients ?? []).join('\n'));
   const { busy, fieldErrors, formError, submit } = useCheckedSubmit(mailFields);
+  const lists = [
+    { field: 'reportRecipients', rows: 4, text: report, setText: setReport },
+    { field: 'alertRecipients', rows: 3, text: alert, setText: setAlert },
+  ] as const;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,30 +62,21 @@ export function MailSettingsForm({ settings, onSaved }: Props) {
       )}
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <FormError error={formError} />
-        <TextField
-          label={t('admin.settings.mail.reportRecipients')}
-          name="reportRecipients"
-          className="field-wide"
-          rows={4}
-          autoComplete="off"
-          spellCheck={false}
-          value={report}
-          onValueChange={setReport}
-          hint={t('admin.settings.mail.reportRecipientsHint')}
-          error={fieldErrors.reportRecipients}
-        />
-        <TextField
-          label={t('admin.settings.mail.alertRecipients')}
-          name="alertRecipients"
-          className="field-wide"
-          rows={3}
-          autoComplete="off"
-          spellCheck={false}
-          value={alert}
-          onValueChange={setAlert}
-          hint={t('admin.settings.mail.alertRecipientsHint')}
-          error={fieldErrors.alertRecipients}
-        />
+        {lists.map(({ field, rows, text, setText }) => (
+          <TextField
+            key={field}
+            label={t(`admin.settings.mail.${field}`)}
+            name={field}
+            className="field-wide"
+            rows={rows}
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onValueChange={setText}
+            hint={t(`admin.settings.mail.${field}Hint`)}
+            error={fieldErrors[field]}
+          />
+        ))}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('admin.settings.mail.saving') : t('admin.settings.mail.save')}
