@@ -61,7 +61,7 @@ export const settingsVi = {
     heading: 'Gửi báo cáo và cảnh báo qua email',
     configured: 'Email được gửi đi từ địa chỉ {from}.',
     smtp_url_missing:
-      'Chưa gửi được email: máy chủ chưa được cấu hình máy chủ thư (biến môi trường SMTP_URL chưa đặt). Báo cáo tuần và cảnh báo chưa được gửi đi cho ai. Người quản trị máy chủ cần đặt SMTP_URL và MAIL_FROM rồi khởi động lại.',
+      'Chưa gửi được email: chưa cấu hình máy chủ thư (biến môi trường SMTP_URL chưa được đặt). Báo cáo tuần và cảnh báo chưa được gửi đi cho ai. Người quản trị máy chủ cần đặt SMTP_URL và MAIL_FROM rồi khởi động lại.',
     reportRecipients: 'Người nhận báo cáo tuần',
     reportRecipientsHint: 'Mỗi dòng một địa chỉ email, tối đa 50. Mỗi bản xuất xong được gửi đến từng người, kèm tệp PDF.',
     alertRecipients: 'Người nhận cảnh báo',
