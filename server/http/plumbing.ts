@@ -10,16 +10,28 @@ export const idParams = z.strictObject({ id: z.coerce.number().int().positive().
 
 /**
  * The one file of a multipart/form-data request (field `file`), read whole, at most `maxBytes`:
- * 415 for another content type, 400 without a file, 413 past the limit with `tooLarge` as message.
+ * 415 for another content type, 400 without a file or for a body that is not well-formed
+ * multipart (no or a wrong boundary, a part never closed), 413 past the limit with `tooLarge` as
+ * message — also when the parser stopped at the limit without an error (`file.truncated`).
  */
 export async function uploadedFile(request: FastifyRequest, maxBytes: number, tooLarge: string): Promise<{ name: string; content: Buffer }> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data, field "file"');
-  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
-  const content = await file.toBuffer().catch(() => {
-    throw new AppError('payload_too_large', tooLarge);
+  const malformed = () => new AppError('validation_failed', 'the body is not well-formed multipart/form-data', { file: 'malformed' });
+  const tooLargeError = () => new AppError('payload_too_large', tooLarge);
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1 } }).catch((error: unknown) => {
+    throw isSizeLimit(error) ? tooLargeError() : malformed();
   });
+  if (!file) throw new AppError('validation_failed', 'no file in the request', { file: 'required' });
+  const content = await file.toBuffer().catch((error: unknown) => {
+    throw isSizeLimit(error) ? tooLargeError() : malformed();
+  });
+  if (file.file.truncated || content.length > maxBytes) throw tooLargeError();
   return { name: file.filename, content };
+}
+
+/** @fastify/multipart's limit errors (file, parts, files) carry 413; everything else it throws is a malformed body. */
+function isSizeLimit(error: unknown): boolean {
+  return (error as { statusCode?: number } | null)?.statusCode === 413;
 }
 
 /** Parses `input` with a shared schema; a mismatch is a 400 naming each field. */

@@ -1,111 +1,128 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../shared/api/imports';
+import { Worker } from 'node:worker_threads';
+import { IMPORT_COLUMNS, IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from '../../shared/api/imports';
 import { AppError } from '../http/errors';
+import type { ParseAnswer, ParseRequest } from './parse-worker';
+import type { RawRow as AnyRawRow, TableShape } from './read-table';
+import { UnreadableFile } from './unreadable-file';
+import { checkWorkbookArchive } from './workbook-archive';
 
-/** One data row of a file as read, before any rule: text or numbers, by column name. */
-export interface RawRow<Column extends string = (typeof IMPORT_COLUMNS)[number]> {
-  /** Row number in the file (the header is row 1). */
-  row: number;
-  cells: Partial<Record<Column, string | number | Date>>;
-}
-
-/** The columns a kind of file has, and those its header must name. */
-export interface TableShape {
-  columns: readonly string[];
-  required: readonly string[];
-}
+export type { TableShape } from './read-table';
+/** One data row of a readings file as read, before any rule. */
+export type RawRow<Column extends string = (typeof IMPORT_COLUMNS)[number]> = AnyRawRow<Column>;
 
 const READINGS: TableShape = { columns: IMPORT_COLUMNS, required: ['code', 'date'] };
 
-function normaliseHeader(header: unknown): string {
-  return String(header ?? '').trim().toLowerCase();
-}
+/**
+ * Limits of the worker that reads one upload. Its heap: 50,000 rows take about 100 MB; a file that
+ * needs far more is refused rather than the server's memory. Its time: a legitimate 5 MB file
+ * reads in about a second on a loaded machine (docs/performance.md).
+ */
+export const PARSE_LIMITS = { heapMb: 384, timeoutMs: 15_000, concurrent: 2 };
 
-function checkColumns(headers: string[], shape: TableShape): void {
-  if (!shape.required.every((column) => headers.includes(column))) {
-    throw new AppError('validation_failed', `the first row must name the columns: ${shape.columns.join(', ')}`, { file: 'missing_columns' });
-  }
-}
+const WORKER_URL = new URL('./parse-worker-boot.mjs', import.meta.url);
+const LIMITS = { maxRows: IMPORT_MAX_ROWS, maxColumns: IMPORT_MAX_COLUMNS };
 
-function checkSize<T>(rows: T[]): T[] {
-  if (rows.length > IMPORT_MAX_ROWS) {
-    throw new AppError('validation_failed', `at most ${IMPORT_MAX_ROWS} rows a file`, { file: 'too_many_rows' });
-  }
-  return rows;
-}
+/**
+ * A worker takes about a second to start (it loads the TypeScript loader and its modules): one is
+ * kept started and idle from the first upload on, so that the next upload does not wait for it.
+ */
+let spare: Worker | undefined;
 
-/** Reads a CSV file (UTF-8, with or without BOM; comma or semicolon) with a header row. */
-export function readCsv(content: Buffer, shape: TableShape = READINGS): RawRow<string>[] {
-  let records: string[][];
-  try {
-    records = parseCsv(content, { bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch {
-    throw new AppError('validation_failed', 'the file is not a readable CSV file', { file: 'unreadable' });
-  }
-  const [header, ...data] = records;
-  const headers = (header ?? []).map(normaliseHeader);
-  checkColumns(headers, shape);
-  return checkSize(
-    data.map((values, index) => ({
-      row: index + 2,
-      cells: Object.fromEntries(headers.flatMap((name, i) => (shape.columns.includes(name) ? [[name, values[i] ?? '']] : []))),
-    })),
-  );
-}
-
-function cellValue(value: ExcelJS.CellValue): string | number | Date | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' || typeof value === 'string' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return String(value);
-  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue); // a formula: its cached result
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value) return String(value.text); // a hyperlink
-  return undefined;
-}
-
-/** Reads the first worksheet of an XLSX file with a header row. */
-export async function readXlsx(content: Buffer, shape: TableShape = READINGS): Promise<RawRow<string>[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('validation_failed', 'the file is not a readable XLSX workbook', { file: 'unreadable' });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('validation_failed', 'the workbook has no worksheet', { file: 'unreadable' });
-  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) {
-    throw new AppError('validation_failed', `at most ${IMPORT_MAX_ROWS} rows a file`, { file: 'too_many_rows' });
-  }
-  const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => (headers[column] = normaliseHeader(cellValue(cell.value))));
-  checkColumns(headers, shape);
-  const rows: RawRow<string>[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1) return;
-    const cells: RawRow<string>['cells'] = {};
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const name = headers[column];
-      const value = cellValue(cell.value);
-      if (name && shape.columns.includes(name) && value !== undefined) cells[name] = value;
-    });
-    if (Object.keys(cells).length > 0) rows.push({ row: number, cells });
+function startWorker(): Worker {
+  const worker = new Worker(WORKER_URL, {
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
   });
-  return checkSize(rows);
+  // An idle spare must not keep the process alive, nor crash it.
+  worker.unref();
+  worker.on('error', () => {});
+  return worker;
 }
 
-/** Reads an uploaded file by its extension. */
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = startWorker();
+  worker.ref();
+  return worker;
+}
+
+/** Reads an uploaded readings file by its extension. */
 export async function readRows(fileName: string, content: Buffer): Promise<RawRow[]> {
   return (await readTable(fileName, content, READINGS)) as RawRow[];
 }
 
-/** Reads an uploaded file of the given shape by its extension. */
-export async function readTable(fileName: string, content: Buffer, shape: TableShape): Promise<RawRow<string>[]> {
+/**
+ * Reads an uploaded file of the given shape by its extension, off the main thread: a worker with
+ * its own heap limit and a deadline does the unpacking and parsing (read-table.ts), so a hostile
+ * file costs the worker, never the requests and screens the server is answering meanwhile. At most
+ * `PARSE_LIMITS.concurrent` files are read at once; the others wait their turn.
+ */
+export async function readTable(fileName: string, content: Buffer, shape: TableShape): Promise<AnyRawRow[]> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return readCsv(content, shape);
-  if (lower.endsWith('.xlsx')) return readXlsx(content, shape);
-  throw new AppError('unsupported_media_type', 'upload a .csv or .xlsx file');
+  const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : undefined;
+  if (!format) throw new AppError('unsupported_media_type', 'upload a .csv or .xlsx file');
+  // A zip bomb with an honest central directory is refused here at once, without a worker.
+  if (format === 'xlsx') await checkWorkbookArchive(content, { inflate: false, limits: LIMITS }).catch(rethrowUnreadable);
+  const answer = await turns.run(() => parseInWorker({ format, content: new Uint8Array(content), shape, limits: LIMITS }));
+  if (!answer.ok) throw new AppError('validation_failed', answer.message, { file: answer.reason });
+  return answer.rows;
 }
+
+function rethrowUnreadable(error: unknown): never {
+  if (error instanceof UnreadableFile) throw new AppError('validation_failed', error.message, { file: error.reason });
+  throw error;
+}
+
+function parseInWorker(request: ParseRequest): Promise<ParseAnswer> {
+  return new Promise((resolve) => {
+    const worker = takeWorker();
+    let settled = false;
+    const settle = (answer: ParseAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      void worker.terminate();
+      resolve(answer);
+    };
+    const deadline = setTimeout(
+      () => settle({ ok: false, reason: 'too_complex', message: `the file could not be read within ${PARSE_LIMITS.timeoutMs / 1000} s` }),
+      PARSE_LIMITS.timeoutMs,
+    );
+    worker.once('message', (answer: ParseAnswer) => settle(answer));
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { ok: false, reason: 'too_large_unpacked', message: 'the file needs more memory to read than an import may take' }
+          : { ok: false, reason: 'unreadable', message: 'the file could not be read' },
+      ),
+    );
+    worker.once('exit', () => settle({ ok: false, reason: 'unreadable', message: 'the file could not be read' }));
+    worker.postMessage(request, [request.content.buffer as ArrayBuffer]);
+  });
+}
+
+/** Runs at most `limit` tasks at once, the others in the order they came. */
+class Turns {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+const turns = new Turns(PARSE_LIMITS.concurrent);
 
 /** The templates to download: the header and one example row. */
 export async function templateXlsx(example: Array<string | number>, columns: readonly string[] = IMPORT_COLUMNS, sheetName = 'So lieu'): Promise<Buffer> {

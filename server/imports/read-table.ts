@@ -1,0 +1,131 @@
+import { parse as parseCsv } from 'csv-parse';
+import type ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { tooManyColumns, tooManyRows, UnreadableFile, type TableLimits } from './unreadable-file';
+import { checkWorkbookArchive } from './workbook-archive';
+
+/** One data row of a file as read, before any rule: text or numbers, by column name. */
+export interface RawRow<Column extends string = string> {
+  /** Row number in the file (the header is row 1). */
+  row: number;
+  cells: Partial<Record<Column, string | number | Date>>;
+}
+
+/** The columns a kind of file has, and those its header must name. */
+export interface TableShape {
+  columns: readonly string[];
+  required: readonly string[];
+}
+
+function normaliseHeader(header: unknown): string {
+  return String(header ?? '').trim().toLowerCase();
+}
+
+function checkColumns(headers: readonly string[], shape: TableShape): void {
+  if (!shape.required.every((column) => headers.includes(column))) {
+    throw new UnreadableFile('missing_columns', `the first row must name the columns: ${shape.columns.join(', ')}`);
+  }
+}
+
+/**
+ * Reads a CSV file (UTF-8, with or without BOM; comma or semicolon) with a header row, record by
+ * record: a header wider than the column cap or a row past the row cap stops the reading there.
+ */
+export async function readCsv(content: Uint8Array, shape: TableShape, limits: TableLimits): Promise<RawRow[]> {
+  const { maxRows, maxColumns } = limits;
+  const parser = Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]).pipe(
+    parseCsv({ bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true }),
+  );
+  let headers: string[] | undefined;
+  const rows: RawRow[] = [];
+  try {
+    for await (const values of parser as AsyncIterable<string[]>) {
+      if (values.length > maxColumns) throw tooManyColumns(limits);
+      if (!headers) {
+        headers = values.map(normaliseHeader);
+        checkColumns(headers, shape);
+        continue;
+      }
+      if (rows.length === maxRows) throw tooManyRows(limits);
+      const cells: RawRow['cells'] = {};
+      headers.forEach((name, i) => {
+        if (shape.columns.includes(name)) cells[name] = values[i] ?? '';
+      });
+      rows.push({ row: rows.length + 2, cells });
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile('unreadable', 'the file is not a readable CSV file');
+  } finally {
+    parser.destroy();
+  }
+  if (!headers) checkColumns([], shape);
+  return rows;
+}
+
+function cellValue(value: ExcelJS.CellValue): string | number | Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'string' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return String(value);
+  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue); // a formula: its cached result
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return String(value.text); // a hyperlink
+  return undefined;
+}
+
+/**
+ * Reads the first worksheet of an XLSX file with a header row. The archive is checked first
+ * (entries, unpacked size, the sheet's declared dimensions: workbook-archive.ts); then rows are
+ * streamed, and the reading stops at the row cap. Cells right of the column cap are not read.
+ */
+export async function readXlsx(content: Uint8Array, shape: TableShape, limits: TableLimits): Promise<RawRow[]> {
+  const { maxRows, maxColumns } = limits;
+  const buffer = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  await checkWorkbookArchive(buffer, { inflate: true, limits });
+  // Loaded here, not at the top: a worker reading a CSV need not load ExcelJS.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell date cells from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const rows: RawRow[] = [];
+  let headers: string[] | undefined;
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (!headers) {
+          if (row.number !== 1) throw new UnreadableFile('missing_columns', `the first row must name the columns: ${shape.columns.join(', ')}`);
+          headers = [];
+          const named = headers;
+          row.eachCell({ includeEmpty: true }, (cell, column) => {
+            if (column > maxColumns) throw tooManyColumns(limits);
+            named[column] = normaliseHeader(cellValue(cell.value));
+          });
+          checkColumns(headers, shape);
+          continue;
+        }
+        if (row.number > maxRows + 1 || rows.length === maxRows) throw tooManyRows(limits);
+        const cells: RawRow['cells'] = {};
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          const name = column <= maxColumns ? headers![column] : undefined;
+          const value = cellValue(cell.value);
+          if (name && shape.columns.includes(name) && value !== undefined) cells[name] = value;
+        });
+        if (Object.keys(cells).length > 0) rows.push({ row: row.number, cells });
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile('unreadable', 'the file is not a readable XLSX workbook');
+  }
+  if (sheets === 0) throw new UnreadableFile('unreadable', 'the workbook has no worksheet');
+  if (!headers) checkColumns([], shape);
+  return rows;
+}
