@@ -53,6 +53,8 @@ import { ReadingsService } from './readings/readings.service';
 import { Broadcaster, type BoardServer } from './realtime/broadcaster';
 import { attachBoardSockets } from './realtime/board.handlers';
 import { BoardFeedService } from './realtime/board-feed.service';
+import { SocketGovernance } from './realtime/socket-governance';
+import { SessionEnds } from './auth/session-ends';
 import { ChangeLogRepository } from './changes/change-log.repository';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
@@ -150,7 +152,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
   const authRepository = new AuthRepository(deps.db);
-  const auth = new AuthService(authRepository, audit, deps.clock);
+  const sessionEnds = new SessionEnds();
+  const auth = new AuthService(authRepository, audit, deps.clock, sessionEnds);
   const boardRepository = new BoardRepository(deps.db);
   const settingsRepository = new SettingsRepository(deps.db);
   const nodeOwner = `${deps.nodeName ?? 'termboard'}#${randomBytes(4).toString('hex')}`;
@@ -247,9 +250,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plan,
     new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock),
   );
-  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock));
+  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
-  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays);
+  const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays, governance);
 
   if (servesClient) await serveClient(http, deps.clientDir!);
 
@@ -290,6 +294,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       scheduler?.stop();
       await exportsService.stop();
       await outbox.stop();
+      governance.close();
       await io.close();
       await http.close();
       if (redis) await Promise.all([redis.pub.quit(), redis.sub.quit(), redis.limits.quit()]);

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors';
 import type { AccessTokenRow, AuthRepository, UserRow } from './auth.repository';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
+import type { SessionEnds } from './session-ends';
 import { hashSecret, newSecret } from './tokens';
 
 export const SESSION_COOKIE = 'termboard_session';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessionEnds?: SessionEnds,
   ) {}
 
   /**
@@ -64,12 +66,15 @@ export class AuthService {
     }
     // Hashed before the transaction: it holds the write lock, and hashing takes a while.
     const passwordHash = await hashPassword(newPassword);
-    return this.repository.transaction(async () => {
+    const opened = await this.repository.transaction(async () => {
       await this.repository.setPasswordHash(user.id, passwordHash);
       await this.repository.deleteSessionsOf(user.id);
       await this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'user.password_changed', entity: 'user', entityId: user.id });
       return this.openSession(user.id);
     });
+    // The new session's cookie has not reached anyone yet: every socket of the user is of an old one.
+    this.sessionEnds?.ended({ userId: user.id });
+    return opened;
   }
 
   private async openSession(userId: number): Promise<{ token: string; expiresAt: number }> {
@@ -82,7 +87,17 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.repository.deleteSession(hashSecret(token));
+    const sessionId = hashSecret(token);
+    await this.repository.deleteSession(sessionId);
+    this.sessionEnds?.ended({ sessionId });
+  }
+
+  /** When a live session ends unless used again (its expiry, or its idle limit); null when it is not live. */
+  async sessionDeadline(sessionToken: string): Promise<number | null> {
+    const now = this.clock.now();
+    const session = await this.repository.findLiveSession(hashSecret(sessionToken), now);
+    if (!session || now - session.lastSeenAt > SESSION_IDLE_MS) return null;
+    return Math.min(session.expiresAt, session.lastSeenAt + SESSION_IDLE_MS);
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
 import type { DisplaysService } from '../displays/displays.service';
 import type { BoardFeedService } from './board-feed.service';
+import type { SocketGovernance } from './socket-governance';
 import { boardRoom, tokenRoom, type BoardServer } from './broadcaster';
 
 /**
@@ -18,8 +19,10 @@ export function attachBoardSockets(
   auth: AuthService,
   feed: BoardFeedService,
   displays: DisplaysService,
+  governance: SocketGovernance,
 ): void {
   io.use((socket, next) => {
+    if (!governance.handshakeAllowed(socket)) return next(new Error('forbidden'));
     const token: unknown = socket.handshake.auth?.token;
     const cookies = http.parseCookie(socket.handshake.headers.cookie ?? '');
     auth
@@ -40,6 +43,7 @@ export function attachBoardSockets(
 
   io.on('connection', (socket) => {
     const principal: Principal = socket.data.principal;
+    governance.connected(socket).catch((error: unknown) => http.log.error({ err: error }, 'socket governance failed'));
     if (principal.kind !== 'user') void socket.join(tokenRoom(principal.tokenId));
     if (principal.kind === 'display') {
       displays
@@ -68,6 +72,19 @@ export function attachBoardSockets(
     };
     void sendSnapshot();
 
+    // Governed (one in flight, a rate: socket-governance.ts) once the request is valid.
+    const catchUp = governance.resyncGate(async (since: unknown, ack: unknown) => {
+      const answer = ack as ((answer: Ack<ResyncAnswer>) => void) | undefined;
+      try {
+        const catchUp = await feed.catchUp(since as number);
+        if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
+        if (catchUp.kind === 'snapshot') await sendSnapshot();
+        answer?.({ ok: true, data: { kind: catchUp.kind } });
+      } catch (error) {
+        if (!(error instanceof AppError)) http.log.error({ err: error }, 'resync failed');
+        answer?.({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: 'resync failed' } });
+      }
+    });
     socket.on('board:resync', async (...args: unknown[]) => {
       // Typed by the contract, but a client may send anything: take the arguments as unknown.
       const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (answer: Ack<ResyncAnswer>) => void) : undefined;
@@ -76,15 +93,7 @@ export function attachBoardSockets(
         ack?.({ ok: false, error: { code: 'validation_failed', message: 'expected {"since": <seq>}' } });
         return;
       }
-      try {
-        const catchUp = await feed.catchUp(request.data.since);
-        if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
-        if (catchUp.kind === 'snapshot') await sendSnapshot();
-        ack?.({ ok: true, data: { kind: catchUp.kind } });
-      } catch (error) {
-        if (!(error instanceof AppError)) http.log.error({ err: error }, 'resync failed');
-        ack?.({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: 'resync failed' } });
-      }
+      await catchUp(request.data.since, ack);
     });
   });
 }

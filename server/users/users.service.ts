@@ -2,6 +2,7 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '../../shared/ap
 import type { Role } from '../../shared/api/session';
 import { actorOf, type AuditService } from '../audit/audit.service';
 import type { AuthRepository } from '../auth/auth.repository';
+import type { SessionEnds } from '../auth/session-ends';
 import { hashPassword } from '../auth/passwords';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly auth: AuthRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessionEnds?: SessionEnds,
   ) {}
 
   authorize(principal: Principal): void {
@@ -57,7 +59,8 @@ export class UsersService {
 
   async update(principal: Principal, id: number, patch: UpdateUserRequest, ip: string): Promise<User> {
     this.authorize(principal);
-    return this.users.transaction(async () => {
+    let sessionsEnded = false;
+    const updated = await this.users.transaction(async () => {
       if (patch.unitIds) await this.checkUnits(patch.unitIds);
       if (principal.kind === 'user' && principal.userId === id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
         // Someone must stay able to manage users: an admin cannot disable or demote themself.
@@ -72,11 +75,14 @@ export class UsersService {
       });
       if (patch.unitIds) await this.users.setUnits(id, patch.unitIds);
       // Rights changed or the account closed: sessions opened under the old rights end.
-      if (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role)) await this.auth.deleteSessionsOf(id);
+      sessionsEnded = patch.disabled === true || (patch.role !== undefined && patch.role !== before.role);
+      if (sessionsEnded) await this.auth.deleteSessionsOf(id);
       const after = toUser((await this.users.find(id))!);
       await this.audit.record(actorOf(principal, ip), { action: 'user.updated', entity: 'user', entityId: id, before: toUser(before), after });
       return after;
     });
+    if (sessionsEnded) this.sessionEnds?.ended({ userId: id });
+    return updated;
   }
 
   async resetPassword(principal: Principal, id: number, password: string, ip: string): Promise<void> {
@@ -88,6 +94,7 @@ export class UsersService {
       await this.auth.deleteSessionsOf(id);
       await this.audit.record(actorOf(principal, ip), { action: 'user.password_reset', entity: 'user', entityId: id });
     });
+    this.sessionEnds?.ended({ userId: id });
   }
 
   private async checkUnits(unitIds: readonly number[]): Promise<void> {
