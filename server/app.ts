@@ -55,6 +55,8 @@ import { attachBoardSockets } from './realtime/board.handlers';
 import { BoardFeedService } from './realtime/board-feed.service';
 import { SocketGovernance } from './realtime/socket-governance';
 import { SessionEnds } from './auth/session-ends';
+import { LoginAttemptsRepository } from './auth/login-attempts.repository';
+import { LoginThrottle } from './auth/login-throttle';
 import { ChangeLogRepository } from './changes/change-log.repository';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
@@ -153,7 +155,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const audit = new AuditService(new AuditRepository(deps.db), deps.clock);
   const authRepository = new AuthRepository(deps.db);
   const sessionEnds = new SessionEnds();
-  const auth = new AuthService(authRepository, audit, deps.clock, sessionEnds);
+  const loginThrottle = new LoginThrottle(new LoginAttemptsRepository(deps.db), audit, deps.clock);
+  const auth = new AuthService(authRepository, audit, deps.clock, loginThrottle, sessionEnds);
   const boardRepository = new BoardRepository(deps.db);
   const settingsRepository = new SettingsRepository(deps.db);
   const nodeOwner = `${deps.nodeName ?? 'termboard'}#${randomBytes(4).toString('hex')}`;
@@ -250,7 +253,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plan,
     new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock),
   );
-  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds));
+  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays, governance);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AuditQuery } from '../../shared/api/audit';
 import type { Database } from '../db/database';
 import type { auditLog } from '../db/schema';
@@ -33,15 +33,5 @@ export class AuditRepository {
       .where(and(...conditions))
       .orderBy(desc(auditLog.id))
       .limit(query.limit);
-  }
-
-  /** Failed logins for a user name since an instant: the per-account rate limit. */
-  async failedLoginsSince(username: string, since: number): Promise<number> {
-    const { auditLog } = this.db.tables;
-    const rows = await this.db.orm
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'session.login_failed'), eq(auditLog.actorName, username), gte(auditLog.at, since)));
-    return rows[0]?.n ?? 0;
   }
 }

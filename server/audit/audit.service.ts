@@ -54,10 +54,6 @@ export class AuditService {
   async find(query: AuditQuery, fromInstant?: number, toInstant?: number): Promise<AuditEntry[]> {
     return (await this.repository.find({ ...query, fromInstant, toInstant })).map(toEntry);
   }
-
-  failedLoginsSince(username: string, since: number): Promise<number> {
-    return this.repository.failedLoginsSince(username, since);
-  }
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -26,7 +26,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
     return { user } satisfies SessionResponse;
   });
 
-  app.post('/api/session/password', async (request, reply) => {
+  // The same per-address limit as sign-ins: it checks a password too.
+  app.post('/api/session/password', { config: { rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind !== 'user') throw new AppError('forbidden', 'only a user has a password');
     const { currentPassword, newPassword } = parseWith(changePasswordRequestSchema, request.body);

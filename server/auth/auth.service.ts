@@ -3,8 +3,10 @@ import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { AccessTokenRow, AuthRepository, UserRow } from './auth.repository';
+import { checkPasswordChoice } from './password-policy';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
+import type { LoginThrottle } from './login-throttle';
 import type { SessionEnds } from './session-ends';
 import { hashSecret, newSecret } from './tokens';
 
@@ -12,9 +14,6 @@ export const SESSION_COOKIE = 'termboard_session';
 /** A session lasts a working day at most, and ends sooner after two hours without a request. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
-/** Failed logins per account within the window before further attempts are refused (429). */
-export const LOGIN_FAILURES_ALLOWED = 5;
-export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 // Verified against when the user name is unknown, so that a wrong name costs as long as a wrong password.
 const UNKNOWN_USER_HASH = await hashPassword(generatePassword());
@@ -29,27 +28,25 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
     private readonly sessionEnds?: SessionEnds,
   ) {}
 
   /**
    * Checks the password and opens a new session (a new token at every login: no fixation); the
-   * returned token goes into the cookie. Too many failures for the account: 429.
+   * returned token goes into the cookie. An address, or an account tried from an address it does
+   * not know, in its delay after failures: 429 (login-throttle.ts).
    */
   async login(username: string, password: string, ip: string): Promise<{ token: string; user: SessionUser; expiresAt: number }> {
     const name = username.toLowerCase();
-    const failures = await this.audit.failedLoginsSince(name, this.clock.now() - LOGIN_FAILURE_WINDOW_MS);
-    if (failures >= LOGIN_FAILURES_ALLOWED) {
-      throw new AppError('rate_limited', 'too many failed logins for this account: wait 15 minutes');
-    }
+    const attempt = await this.throttle.begin(name, ip);
     const user = await this.repository.findUserByUsername(name);
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
     if (!user || !valid || user.disabledAt !== null) {
-      await this.repository.transaction(() =>
-        this.audit.record({ kind: 'anonymous', id: null, name, ip }, { action: 'session.login_failed', entity: 'user', entityId: user?.id ?? null }),
-      );
+      await this.throttle.failed(attempt, user?.id ?? null);
       throw new AppError('invalid_credentials', 'wrong user name or password');
     }
+    await this.throttle.succeeded(attempt);
     const opened = await this.repository.transaction(async () => {
       const session = await this.openSession(user.id);
       await this.audit.record({ kind: 'user', id: user.id, name: user.username, ip }, { action: 'session.login', entity: 'user', entityId: user.id });
@@ -61,9 +58,15 @@ export class AuthService {
   /** Changes one's own password: every other session ends, and this one gets a new token. */
   async changePassword(userId: number, currentPassword: string, newPassword: string, ip: string): Promise<{ token: string; expiresAt: number }> {
     const user = await this.repository.findUserById(userId);
-    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    if (!user) throw new AppError('unauthenticated', 'sign in again');
+    // The same delays as a sign-in: a stolen session must not become a fast password oracle.
+    const attempt = await this.throttle.begin(user.username, ip);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.throttle.failed(attempt, user.id);
       throw new AppError('invalid_credentials', 'the current password is wrong');
     }
+    await this.throttle.succeeded(attempt);
+    checkPasswordChoice(newPassword, 'newPassword', user.username);
     // Hashed before the transaction: it holds the write lock, and hashing takes a while.
     const passwordHash = await hashPassword(newPassword);
     const opened = await this.repository.transaction(async () => {

@@ -149,6 +149,19 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/**
+ * Login failures counted per account (`account:<name>`) and per address (`address:<ip>`), and the
+ * addresses an account has signed in from (`known:<name>|<ip>`): the progressive delays of
+ * auth/login-throttle.ts. One row a key, pruned when quiet: failures add no rows to the audit log
+ * beyond a few per burst.
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  /** The last failure (or, for a known address, the last sign-in). */
+  lastAt: bigint('last_at', { mode: 'number' }).notNull(),
+});
+
 /** Readings are never deleted: a correction is a new row that supersedes the old one. */
 export const readings = pgTable(
   'readings',

@@ -74,6 +74,9 @@ export function installErrorHandling(app: FastifyInstance, options: { pageFallba
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
+    // A delay the caller must wait (login-throttle.ts): said as HTTP says it.
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(appError.status).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {

@@ -2,7 +2,9 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '../../shared/ap
 import type { Role } from '../../shared/api/session';
 import { actorOf, type AuditService } from '../audit/audit.service';
 import type { AuthRepository } from '../auth/auth.repository';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionEnds } from '../auth/session-ends';
+import { checkPasswordChoice } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
@@ -29,6 +31,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly sessionEnds?: SessionEnds,
+    private readonly loginThrottle?: LoginThrottle,
   ) {}
 
   authorize(principal: Principal): void {
@@ -42,6 +45,7 @@ export class UsersService {
 
   async create(principal: Principal, input: CreateUserRequest, ip: string): Promise<User> {
     this.authorize(principal);
+    checkPasswordChoice(input.password, 'password', input.username);
     // Hashed before the transaction (it holds the write lock); the checks run inside it, so that
     // they still hold when it commits, whatever another node does meanwhile.
     const passwordHash = await hashPassword(input.password);
@@ -87,7 +91,9 @@ export class UsersService {
 
   async resetPassword(principal: Principal, id: number, password: string, ip: string): Promise<void> {
     this.authorize(principal);
-    if (!(await this.users.find(id))) throw new AppError('not_found', `user ${id} not found`);
+    const user = await this.users.find(id);
+    if (!user) throw new AppError('not_found', `user ${id} not found`);
+    checkPasswordChoice(password, 'password', user.username);
     const passwordHash = await hashPassword(password);
     await this.users.transaction(async () => {
       await this.auth.setPasswordHash(id, passwordHash);
@@ -95,6 +101,8 @@ export class UsersService {
       await this.audit.record(actorOf(principal, ip), { action: 'user.password_reset', entity: 'user', entityId: id });
     });
     this.sessionEnds?.ended({ userId: id });
+    // The account's delays end with the new password (a guesser's address keeps its own).
+    await this.loginThrottle?.cleared(user.username);
   }
 
   private async checkUnits(unitIds: readonly number[]): Promise<void> {

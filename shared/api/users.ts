@@ -11,7 +11,17 @@ export const usernameSchema = z
   .max(50)
   .regex(/^[A-Za-z0-9._-]+$/);
 
-export const passwordSchema = z.string().min(PASSWORD_MIN).max(200);
+/**
+ * A password: 10 to 200 characters, no control characters (NUL, tab, newline...), and at least 10
+ * without the spaces around it. The server also refuses commonly used passwords (a list from a
+ * package: server/auth/password-policy.ts).
+ */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, { message: 'no control characters' })
+  .regex(new RegExp(`^\\s*\\S[^]{${PASSWORD_MIN - 2},}\\S\\s*$`, 'u'), { message: `at least ${PASSWORD_MIN} characters besides spaces` });
 
 export const userSchema = z.object({
   id: z.number(),

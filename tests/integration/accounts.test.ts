@@ -13,27 +13,11 @@ const login = (username: string, password: string, ip?: string) =>
   api(server, 'POST', '/api/session', { body: { username, password }, headers: ip ? { 'x-forwarded-for': ip } : {} });
 
 describe('login rate limits', () => {
-  it('refuses an account with 429 after 5 failed attempts in 15 minutes, even with the right password', async () => {
-    await server.createUser({ username: 'bi.do', password: 'Right-Password-1', role: 'viewer' });
-    for (let i = 0; i < 5; i++) expect((await login('bi.do', `wrong-${i}`, `10.0.0.${i}`)).status).toBe(401);
-    const blocked = await login('bi.do', 'Right-Password-1', '10.0.0.99');
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.error.code).toBe('rate_limited');
-    // Other accounts are not affected.
-    expect((await login('admin', 'Admin-Password-1', '10.0.0.98')).status).toBe(200);
-    server.clock.advance(15 * 60 * 1000 + 1);
-    try {
-      expect((await login('bi.do', 'Right-Password-1', '10.0.0.97')).status).toBe(200);
-    } finally {
-      server.clock.advance(-(15 * 60 * 1000 + 1));
-    }
-  });
-
-  it('refuses an address with 429 after 20 attempts in a minute, whatever the accounts', async () => {
+  it('refuses an address with 429 once it is in its delay, whatever the accounts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await login(`someone${i}`, 'x', '10.9.9.9')).status);
-    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
     expect((await login('admin', 'Admin-Password-1', '10.9.9.9')).status).toBe(429);
     expect((await login('admin', 'Admin-Password-1', '10.9.9.10')).status).toBe(200);
   });
