@@ -75,7 +75,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (result.success) {
     const timeZone = result.data.EXPORT_TIME_ZONE ?? result.data.TZ_BOARD;
     if (!isValidSchedule(result.data.EXPORT_CRON, timeZone)) {
-      throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression such as "0 7 * * 1"`]);
+      throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression that runs at most once an hour, such as "0 7 * * 1"`]);
     }
     if (result.data.SMTP_URL !== undefined && result.data.MAIL_FROM === undefined) {
       throw new InvalidEnvError(['Invalid configuration: MAIL_FROM="" must be set when SMTP_URL is (the sender of the weekly report), such as "bao-cao@example.gov.vn"']);

@@ -14,6 +14,8 @@ export const SESSION_COOKIE = 'termboard_session';
 /** A session lasts a working day at most, and ends sooner after two hours without a request. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** How long the token an export's browser reads the board with is valid: far longer than a render. */
+export const EXPORT_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 // Verified against when the user name is unknown, so that a wrong name costs as long as a wrong password.
 const UNKNOWN_USER_HASH = await hashPassword(generatePassword());
@@ -108,7 +110,12 @@ export class AuthService {
    * HTTP requests (http/plumbing) and the socket handshake (realtime) both ask here.
    */
   async authenticate(credentials: Credentials): Promise<Principal | null> {
-    if (credentials.bearerToken) return this.tokenPrincipal(await this.repository.findLiveToken(hashSecret(credentials.bearerToken)));
+    if (credentials.bearerToken) {
+      const row = await this.repository.findLiveToken(hashSecret(credentials.bearerToken));
+      // An export's page token outlives its render only when the node died mid-export (kill -9).
+      if (row?.kind === 'export' && row.createdAt + EXPORT_TOKEN_TTL_MS <= this.clock.now()) return null;
+      return this.tokenPrincipal(row);
+    }
     if (!credentials.sessionToken) return null;
     const sessionId = hashSecret(credentials.sessionToken);
     const now = this.clock.now();

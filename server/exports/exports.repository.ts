@@ -18,6 +18,12 @@ export interface Lease {
 export class ExportsRepository {
   constructor(private readonly db: Database) {}
 
+  /** How many exports a user asked for are still waiting or rendering. */
+  async pendingOf(userId: number): Promise<number> {
+    const { exports } = this.db.tables;
+    return this.db.orm.$count(exports, and(eq(exports.requestedByUserId, userId), inArray(exports.status, ['queued', 'running'])));
+  }
+
   /** Runs `work` in one write transaction (see Database.transaction). */
   transaction<T>(work: () => Promise<T>): Promise<T> {
     return this.db.transaction(work);

@@ -13,6 +13,7 @@ import { AppError } from '../http/errors';
 import type { BrowserPool } from './browser-pool';
 import type { ExportRow, ExportsRepository, Lease } from './exports.repository';
 import { renderExport, type RenderedFile } from './renderer';
+import { removeStaleBrowserProfiles } from './stale-profiles';
 
 export interface ExportsOptions {
   /** DATA_DIR/exports: one folder per ISO week, one per export inside it. */
@@ -29,6 +30,10 @@ export interface ExportsOptions {
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** On-demand exports one user may have queued or running at once. */
+export const MAX_PENDING_PER_USER = 3;
+/** The earliest moment an export may be "as of". */
+export const EARLIEST_AS_OF = Date.UTC(2000, 0, 1);
 /** How long a lease holds unless renewed; renewed every third of it while the node has the export. */
 export const LEASE_MS = 60_000;
 /** How often a node looks for exports whose node died (their lease ran out). */
@@ -60,7 +65,13 @@ export class ExportsService {
     const now = this.clock.now();
     const instant = asOf ?? now;
     if (instant > now) throw new AppError('validation_failed', 'asOf lies in the future', { asOf: 'in_future' });
+    // Before any term could be: year 0999 made the week label (and the export) fail with a 500.
+    if (instant < EARLIEST_AS_OF) throw new AppError('validation_failed', 'asOf lies before 2000', { asOf: 'too_early' });
     await this.boards.currentTerm();
+    // Each export holds a browser for a while: one user cannot fill the queue for everyone.
+    if ((await this.repository.pendingOf(principal.userId)) >= MAX_PENDING_PER_USER) {
+      throw new AppError('rate_limited', `at most ${MAX_PENDING_PER_USER} of your exports may wait at once: wait for one to finish`);
+    }
     const id = (await this.repository.queue({ kind: 'on_demand', slot: null, asOf: instant, week: this.week(instant), requestedByUserId: principal.userId, now }, this.lease()))!;
     this.enqueue(id);
     return { id };
@@ -87,6 +98,8 @@ export class ExportsService {
    * unfinished, now and every minute, and renews the leases of its own.
    */
   async start(): Promise<void> {
+    const removed = removeStaleBrowserProfiles();
+    if (removed.length > 0) this.options.log.info({ removed: removed.length }, 'removed browser profiles left by a killed export');
     await this.takeOverAbandoned();
     const every = (ms: number, work: () => Promise<void>, what: string) => {
       const timer = setInterval(() => work().catch((error: unknown) => this.options.log.error({ err: error }, what)), ms);

@@ -10,14 +10,26 @@ export interface ScheduleOptions {
   since: number;
 }
 
-/** True when croner accepts the expression and time zone. */
-export function isValidSchedule(cron: string, timeZone: string): boolean {
+/** The shortest time between two exports of a schedule: each renders every page in a browser. */
+export const MIN_EXPORT_INTERVAL_MS = 60 * 60 * 1000;
+
+/** What is wrong with a schedule: not an expression croner accepts, or runs closer than an hour; null when fine. */
+export function scheduleProblem(cron: string, timeZone: string): 'invalid' | 'too_frequent' | null {
+  let runs: Date[];
   try {
-    new Cron(cron, { timezone: timeZone, paused: true }).stop();
-    return true;
+    const job = new Cron(cron, { timezone: timeZone, paused: true });
+    runs = job.nextRuns(25);
+    job.stop();
   } catch {
-    return false;
+    return 'invalid';
   }
+  for (let i = 1; i < runs.length; i++) if (runs[i]!.getTime() - runs[i - 1]!.getTime() < MIN_EXPORT_INTERVAL_MS) return 'too_frequent';
+  return null;
+}
+
+/** True when croner accepts the expression and time zone, and it runs at most once an hour. */
+export function isValidSchedule(cron: string, timeZone: string): boolean {
+  return scheduleProblem(cron, timeZone) === null;
 }
 
 /**

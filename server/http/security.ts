@@ -32,6 +32,12 @@ export async function installSecurity(app: FastifyInstance, options: { publicUrl
     strictTransportSecurity: false,
   });
 
+  // API answers carry boards, users and tokens: no browser or proxy keeps them. An answer that
+  // says otherwise (the public logo) keeps its own.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
   const allowed = options.publicUrl ? new URL(options.publicUrl).host : undefined;
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;

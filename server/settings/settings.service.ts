@@ -5,7 +5,7 @@ import { isTimeZone } from '../../shared/time/dates';
 import { actorOf, type AuditService } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
-import { isValidSchedule } from '../exports/schedule';
+import { scheduleProblem } from '../exports/schedule';
 import { AppError } from '../http/errors';
 import type { SettingsRepository } from './settings.repository';
 
@@ -98,7 +98,8 @@ export class SettingsService {
       const before = await this.get();
       const cron = patch.exportCron ?? before.exportCron;
       const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
-      if (!isValidSchedule(cron, timeZone)) throw new AppError('validation_failed', 'not a cron expression', { exportCron: 'invalid' });
+      const problem = scheduleProblem(cron, timeZone);
+      if (problem) throw new AppError('validation_failed', problem === 'invalid' ? 'not a cron expression' : 'exports run at most once an hour', { exportCron: problem });
       for (const [field, value] of Object.entries(patch)) await this.repository.set(SETTING[field as keyof SettingsPatch], value);
       await this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before, after: await this.get() });
     });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Tables } from '../db/database';
 import type { accessTokens } from '../db/schema';
 
@@ -15,6 +15,16 @@ const columns = ({ accessTokens }: Tables) => ({
 /** Integration tokens: access tokens of kind `api`, with their write scope. Writes run inside `transaction`. */
 export class TokensRepository {
   constructor(private readonly db: Database) {}
+
+  /** Of these unit and indicator ids, those that do not exist. */
+  async unknownScopes(unitIds: readonly number[], indicatorIds: readonly number[]): Promise<{ unitIds: number[]; indicatorIds: number[] }> {
+    const { units, indicators } = this.db.tables;
+    const knownUnits = unitIds.length === 0 ? [] : await this.db.orm.select({ id: units.id }).from(units).where(inArray(units.id, [...unitIds]));
+    const knownIndicators =
+      indicatorIds.length === 0 ? [] : await this.db.orm.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, [...indicatorIds]));
+    const missing = (ids: readonly number[], known: Array<{ id: number }>) => ids.filter((id) => !known.some((row) => row.id === id));
+    return { unitIds: missing(unitIds, knownUnits), indicatorIds: missing(indicatorIds, knownIndicators) };
+  }
 
   list(): Promise<ApiTokenRow[]> {
     const { accessTokens } = this.db.tables;

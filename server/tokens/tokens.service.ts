@@ -45,6 +45,14 @@ export class TokensService {
     const token = newSecret('tba');
     const scopes = { unitIds: [...new Set(input.unitIds)], indicatorIds: [...new Set(input.indicatorIds)] };
     const created = await this.tokens.transaction(async () => {
+      // As for users: a scope that names nothing is a mistake, not a token for later.
+      const unknown = await this.tokens.unknownScopes(scopes.unitIds, scopes.indicatorIds);
+      if (unknown.unitIds.length > 0 || unknown.indicatorIds.length > 0) {
+        throw new AppError('validation_failed', `unknown units or indicators: ${[...unknown.unitIds, ...unknown.indicatorIds].join(', ')}`, {
+          ...(unknown.unitIds.length > 0 ? { unitIds: 'not_found' } : {}),
+          ...(unknown.indicatorIds.length > 0 ? { indicatorIds: 'not_found' } : {}),
+        });
+      }
       const id = await this.auth.createToken({
         kind: 'api',
         name: input.name,
