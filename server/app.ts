@@ -41,6 +41,7 @@ import { startExportSchedule } from './exports/schedule';
 import { ImportsRepository } from './imports/imports.repository';
 import { importsRoutes } from './imports/imports.routes';
 import { ImportsService } from './imports/imports.service';
+import { warmParser } from './imports/parse-file';
 import { TokensRepository } from './tokens/tokens.repository';
 import { tokensRoutes } from './tokens/tokens.routes';
 import { TokensService } from './tokens/tokens.service';
@@ -288,6 +289,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (scheduling) return;
       scheduling = true;
       outbox.start();
+      // Background work of a listening server: the first upload then finds its parser started.
+      warmParser();
       await exportsService.start();
       await exportsService.prune();
       await restartSchedule();

@@ -41,6 +41,11 @@ function startWorker(): Worker {
   return worker;
 }
 
+/** Starts the spare worker ahead of the first upload (the server calls it once listening). */
+export function warmParser(): void {
+  spare ??= startWorker();
+}
+
 function takeWorker(): Worker {
   const worker = spare ?? startWorker();
   spare = startWorker();
@@ -63,8 +68,10 @@ export async function readTable(fileName: string, content: Buffer, shape: TableS
   const lower = fileName.toLowerCase();
   const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : undefined;
   if (!format) throw new AppError('unsupported_media_type', 'upload a .csv or .xlsx file');
-  // A zip bomb with an honest central directory is refused here at once, without a worker.
-  if (format === 'xlsx') await checkWorkbookArchive(content, { inflate: false, limits: LIMITS }).catch(rethrowUnreadable);
+  // A zip bomb is refused here, without a worker: the central directory first, then each entry
+  // inflated and counted. Inflation runs on libuv's thread pool (node:zlib); this thread only
+  // counts chunks, so a large archive does not hold up other requests.
+  if (format === 'xlsx') await checkWorkbookArchive(content, { inflate: true, limits: LIMITS }).catch(rethrowUnreadable);
   const answer = await turns.run(() => parseInWorker({ format, content: new Uint8Array(content), shape, limits: LIMITS }));
   if (!answer.ok) throw new AppError('validation_failed', answer.message, { file: answer.reason });
   return answer.rows;

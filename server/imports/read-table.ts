@@ -2,7 +2,6 @@ import { parse as parseCsv } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { tooManyColumns, tooManyRows, UnreadableFile, type TableLimits } from './unreadable-file';
-import { checkWorkbookArchive } from './workbook-archive';
 
 /** One data row of a file as read, before any rule: text or numbers, by column name. */
 export interface RawRow<Column extends string = string> {
@@ -74,14 +73,14 @@ function cellValue(value: ExcelJS.CellValue): string | number | Date | undefined
 }
 
 /**
- * Reads the first worksheet of an XLSX file with a header row. The archive is checked first
- * (entries, unpacked size, the sheet's declared dimensions: workbook-archive.ts); then rows are
- * streamed, and the reading stops at the row cap. Cells right of the column cap are not read.
+ * Reads the first worksheet of an XLSX file with a header row, once its archive has passed
+ * checkWorkbookArchive (entries, unpacked size, the sheet's declared dimensions: the request
+ * checks it before starting the worker). Rows are streamed, and the reading stops at the row cap.
+ * Cells right of the column cap are not read.
  */
 export async function readXlsx(content: Uint8Array, shape: TableShape, limits: TableLimits): Promise<RawRow[]> {
   const { maxRows, maxColumns } = limits;
   const buffer = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  await checkWorkbookArchive(buffer, { inflate: true, limits });
   // Loaded here, not at the top: a worker reading a CSV need not load ExcelJS.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {

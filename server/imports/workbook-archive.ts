@@ -16,8 +16,7 @@ const tooLarge = () => new UnreadableFile('too_large_unpacked', `the workbook un
 
 /**
  * Checks an XLSX archive before anything parses it: the number of entries and the unpacked size
- * from the central directory (cheap: the request does it before starting a worker); with
- * `inflate`, every entry is then inflated and counted — yauzl refuses an entry that unpacks to
+ * from the central directory; with `inflate`, every entry is then inflated and counted — yauzl refuses an entry that unpacks to
  * more than it declares, so a lying header is caught too — and each worksheet's declared
  * dimensions read from its first bytes. Cost: one pass of inflation, bounded by the cap.
  */

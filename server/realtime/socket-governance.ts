@@ -9,9 +9,11 @@ import type { BoardServer } from './broadcaster';
  * What one socket may cost. Resyncs: one in flight, and a bucket of `burst` refilled at
  * `perSecond` (a screen resyncs once per gap it sees; a flood is refused, not queued). Backlog:
  * bytes queued for a client that does not read them (a large board is over a megabyte a
- * snapshot); past it the socket is cut, and a real screen reconnects to a fresh snapshot.
+ * snapshot); past it the socket is cut, and a real screen reconnects to a fresh snapshot. Events
+ * of any name: a bucket of `eventBurst` refilled at `eventsPerSecond`; a socket past it is cut, so
+ * that the rest of a flood already on the wire costs nothing (a screen sends a few an hour).
  */
-export const SOCKET_LIMITS = { resyncBurst: 10, resyncPerSecond: 1, backlogBytes: 16 * 1024 * 1024 };
+export const SOCKET_LIMITS = { resyncBurst: 10, resyncPerSecond: 1, backlogBytes: 16 * 1024 * 1024, eventBurst: 200, eventsPerSecond: 20 };
 /** How often this node re-checks the deadlines (expiry, idle time) of its cookie sessions' sockets. */
 const SESSION_SWEEP_MS = 250;
 
@@ -82,6 +84,7 @@ export class SocketGovernance {
   /** Call on connection, once the socket is authenticated: puts a cookie session's socket in its rooms, and bounds its backlog. */
   async connected(socket: Socket): Promise<void> {
     this.boundBacklog(socket);
+    this.boundEvents(socket);
     const principal = socket.data.principal as { kind: string; userId?: number };
     const sessionToken = this.sessionToken(socket);
     const bearer = socket.handshake.auth?.token;
@@ -145,6 +148,15 @@ export class SocketGovernance {
     connection.on('flush', () => (queued = 0));
   }
 
+  /** Cuts a socket that sends events past its bucket, before anything parses them. */
+  private boundEvents(socket: Socket): void {
+    const allowed = tokenBucket(SOCKET_LIMITS.eventBurst, SOCKET_LIMITS.eventsPerSecond, Date.now);
+    socket.use((_event, next) => {
+      if (allowed()) return next();
+      if (socket.connected) socket.disconnect(true);
+    });
+  }
+
   /** Re-checks the cookie sockets whose session's deadline has passed; those no longer valid are cut. */
   private async sweep(): Promise<void> {
     if (this.sweeping) return;
@@ -179,25 +191,34 @@ function sizeOf(data: unknown): number {
  */
 export function resyncGate(handler: (...args: unknown[]) => Promise<void>, now: () => number = Date.now): (...args: unknown[]) => Promise<void> {
   let inFlight = false;
-  let tokens = SOCKET_LIMITS.resyncBurst;
-  let refilledAt = now();
+  const allowed = tokenBucket(SOCKET_LIMITS.resyncBurst, SOCKET_LIMITS.resyncPerSecond, now);
   return async (...args: unknown[]) => {
-    const at = now();
-    tokens = Math.min(SOCKET_LIMITS.resyncBurst, tokens + ((at - refilledAt) / 1000) * SOCKET_LIMITS.resyncPerSecond);
-    refilledAt = at;
-    if (inFlight || tokens < 1) {
+    if (inFlight || !allowed()) {
       const ack = args.at(-1);
       if (typeof ack === 'function') {
         (ack as AckFn)({ ok: false, error: { code: 'rate_limited', message: inFlight ? 'a resync is already being answered' : 'too many resyncs: wait a second' } });
       }
       return;
     }
-    tokens -= 1;
     inFlight = true;
     try {
       await handler(...args);
     } finally {
       inFlight = false;
     }
+  };
+}
+
+/** A bucket of `burst` refilled at `perSecond`: each call takes one, and says whether there was one. */
+function tokenBucket(burst: number, perSecond: number, now: () => number): () => boolean {
+  let tokens = burst;
+  let refilledAt = now();
+  return () => {
+    const at = now();
+    tokens = Math.min(burst, tokens + ((at - refilledAt) / 1000) * perSecond);
+    refilledAt = at;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
   };
 }

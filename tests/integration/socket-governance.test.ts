@@ -134,6 +134,9 @@ describe('resyncs', () => {
     await eventually('the update', () => updates.some((u) => u.seq === posted.body.seq), 5000);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(posted.body.seq).toBeGreaterThan(board.seq);
+    // Past its bucket of events the flooding socket is cut: the rest of its flood costs nothing.
+    await eventually('the flooder cut off', () => !flooder.connected, 5000);
+    expect(watcher.connected).toBe(true);
   });
 });
 
