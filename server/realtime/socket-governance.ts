@@ -124,12 +124,7 @@ export class SocketGovernance {
    * the server's memory.
    */
   private boundBacklog(socket: Socket): void {
-    const connection = socket.conn as unknown as {
-      writeBuffer: Array<{ data?: unknown }>;
-      transport: { socket?: { bufferedAmount?: number; terminate?: () => void } };
-      on(event: string, listener: (...args: any[]) => void): void;
-      close(discard?: boolean): void;
-    };
+    const connection = socket.conn as unknown as Connection;
     let queued = 0;
     let cut = false;
     connection.on('packetCreate', (packet: { data?: unknown }) => {
@@ -138,11 +133,7 @@ export class SocketGovernance {
       cut = true;
       // Not while the broadcast that made the packet is still going through its room. A graceful
       // close would wait for the backlog to drain: the WebSocket is ended at once instead.
-      setImmediate(() => {
-        const webSocket = connection.transport.socket;
-        if (webSocket?.terminate) webSocket.terminate();
-        else connection.close(true);
-      });
+      setImmediate(() => terminate(connection));
     });
     // Handed to the transport: from then on the WebSocket's bufferedAmount counts them.
     connection.on('flush', () => (queued = 0));
@@ -151,9 +142,13 @@ export class SocketGovernance {
   /** Cuts a socket that sends events past its bucket, before anything parses them. */
   private boundEvents(socket: Socket): void {
     const allowed = tokenBucket(SOCKET_LIMITS.eventBurst, SOCKET_LIMITS.eventsPerSecond, Date.now);
+    let cutting = false;
     socket.use((_event, next) => {
       if (allowed()) return next();
-      if (socket.connected) socket.disconnect(true);
+      if (cutting) return;
+      cutting = true;
+      // Ended at once: a graceful close would still read and decode the rest of the flood.
+      setImmediate(() => terminate(socket.conn as unknown as Connection));
     });
   }
 
@@ -176,6 +171,21 @@ export class SocketGovernance {
       this.sweeping = false;
     }
   }
+}
+
+/** What the governance reads of engine.io's connection under a socket (not in its public types). */
+interface Connection {
+  writeBuffer: Array<{ data?: unknown }>;
+  transport: { socket?: { bufferedAmount?: number; terminate?: () => void } };
+  on(event: string, listener: (...args: any[]) => void): void;
+  close(discard?: boolean): void;
+}
+
+/** Ends a connection now: its WebSocket destroyed (unread input and unsent output dropped), or its polling transport discarded. */
+function terminate(connection: Connection): void {
+  const webSocket = connection.transport.socket;
+  if (webSocket?.terminate) webSocket.terminate();
+  else connection.close(true);
 }
 
 function sizeOf(data: unknown): number {
