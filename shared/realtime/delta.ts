@@ -11,37 +11,47 @@ import type { Reading } from '../api/readings';
 /** A board indicator without its trend: what a delta carries of the indicator. */
 export type IndicatorFields = Omit<BoardIndicator, 'series'>;
 export type SeriesPoint = BoardIndicator['series'][number];
+/** A trend point in a delta: whole when new, else its date and the values that changed. */
+export type SeriesPointChange = Pick<SeriesPoint, 'date'> & Partial<SeriesPoint>;
 
-/** The fields every delta carries: the contract's board fields and the computed state. */
+/**
+ * The fields every delta carries: the board fields CONTRACT.md names for `indicator:updated`
+ * (and, for `ratio` indicators, `RATIO_KEYS`). The rest of the state (`expectedProgress`,
+ * `lastReadingDate`, ...) is sent when it changed: every byte counts 1,000 screens over.
+ */
 export const DELTA_ALWAYS_KEYS = [
   'id', 'code', 'name', 'groupId', 'measure', 'direction', 'unit', 'target',
-  'current', 'numerator', 'denominator', 'expected', 'progress', 'expectedProgress',
-  'status', 'overdue', 'lastReadingDate', 'updatedAt',
+  'current', 'expected', 'progress', 'status', 'overdue', 'updatedAt',
 ] as const satisfies ReadonlyArray<keyof IndicatorFields>;
+const RATIO_KEYS: ReadonlyArray<keyof IndicatorFields> = ['numerator', 'denominator'];
 
-/** The reading that made a change, as screens need it (no note, evidence or author). */
-export type ReadingBrief = Pick<Reading, 'id' | 'date' | 'value' | 'numerator' | 'denominator' | 'createdAt' | 'correction'>;
+/**
+ * The reading that made a change, as screens need it: no note, evidence or author, and of the
+ * values only those it has (a count has no numerator).
+ */
+export type ReadingBrief = Pick<Reading, 'id' | 'date' | 'correction'> & Partial<Pick<Reading, 'value' | 'numerator' | 'denominator'>>;
 
 /**
  * One committed change as screens receive it.
  * - `indicator`: always the `DELTA_ALWAYS_KEYS`; every other field too when it changed or the
  *   indicator is new to the board (a definition edit), so merging it over the old state is exact.
- * - `series`: the trend points whose values changed or are new, matched by `date`; when
- *   `seriesReset` is true it is the whole series (points were removed, or the indicator is new).
+ * - `series`: the trend points whose values changed (their date and the changed values) or are
+ *   new (whole), matched by `date`; when `seriesReset` is true it is the whole series (points
+ *   were removed, or the indicator is new).
  * - `reading`: the reading or correction that made the change; null for a plan edit.
  */
 export interface IndicatorDelta {
   seq: number;
   indicator: Pick<IndicatorFields, (typeof DELTA_ALWAYS_KEYS)[number]> & Partial<IndicatorFields>;
-  series: SeriesPoint[];
+  series: SeriesPointChange[];
   seriesReset?: true;
   reading: ReadingBrief | null;
 }
 
 /** The brief of a reading that a delta carries. */
 export function readingBrief(reading: Reading): ReadingBrief {
-  const { id, date, value, numerator, denominator, createdAt, correction } = reading;
-  return { id, date, value, numerator, denominator, createdAt, correction };
+  const { id, date, value, numerator, denominator, correction } = reading;
+  return { id, date, ...(value === null ? {} : { value }), ...(numerator === null ? {} : { numerator, denominator: denominator! }), correction };
 }
 
 /** The delta that takes a screen from `before` (undefined: not on the board yet) to `after`. */
@@ -49,7 +59,7 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
   const indicator: Record<string, unknown> = {};
   for (const key of Object.keys(after) as Array<keyof BoardIndicator>) {
     if (key === 'series') continue;
-    const always = (DELTA_ALWAYS_KEYS as readonly string[]).includes(key);
+    const always = (DELTA_ALWAYS_KEYS as readonly string[]).includes(key) || (after.measure === 'ratio' && RATIO_KEYS.includes(key));
     if (always || !before || !sameValue(before[key], after[key])) indicator[key] = after[key];
   }
   const delta: IndicatorDelta = { seq, indicator: indicator as IndicatorDelta['indicator'], series: [], reading };
@@ -60,7 +70,11 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
     delta.series = after.series;
     delta.seriesReset = true;
   } else {
-    delta.series = after.series.filter((point) => !sameValue(beforeByDate.get(point.date), point));
+    for (const point of after.series) {
+      const old = beforeByDate.get(point.date);
+      if (!old) delta.series.push(point);
+      else if (!sameValue(old, point)) delta.series.push(changedValues(old, point));
+    }
   }
   return delta;
 }
@@ -69,24 +83,90 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
 export function applyIndicatorDelta(before: BoardIndicator | undefined, delta: IndicatorDelta): BoardIndicator {
   let series: SeriesPoint[];
   if (delta.seriesReset || !before) {
-    series = delta.series;
+    series = delta.series as SeriesPoint[];
   } else if (delta.series.length === 0) {
     series = before.series;
   } else {
-    const byDate = new Map(before.series.map((point) => [point.date, point]));
-    for (const point of delta.series) byDate.set(point.date, point);
-    series = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    series = withPoints(before.series, delta.series) as SeriesPoint[];
   }
   return { ...(before as BoardIndicator), ...delta.indicator, series };
 }
 
-/** The board after one delta, in seq order: the indicator replaced (or added) and `seq` moved on. */
+/**
+ * Changes to screens, coalesced or replayed: they take a board at `since` (or any later seq up
+ * to the last change's) to the last change's seq. Each indicator appears once, with its latest
+ * seq, in seq order, so the seqs between `since` and the last may be absent from `changes`:
+ * they are covered, not missing.
+ */
+export interface DeltaBatch {
+  since: number;
+  changes: IndicatorDelta[];
+}
+
+/** The board after one delta, in seq order: the indicator replaced (or added in board order) and `seq` moved on. */
 export function applyDeltaToBoard(board: Board, delta: IndicatorDelta): Board {
   const index = board.indicators.findIndex((indicator) => indicator.id === delta.indicator.id);
   const indicators = board.indicators.slice();
+  const moved = index < 0 || (delta.indicator.displayOrder !== undefined && delta.indicator.displayOrder !== indicators[index]!.displayOrder);
   if (index >= 0) indicators[index] = applyIndicatorDelta(indicators[index], delta);
   else indicators.push(applyIndicatorDelta(undefined, delta));
+  // A fresh GET lists indicators by display order, then id.
+  if (moved) indicators.sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id);
   return { ...board, seq: delta.seq, indicators };
+}
+
+/**
+ * The board after a batch, or null when it does not follow on (`since` is past the board's seq:
+ * changes are missing). Changes the board already has are skipped.
+ */
+export function applyBatchToBoard(board: Board, batch: DeltaBatch): Board | null {
+  const last = batch.changes.at(-1)?.seq ?? batch.since;
+  if (batch.since > board.seq) return null;
+  if (last <= board.seq) return board;
+  let next = board;
+  for (const delta of batch.changes) if (delta.seq > board.seq) next = applyDeltaToBoard(next, delta);
+  return next;
+}
+
+/**
+ * One delta doing what `earlier` then `later` (of one indicator) do, applied to the indicator as
+ * it was before `earlier` or at any seq between the two: every field and trend point either
+ * touched, with its latest value.
+ */
+export function mergeDeltas(earlier: IndicatorDelta, later: IndicatorDelta): IndicatorDelta {
+  const merged: IndicatorDelta = { seq: later.seq, indicator: { ...earlier.indicator, ...later.indicator }, series: [], reading: later.reading };
+  if (later.seriesReset) {
+    merged.series = later.series;
+  } else {
+    merged.series = withPoints(earlier.series, later.series);
+  }
+  if (earlier.seriesReset || later.seriesReset) merged.seriesReset = true;
+  return merged;
+}
+
+/** Consecutive deltas as one batch entry per indicator (merged), in the order of their latest seq. */
+export function coalesceDeltas(deltas: readonly IndicatorDelta[]): IndicatorDelta[] {
+  const byIndicator = new Map<number, IndicatorDelta>();
+  for (const delta of deltas) {
+    const earlier = byIndicator.get(delta.indicator.id);
+    byIndicator.set(delta.indicator.id, earlier ? mergeDeltas(earlier, delta) : delta);
+  }
+  return [...byIndicator.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** `points` with `changes` merged in by date (a change's values over the point's), in date order. */
+function withPoints(points: readonly SeriesPointChange[], changes: readonly SeriesPointChange[]): SeriesPointChange[] {
+  const byDate = new Map(points.map((point) => [point.date, point]));
+  for (const change of changes) byDate.set(change.date, { ...byDate.get(change.date), ...change });
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The point's date and the values that differ from `old`. */
+function changedValues(old: SeriesPoint, point: SeriesPoint): SeriesPointChange {
+  const change: SeriesPointChange = { date: point.date };
+  if (!sameValue(old.actual, point.actual)) change.actual = point.actual;
+  if (!sameValue(old.expected, point.expected)) change.expected = point.expected;
+  return change;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardIndicator } from '../../shared/api/board';
-import { applyIndicatorDelta, indicatorDelta } from '../../shared/realtime/delta';
+import type { Board, BoardIndicator } from '../../shared/api/board';
+import { applyBatchToBoard, applyDeltaToBoard, applyIndicatorDelta, coalesceDeltas, indicatorDelta, mergeDeltas } from '../../shared/realtime/delta';
 
 /* The delta format both ends share: applying what indicatorDelta made gives back `after` exactly. */
 
@@ -23,7 +23,7 @@ describe('indicatorDelta / applyIndicatorDelta', () => {
     const series = before.series.map((p, i) => (i === before.series.length - 1 ? { ...p, actual: 7 } : p));
     const after = indicator({ current: 7, progress: 0.35, series, updatedAt: '2026-12-01T03:00:00.000Z' });
     const delta = indicatorDelta(12, before, after, null);
-    expect(delta.series).toEqual([series.at(-1)]);
+    expect(delta.series).toEqual([{ date: series.at(-1)!.date, actual: 7 }]); // the point's unchanged `expected` is left out
     expect(delta.indicator).not.toHaveProperty('description');
     expect(JSON.stringify(delta).length).toBeLessThan(500);
     expect(applyIndicatorDelta(before, delta)).toEqual(after);
@@ -61,5 +61,50 @@ describe('indicatorDelta / applyIndicatorDelta', () => {
       truth = next;
       expect(screen).toEqual(truth);
     }
+  });
+});
+
+describe('coalescing and batches', () => {
+  // Three changes of one indicator and one of another, as a screen would get them one by one.
+  const states = (() => {
+    const a0 = indicator();
+    const a1 = indicator({ current: 7, series: a0.series.map((p, i) => (i === 17 ? { ...p, actual: 7 } : p)) });
+    const a2 = indicator({ current: 8, series: a1.series.map((p, i) => (i === 16 ? { ...p, actual: 99 } : p)), description: 'Khác' });
+    const a3 = indicator({ current: 8, series: a0.series.map((p, i) => (i === 17 ? { ...p, actual: 8 } : p)), description: 'Khác' });
+    return { a0, a1, a2, a3 };
+  })();
+  const other = indicator({ id: 9, code: 'KTGS-02', displayOrder: 0 });
+  const board = (indicators: BoardIndicator[], seq: number): Board => ({ seq, indicators }) as unknown as Board;
+
+  it('merges deltas so that they apply to the indicator before the first or at any seq between', () => {
+    const { a0, a1, a2, a3 } = states;
+    const d1 = indicatorDelta(11, a0, a1, null);
+    const d2 = indicatorDelta(12, a1, a2, null);
+    const d3 = indicatorDelta(13, a2, a3, null); // point 16 goes back to its value at a0
+    const merged = mergeDeltas(mergeDeltas(d1, d2), d3);
+    expect(merged.seq).toBe(13);
+    for (const start of [a0, a1, a2]) expect(applyIndicatorDelta(start, merged)).toEqual(a3);
+  });
+
+  it('keeps each indicator once, at its latest seq, in seq order', () => {
+    const { a0, a1, a2 } = states;
+    const changed = { ...other, current: 3 };
+    const batch = coalesceDeltas([indicatorDelta(11, a0, a1, null), indicatorDelta(12, other, changed, null), indicatorDelta(13, a1, a2, null)]);
+    expect(batch.map((d) => [d.indicator.id, d.seq])).toEqual([[9, 12], [7, 13]]);
+    const before = board([other, a0], 10);
+    expect(applyBatchToBoard(before, { since: 10, changes: batch })).toEqual(board([changed, a2], 13));
+    // A board part way through (a screen that connected meanwhile) ends at the same place.
+    expect(applyBatchToBoard(board([other, a1], 11), { since: 10, changes: batch })).toEqual(board([changed, a2], 13));
+    expect(applyBatchToBoard(board([other, a0], 9), { since: 10, changes: batch })).toBeNull();
+    expect(applyBatchToBoard(board([changed, a2], 13), { since: 10, changes: batch })).toEqual(board([changed, a2], 13));
+  });
+
+  it('puts a new or moved indicator where a fresh GET lists it (display order, then id)', () => {
+    const { a0 } = states;
+    const late = indicator({ id: 3, code: 'CCHC-01', displayOrder: 1 });
+    const added = applyDeltaToBoard(board([other, a0], 4), indicatorDelta(5, undefined, late, null));
+    expect(added.indicators.map((i) => i.id)).toEqual([9, 3, 7]);
+    const moved = applyDeltaToBoard(added, indicatorDelta(6, other, { ...other, displayOrder: 5 }, null));
+    expect(moved.indicators.map((i) => i.id)).toEqual([3, 7, 9]);
   });
 });
