@@ -58,6 +58,7 @@ import { SocketGovernance } from './realtime/socket-governance';
 import { SessionEnds } from './auth/session-ends';
 import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottle } from './auth/login-throttle';
+import { SharedSnapshots, snapshotParser } from './realtime/shared-snapshot';
 import { ChangeLogRepository } from './changes/change-log.repository';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
@@ -143,7 +144,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
-  const io: BoardServer = new Server(http.server, { serveClient: false, ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
+  const io: BoardServer = new Server(http.server, { serveClient: false, parser: snapshotParser(deps.clock), ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
   const broadcaster = new Broadcaster(io, {
     clustered: redis !== undefined,
     sources: (termId) => ({
@@ -257,7 +258,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
-  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog), displays, governance);
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog, new SharedSnapshots(boards, deps.clock)), displays, governance);
 
   if (servesClient) await serveClient(http, deps.clientDir!);
 

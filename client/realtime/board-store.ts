@@ -1,5 +1,5 @@
 import type { Board } from '../../shared/api/board';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import { applyBatchToBoard, type DeltaBatch, type IndicatorDelta } from '../../shared/realtime/delta';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
@@ -15,13 +15,15 @@ export interface BoardStoreState {
 }
 
 /**
- * The board as a screen holds it: snapshots replace it, updates apply strictly in seq order.
- * An update past a gap is held back and a resync is asked for; duplicates and stale updates are
- * ignored. Pure: the socket wiring is in `connectBoardStore`, the clock is a parameter.
+ * The board as a screen holds it: snapshots replace it, deltas apply strictly in seq order. A
+ * single delta covers its own seq; a batch covers every seq from its `since` to its last change
+ * (coalesced changes name each indicator once). What lies past a gap is held back and a resync
+ * is asked for; duplicates and stale changes are ignored. Pure: the socket wiring is in
+ * `connectBoardStore`, the clock is a parameter.
  */
 export class BoardStore {
   private state: BoardStoreState = { board: null, connection: 'connecting', offlineSince: null, lastChangeAt: null, lastChanged: [] };
-  private readonly pending = new Map<number, IndicatorUpdate>();
+  private pending: DeltaBatch[] = [];
   private readonly listeners = new Set<(state: BoardStoreState) => void>();
   private resyncAskedFor: number | null = null;
 
@@ -42,14 +44,19 @@ export class BoardStore {
   applySnapshot(board: Board): void {
     this.resyncAskedFor = null;
     this.set({ board, lastChangeAt: this.now(), lastChanged: [] });
-    this.drain([]);
+    this.drain();
   }
 
-  applyUpdates(updates: readonly IndicatorUpdate[]): void {
-    for (const update of updates) {
-      if (!this.state.board || update.seq > this.state.board.seq) this.pending.set(update.seq, update);
-    }
-    this.drain([]);
+  /** One change (`indicator:updated`): it follows on from the seq before its own. */
+  applyDelta(delta: IndicatorDelta): void {
+    this.applyBatch({ since: delta.seq - 1, changes: [delta] });
+  }
+
+  /** Coalesced or replayed changes (`indicators:updated`). */
+  applyBatch(batch: DeltaBatch): void {
+    if (batch.changes.length === 0) return;
+    this.pending.push(batch);
+    this.drain();
   }
 
   setConnection(connection: ConnectionState): void {
@@ -58,19 +65,25 @@ export class BoardStore {
     this.set({ connection, offlineSince });
   }
 
-  /** Applies held updates that now follow on; asks for a resync when a gap remains. */
-  private drain(changed: string[]): void {
+  /** Applies held batches that now follow on; asks for a resync when a gap remains. */
+  private drain(): void {
     const board = this.state.board;
     if (!board) return;
+    const changed: string[] = [];
     let next = board;
-    for (let update = this.pending.get(next.seq + 1); update; update = this.pending.get(next.seq + 1)) {
-      this.pending.delete(update.seq);
-      next = withIndicator(next, update);
-      changed.push(update.indicator.code);
+    for (let progressed = true; progressed; ) {
+      progressed = false;
+      for (const batch of this.pending) {
+        const after = applyBatchToBoard(next, batch);
+        if (after === null || after === next) continue;
+        for (const delta of batch.changes) if (delta.seq > next.seq) changed.push(delta.indicator.code);
+        next = after;
+        progressed = true;
+      }
+      this.pending = this.pending.filter((batch) => (batch.changes.at(-1)?.seq ?? 0) > next.seq);
     }
-    for (const seq of this.pending.keys()) if (seq <= next.seq) this.pending.delete(seq);
-    if (next !== board) this.set({ board: next, lastChangeAt: this.now(), lastChanged: changed });
-    if (this.pending.size > 0 && this.resyncAskedFor !== next.seq) {
+    if (next !== board) this.set({ board: next, lastChangeAt: this.now(), lastChanged: [...new Set(changed)] });
+    if (this.pending.length > 0 && this.resyncAskedFor !== next.seq) {
       this.resyncAskedFor = next.seq;
       this.requestResync(next.seq);
     }
@@ -80,12 +93,4 @@ export class BoardStore {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-function withIndicator(board: Board, update: IndicatorUpdate): Board {
-  const exists = board.indicators.some((indicator) => indicator.id === update.indicator.id);
-  const indicators = exists
-    ? board.indicators.map((indicator) => (indicator.id === update.indicator.id ? update.indicator : indicator))
-    : [...board.indicators, update.indicator];
-  return { ...board, seq: update.seq, indicators };
 }

@@ -27,10 +27,10 @@ export function connectBoardStore(socket: BoardSocket, now: () => number = Date.
     clearTimeout(retry);
     store.applySnapshot(board);
   });
-  socket.on('indicator:updated', (update) => store.applyUpdates([update]));
-  socket.on('indicators:updated', ({ changes }) => {
+  socket.on('indicator:updated', (delta) => store.applyDelta(delta));
+  socket.on('indicators:updated', (batch) => {
     clearTimeout(retry);
-    store.applyUpdates(changes);
+    store.applyBatch(batch);
   });
   socket.on('connect', () => store.setConnection('live'));
   socket.on('disconnect', () => store.setConnection('offline'));

@@ -63,8 +63,8 @@ export function attachBoardSockets(
         // A change committed (on any node) while the snapshot was read was broadcast before this
         // socket joined the room: replay what the log has after the snapshot. A change broadcast
         // after the join may arrive twice; screens ignore a seq they already have.
-        const catchUp = await feed.catchUp(board.seq);
-        if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
+        const catchUp = await feed.catchUp(board.seq, board);
+        if (catchUp.kind === 'replay') socket.emit('indicators:updated', catchUp.batch);
         if (catchUp.kind === 'snapshot') socket.emit('board:snapshot', catchUp.board);
       } catch (error) {
         if (!(error instanceof AppError)) http.log.error({ err: error }, 'board snapshot failed');
@@ -77,7 +77,7 @@ export function attachBoardSockets(
       const answer = ack as ((answer: Ack<ResyncAnswer>) => void) | undefined;
       try {
         const catchUp = await feed.catchUp(since as number);
-        if (catchUp.kind === 'replay') socket.emit('indicators:updated', { changes: catchUp.changes });
+        if (catchUp.kind === 'replay') socket.emit('indicators:updated', catchUp.batch);
         if (catchUp.kind === 'snapshot') await sendSnapshot();
         answer?.({ ok: true, data: { kind: catchUp.kind } });
       } catch (error) {

@@ -3,6 +3,7 @@ import type { Board } from '../../shared/api/board';
 import type { BoardMessage, ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
+import { ScreenDelivery } from './screen-delivery';
 import { SeqOrderedFeed, type FeedSources } from './seq-ordered-feed';
 import type { SocketData } from './socket-data';
 
@@ -19,14 +20,15 @@ export function tokenRoom(tokenId: number): string {
 /**
  * The only place that emits to screens. Called after a change has committed.
  *
- * Board changes go to every node as a server-side message (with several nodes), and each node
- * sends them to its own screens through a SeqOrderedFeed, in seq order. A board-wide change
+ * Board changes go to every node as a server-side message (with several nodes), in full, and
+ * each node sends them to its own screens through a SeqOrderedFeed, in seq order, as deltas
+ * coalesced under load (ScreenDelivery). A board-wide change
  * crosses as a signal only: each node sends the snapshot it computes itself (a large board is
  * over a megabyte). Rooms of tokens (presence, settings, commands, revocation) go through the
  * adapter, which spans the nodes.
  */
 export class Broadcaster implements TokenSockets {
-  private readonly feeds = new Map<number, SeqOrderedFeed>();
+  private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery }>();
 
   constructor(
     private readonly io: BoardServer,
@@ -37,22 +39,26 @@ export class Broadcaster implements TokenSockets {
       onError: (error: unknown) => void;
     },
   ) {
-    io.on('board:message', (termId, message) => this.feed(termId).push(message));
+    io.on('board:message', (termId, message) => this.feed(termId).feed.push(message));
+  }
+
+  /** The committed changes of one transaction, in full and in seq order: every screen of the term gets them. */
+  changesCommitted(termId: number, updates: readonly IndicatorUpdate[]): void {
+    if (updates.length > 0) this.publish(termId, { kind: 'changes', changes: [...updates] });
   }
 
   indicatorUpdated(termId: number, update: IndicatorUpdate): void {
-    this.publish(termId, { kind: 'changes', changes: [update] });
+    this.changesCommitted(termId, [update]);
   }
 
-  /** Consecutive changes of one commit (an import), in seq order, as one message. */
   indicatorsUpdated(termId: number, changes: IndicatorUpdate[]): void {
-    this.publish(termId, { kind: 'changes', changes });
+    this.changesCommitted(termId, changes);
   }
 
   /** A fresh board for every screen of the term: for changes an update cannot carry. */
   snapshot(termId: number, board: Board): void {
     if (this.options.clustered) this.io.serverSideEmit('board:message', termId, { kind: 'board' });
-    this.feed(termId).push({ kind: 'board', board });
+    this.feed(termId).feed.push({ kind: 'board', board });
   }
 
   /** The current term changed: its screens now follow the new one's board. */
@@ -61,9 +67,9 @@ export class Broadcaster implements TokenSockets {
     this.io.in(boardRoom(fromTermId)).socketsLeave(boardRoom(fromTermId));
   }
 
-  /** Resolves once this node has delivered every board message it has (tests). */
+  /** Resolves once this node has sent its screens every board message it has (tests). */
   async idle(): Promise<void> {
-    await Promise.all([...this.feeds.values()].map((feed) => feed.idle()));
+    await Promise.all([...this.feeds.values()].map(async ({ feed, delivery }) => (await feed.idle(), await delivery.settled())));
   }
 
   async connections(tokenId: number): Promise<number> {
@@ -86,23 +92,21 @@ export class Broadcaster implements TokenSockets {
 
   private publish(termId: number, message: BoardMessage): void {
     if (this.options.clustered) this.io.serverSideEmit('board:message', termId, message);
-    this.feed(termId).push(message);
+    this.feed(termId).feed.push(message);
   }
 
-  private feed(termId: number): SeqOrderedFeed {
-    let feed = this.feeds.get(termId);
-    if (!feed) {
+  private feed(termId: number): { feed: SeqOrderedFeed; delivery: ScreenDelivery } {
+    let entry = this.feeds.get(termId);
+    if (!entry) {
       const room = () => this.io.local.to(boardRoom(termId));
-      feed = new SeqOrderedFeed(
-        {
-          changes: (changes) => (changes.length === 1 ? room().emit('indicator:updated', changes[0]!) : room().emit('indicators:updated', { changes })),
-          snapshot: (board) => room().emit('board:snapshot', board),
-        },
-        this.options.sources(termId),
-        this.options.onError,
-      );
-      this.feeds.set(termId, feed);
+      const delivery = new ScreenDelivery({
+        delta: (delta) => room().emit('indicator:updated', delta),
+        batch: (batch) => room().emit('indicators:updated', batch),
+        snapshot: (board) => room().emit('board:snapshot', board),
+      });
+      entry = { feed: new SeqOrderedFeed(delivery, this.options.sources(termId), this.options.onError), delivery };
+      this.feeds.set(termId, entry);
     }
-    return feed;
+    return entry;
   }
 }

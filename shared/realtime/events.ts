@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { Board, BoardIndicator } from '../api/board';
 import type { Reading } from '../api/readings';
+import type { DeltaBatch, IndicatorDelta } from './delta';
 
-/** One committed change as screens receive it: the indicator's state right after it. */
+/**
+ * One committed change in full: the indicator's whole state right after it. What the write
+ * pipeline produces and the change log keeps; screens receive it as an `IndicatorDelta`.
+ */
 export interface IndicatorUpdate {
   seq: number;
   indicator: BoardIndicator;
@@ -39,9 +43,10 @@ export interface ServerToClientEvents {
   'display:settings': (settings: DisplaySettings) => void;
   'display:command': (command: DisplayCommand) => void;
   'board:snapshot': (board: Board) => void;
-  'indicator:updated': (update: IndicatorUpdate) => void;
-  /** Consecutive changes coalesced (a burst, an import, a resync), in seq order. */
-  'indicators:updated': (batch: { changes: IndicatorUpdate[] }) => void;
+  /** One change, the board's next seq: the indicator's scalar state and its changed trend points. */
+  'indicator:updated': (delta: IndicatorDelta) => void;
+  /** Changes coalesced (a burst, an import) or replayed (a resync), in seq order; see `DeltaBatch`. */
+  'indicators:updated': (batch: DeltaBatch) => void;
 }
 
 /** The answer to a command, as its acknowledgement (the last argument). */

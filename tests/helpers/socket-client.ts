@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import type { Board } from '../../shared/api/board';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import type { DeltaBatch, IndicatorDelta } from '../../shared/realtime/delta';
 import type { BoardSocket } from '../../client/realtime/connect';
 
 export interface ClientOptions {
@@ -40,12 +40,33 @@ export function connectForSnapshot(socket: BoardSocket, timeoutMs = 10_000): Pro
   });
 }
 
-/** Collects every update a socket receives, single or coalesced, in arrival order. */
-export function collectUpdates(socket: BoardSocket): IndicatorUpdate[] {
-  const updates: IndicatorUpdate[] = [];
+/** Collects every delta a socket receives, single or coalesced, in arrival order. */
+export function collectUpdates(socket: BoardSocket): IndicatorDelta[] {
+  const updates: IndicatorDelta[] = [];
   socket.on('indicator:updated', (update) => updates.push(update));
   socket.on('indicators:updated', ({ changes }) => updates.push(...changes));
   return updates;
+}
+
+/** Every message a socket receives as a batch (a single delta covers its own seq), in arrival order. */
+export function collectBatches(socket: BoardSocket): DeltaBatch[] {
+  const batches: DeltaBatch[] = [];
+  socket.on('indicator:updated', (delta) => batches.push({ since: delta.seq - 1, changes: [delta] }));
+  socket.on('indicators:updated', (batch) => batches.push(batch));
+  return batches;
+}
+
+/**
+ * The seqs covered by the messages a socket receives, in arrival order: a delta covers its own,
+ * a batch every seq from its `since` to its last change (coalesced changes name each indicator once).
+ */
+export function collectCoverage(socket: BoardSocket): number[] {
+  const covered: number[] = [];
+  socket.on('indicator:updated', (delta) => covered.push(delta.seq));
+  socket.on('indicators:updated', ({ since, changes }) => {
+    for (let seq = since + 1; seq <= (changes.at(-1)?.seq ?? since); seq++) covered.push(seq);
+  });
+  return covered;
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs` with `what`. */

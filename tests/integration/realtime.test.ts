@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import { applyBatchToBoard, type DeltaBatch } from '../../shared/realtime/delta';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
-import { boardSocket, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
+import { boardSocket, collectBatches, collectCoverage, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
 import { sqlRows, sqlRun } from '../helpers/sql';
 
 let server: TestServer;
@@ -69,23 +69,24 @@ describe('handshake', () => {
 });
 
 describe('indicator:updated', () => {
-  it('reaches 100 clients, every change in seq order, after the commit', async () => {
+  it('reaches 100 clients as deltas covering every change in seq order, ending at the board', async () => {
     const token = await server.createToken('display');
     const clients = Array.from({ length: 100 }, () => client({ token }));
-    const received = clients.map(collectUpdates);
+    const covered = clients.map(collectCoverage);
+    const batches = clients.map(collectBatches);
     const snapshots = await Promise.all(clients.map((socket) => connectForSnapshot(socket)));
     const start = snapshots[0]!.seq;
     expect(new Set(snapshots.map((s) => s.seq))).toEqual(new Set([start]));
 
     const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => postReading(i % 2 ? 'KTGS-02' : 'XDD-01')));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
-    const bySeq = new Map(answers.map((a) => [a.body.seq as number, a.body]));
-    expect([...bySeq.keys()].sort((a, b) => a - b)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+    expect(answers.map((a) => a.body.seq as number).sort((a, b) => a - b)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
 
-    await eventually('every client to receive 5 updates', () => received.every((updates) => updates.length >= 5));
-    for (const updates of received) {
-      expect(updates.map((u) => u.seq)).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
-      for (const update of updates) expect(update).toEqual(bySeq.get(update.seq));
+    await eventually('every client to have seq 5', () => covered.every((seqs) => seqs.at(-1) === start + 5));
+    const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
+    for (const [i, seqs] of covered.entries()) {
+      expect(seqs).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+      expect(batches[i]!.reduce((shown, batch) => applyBatchToBoard(shown, batch)!, snapshots[i]!)).toEqual({ ...board, asOf: snapshots[i]!.asOf });
     }
   });
 
@@ -109,19 +110,23 @@ describe('indicator:updated', () => {
 });
 
 describe('board:resync', () => {
-  it('replays the missed changes in seq order, as they were broadcast', async () => {
+  it('replays the missed changes as one batch, each indicator once, that brings the old board to the current one', async () => {
     const live = client({ cookie: admin });
-    const broadcast = collectUpdates(live);
-    const start = (await connectForSnapshot(live)).seq;
-    for (let i = 0; i < 3; i++) expect((await postReading()).status).toBe(201);
+    const broadcast = collectCoverage(live);
+    const old = await connectForSnapshot(live);
+    for (let i = 0; i < 3; i++) expect((await postReading(i === 1 ? 'XDD-01' : 'KTGS-02')).status).toBe(201);
     await eventually('3 broadcasts', () => broadcast.length === 3);
 
     const late = client({ cookie: admin });
     await connectForSnapshot(late);
-    const replayed = new Promise<IndicatorUpdate[]>((resolve) => late.once('indicators:updated', ({ changes }) => resolve(changes)));
-    const ack = await late.emitWithAck('board:resync', { since: start });
+    const replayed = new Promise<DeltaBatch>((resolve) => late.once('indicators:updated', resolve));
+    const ack = await late.emitWithAck('board:resync', { since: old.seq });
     expect(ack).toEqual({ ok: true, data: { kind: 'replay' } });
-    expect(await replayed).toEqual(broadcast);
+    const batch = await replayed;
+    expect(batch.since).toBe(old.seq);
+    expect(batch.changes.map((delta) => [delta.indicator.code, delta.seq])).toEqual([['XDD-01', old.seq + 2], ['KTGS-02', old.seq + 3]]);
+    const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
+    expect(applyBatchToBoard(old, batch)).toEqual({ ...board, asOf: old.asOf });
   });
 
   it('answers with a snapshot when the changes are no longer kept (the seeded history) or the seq is unknown', async () => {
@@ -155,7 +160,11 @@ describe('the client store', () => {
     real.connect();
     await eventually('the snapshot', () => store.current.board !== null);
     // The lost (second) change is the only one to KTGS-02: no later update would paper over it.
-    for (const code of ['XDD-01', 'KTGS-02', 'XDD-01', 'XDD-01']) expect((await postReading(code)).status).toBe(201);
+    // One at a time, each seen before the next is posted: each goes out alone, as indicator:updated.
+    for (const [i, code] of ['XDD-01', 'KTGS-02', 'XDD-01', 'XDD-01'].entries()) {
+      expect((await postReading(code)).status).toBe(201);
+      await eventually(`update ${i + 1} to arrive`, () => seen === i + 1);
+    }
     const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
     await eventually('the store to reach the board', () => store.current.board?.seq === board.seq);
     expect(seen).toBe(4);
