@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
 import { applyBatchToBoard, type DeltaBatch } from '../../shared/realtime/delta';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -65,6 +65,22 @@ describe('handshake', () => {
     const snapshot = await connectForSnapshot(client(options));
     const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
     expect(snapshot).toEqual(body);
+  });
+});
+
+describe('shared snapshots', () => {
+  it('sends every socket the board of the same seq, with the moment it was sent as asOf', async () => {
+    const first = await connectForSnapshot(client({ cookie: admin }));
+    server.clock.advance(60_000); // a minute later, the same day
+    const computed = vi.spyOn(server.app.boards, 'board');
+    const second = await connectForSnapshot(client({ cookie: admin }));
+    expect(computed).not.toHaveBeenCalled(); // the board of this seq was computed and serialised already
+    computed.mockRestore();
+    expect(second.seq).toBe(first.seq);
+    expect(second.asOf).toBe(new Date(server.clock.now()).toISOString());
+    expect(second).toEqual({ ...first, asOf: second.asOf });
+    const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
+    expect(second).toEqual(body);
   });
 });
 

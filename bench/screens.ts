@@ -1,0 +1,222 @@
+/**
+ * Readings to 1,000 screens on one node (SQLite), against a bare Socket.IO server in the same run.
+ *
+ * Three processes: the server (termboard as `npm start` runs it, or bench/bare-server.ts), the
+ * screens (bench/screen-clients.ts: Socket.IO clients over WebSocket, with a display token), and
+ * this one, which posts the readings. Measured:
+ * - POST-to-screen: readings posted one at a time; a sample is the time from sending the POST to
+ *   one screen having the change, for every screen (1,000 × 100 samples), bare and termboard;
+ * - memory per screen: the server's resident memory with the screens connected, less before, / N;
+ * - sustained: 8 posters, each posting as soon as its last reading was answered, for 10 s, with
+ *   no screen (what the write path alone sustains) and with the screens; then how long after the
+ *   last answer every screen has the last seq (drain), and the bytes of JSON a screen received
+ *   per change.
+ *
+ * `npm run bench:screens`; BENCH_SCREENS sets the number of screens (default 1000).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess } from '../tests/helpers/server-process';
+import { signIn } from '../tests/helpers/start-test-server';
+import type { ClientCommand, ClientReport } from './screen-clients';
+import { percentile } from './stats';
+
+const SCREENS = Number(process.env.BENCH_SCREENS ?? 1000);
+const LATENCY_READINGS = 100;
+const POSTERS = 8;
+const SUSTAINED_MS = 10_000;
+const PASSWORD = 'Bench-Screens-2026';
+const CODES = ['XDD-01', 'KTGS-02'];
+const MB = 1024 * 1024;
+
+const now = () => performance.timeOrigin + performance.now();
+
+function rss(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** The screens' process, and a way to ask it something and wait for the answer. */
+function screensProcess() {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'screen-clients.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <T extends ClientReport['type']>(command: ClientCommand, ...answers: T[]) =>
+    new Promise<Extract<ClientReport, { type: T }>>((resolve) => {
+      const listener = (report: ClientReport) => {
+        if (!(answers as string[]).includes(report.type)) return;
+        child.off('message', listener);
+        resolve(report as Extract<ClientReport, { type: T }>);
+      };
+      child.on('message', listener);
+      child.send(command);
+    });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return { ask, close: async () => (child.send({ type: 'close' } satisfies ClientCommand), await exited) };
+}
+
+async function settle(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface Target {
+  url: string;
+  pid: number;
+  token?: string;
+  post(n: number): Promise<number>;
+}
+
+/**
+ * Connects the screens; resolves with the server's memory per screen (bytes). The first tenth
+ * warms the server up (code compiled, buffers and caches allocated once) and is not counted.
+ */
+async function connect(target: Target, screens: ReturnType<typeof screensProcess>): Promise<number> {
+  const warmUp = Math.ceil(SCREENS / 10);
+  await screens.ask({ type: 'connect', url: target.url, token: target.token, count: warmUp }, 'connected');
+  await settle(1000);
+  const before = rss(target.pid);
+  await screens.ask({ type: 'connect', url: target.url, token: target.token, count: SCREENS - warmUp }, 'connected');
+  await settle(2000);
+  return (rss(target.pid) - before) / (SCREENS - warmUp);
+}
+
+/** The time (ms) each POST of the latency run took to be answered, the write alone. */
+const answered: number[] = [];
+
+/** POST-to-screen samples (ms) over every screen, readings one at a time. */
+async function latencies(target: Target, screens: ReturnType<typeof screensProcess>): Promise<number[]> {
+  const samples: number[] = [];
+  answered.length = 0;
+  for (let i = 0; i < LATENCY_READINGS; i++) {
+    const sent = now();
+    const seq = await target.post(i);
+    answered.push(now() - sent);
+    const answer = await screens.ask({ type: 'await', seq, timeoutMs: 30_000 }, 'reached', 'timeout');
+    if (answer.type === 'timeout') throw new Error(`reading ${seq} did not reach ${answer.behind} screens`);
+    for (const at of answer.times) samples.push(at - sent);
+  }
+  return samples;
+}
+
+/** POSTERS posting as fast as answered for SUSTAINED_MS: readings/s, and when the last was answered. */
+async function sustained(target: Target): Promise<{ rate: number; committed: number; lastSeq: number; lastAnswerAt: number }> {
+  let committed = 0;
+  let lastSeq = 0;
+  let lastAnswerAt = 0;
+  const started = now();
+  const deadline = started + SUSTAINED_MS;
+  await Promise.all(
+    Array.from({ length: POSTERS }, async (_, poster) => {
+      for (let n = poster; now() < deadline; n += POSTERS) {
+        lastSeq = Math.max(lastSeq, await target.post(n));
+        lastAnswerAt = now();
+        committed++;
+      }
+    }),
+  );
+  return { rate: committed / ((lastAnswerAt - started) / 1000), committed, lastSeq, lastAnswerAt };
+}
+
+async function termboard(): Promise<string[]> {
+  // The SQLite store, whatever TEST_DATABASE_URL says: the embedded default is what is measured.
+  const saved = process.env.TEST_DATABASE_URL;
+  delete process.env.TEST_DATABASE_URL;
+  const store = await tempStore().finally(() => saved !== undefined && (process.env.TEST_DATABASE_URL = saved));
+  let node: ServerProcess | undefined;
+  const screens = screensProcess();
+  try {
+    node = spawnServer({ ...store.env, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' }, await freePort());
+    await waitHealthy(node, 60_000);
+    const url = node.url;
+    const cookie = await signIn(url, 'admin', PASSWORD);
+    const display = await (await fetch(`${url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })).json();
+    const board = await (await fetch(`${url}/api/board`, { headers: { cookie } })).json();
+    const ids = CODES.map((code) => board.indicators.find((i: { code: string }) => i.code === code).id as number);
+    const target: Target = {
+      url,
+      pid: node.child.pid!,
+      token: display.token,
+      async post(n) {
+        const response = await fetch(`${url}/api/indicators/${ids[n % ids.length]}/readings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ date: `2026-11-${String((n % 27) + 1).padStart(2, '0')}`, value: 1 }),
+        });
+        if (response.status !== 201) throw new Error(`reading answered ${response.status}: ${await response.text()}`);
+        return ((await response.json()) as { seq: number }).seq;
+      },
+    };
+
+    const writeOnly = await sustained(target);
+    const perScreen = await connect(target, screens);
+    const samples = await latencies(target, screens);
+    const write = `the POST answered in p50 ${percentile(answered, 50).toFixed(1)} ms, p99 ${percentile(answered, 99).toFixed(1)} ms`;
+    const single = (await screens.ask({ type: 'stats' }, 'stats')).singleSizes.sort((a, b) => a - b);
+    const load = await sustained(target);
+    const reached = await screens.ask({ type: 'await', seq: load.lastSeq, timeoutMs: 60_000 }, 'reached', 'timeout');
+    const drain = reached.type === 'reached' ? Math.max(...reached.times) - load.lastAnswerAt : Number.NaN;
+    const traffic = await screens.ask({ type: 'stats' }, 'stats');
+    return [
+      row('termboard, 0 screens (writes alone)', 0, undefined, undefined, writeOnly.rate, undefined, undefined),
+      row(`termboard, ${SCREENS} screens`, SCREENS, samples, perScreen, load.rate, drain, traffic.bytes / (load.committed * SCREENS)),
+      '',
+      `Of termboard's POST-to-screen, ${write}.`,
+      `Bytes of JSON of one change of one indicator (indicator:updated, one at a time): p50 ${percentile(single, 50)}, max ${single.at(-1)}; ` +
+        `under load ${traffic.messages / SCREENS} messages a screen for ${load.committed} readings.`,
+    ];
+  } finally {
+    await screens.close();
+    node?.child.kill('SIGTERM');
+    await node?.exited;
+    await store.remove();
+  }
+}
+
+async function bare(): Promise<string[]> {
+  const port = await freePort();
+  const server = fork(join(import.meta.dirname, 'bare-server.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  await new Promise((resolve) => server.stdout!.once('data', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const screens = screensProcess();
+  try {
+    const target: Target = {
+      url,
+      pid: server.pid!,
+      async post() {
+        const response = await fetch(`${url}/reading`, { method: 'POST', body: '{}' });
+        return ((await response.json()) as { seq: number }).seq;
+      },
+    };
+    const perScreen = await connect(target, screens);
+    const samples = await latencies(target, screens);
+    return [row(`baseline: bare Socket.IO, ${SCREENS} screens`, SCREENS, samples, perScreen, undefined, undefined, undefined)];
+  } finally {
+    await screens.close();
+    server.kill('SIGTERM');
+  }
+}
+
+function row(label: string, screens: number, samples: number[] | undefined, perScreen: number | undefined, rate: number | undefined, drain: number | undefined, bytes: number | undefined): string {
+  const ms = (p: number) => (samples ? percentile(samples, p).toFixed(1) : '—');
+  const cell = (value: number | undefined, digits: number) => (value === undefined ? '—' : Number.isNaN(value) ? 'not reached' : value.toFixed(digits));
+  return `| ${label} | ${screens} | ${ms(50)} | ${ms(99)} | ${perScreen === undefined ? '—' : ((perScreen * 1000) / MB).toFixed(1)} | ${cell(rate, 0)} | ${cell(drain, 0)} | ${cell(bytes, 0)} |`;
+}
+
+export async function benchScreens(): Promise<string[]> {
+  const lines = [
+    `${SCREENS} screens (WebSocket, display token) in a process of their own; latency over ${LATENCY_READINGS} readings one at a time; sustained: ${POSTERS} posters for ${SUSTAINED_MS / 1000} s.`,
+    '',
+    '| setup | screens | POST-to-screen p50 ms | p99 ms | server memory per 1,000 screens MB | readings/s sustained | drain after last answer ms | bytes per change a screen |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const baseline = await bare();
+  const measured = await termboard();
+  lines.push(...baseline, ...measured.slice(0, 2));
+  const [bareP99, ourP99] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[4]));
+  const [bareMemory, ourMemory] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[5]));
+  lines.push('', `p99 ratio to bare: ${(ourP99! / bareP99!).toFixed(2)}×; memory per screen ratio to bare: ${(ourMemory! / bareMemory!).toFixed(2)}×.`, ...measured.slice(2));
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const line of await benchScreens()) console.log(line);
+}
