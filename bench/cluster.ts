@@ -13,7 +13,7 @@
  */
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import type { IndicatorUpdate } from '../shared/realtime/events';
+import type { DeltaBatch, IndicatorDelta } from '../shared/realtime/delta';
 import { rmSync } from 'node:fs';
 import { freePort, spawnServer, tempDataDir, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
@@ -54,12 +54,13 @@ async function connectScreens(url: string, token: string, count: number): Promis
     const batch = Array.from({ length: Math.min(100, count - start) }, () => {
       const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
       const screen: Screen = { socket, received: new Map(), last: 0 };
-      const take = (update: IndicatorUpdate) => {
+      const take = (update: IndicatorDelta) => {
         screen.received.set(update.seq, performance.now());
         screen.last = Math.max(screen.last, update.seq);
       };
       socket.on('indicator:updated', take);
-      socket.on('indicators:updated', ({ changes }: { changes: IndicatorUpdate[] }) => changes.forEach(take));
+      // A batch covers every seq up to its last change; the drain only needs the last.
+      socket.on('indicators:updated', ({ changes }: DeltaBatch) => changes.forEach(take));
       return new Promise<Screen>((resolve, reject) => {
         socket.once('board:snapshot', () => resolve(screen));
         socket.once('connect_error', reject);
