@@ -4,10 +4,13 @@ import type { IndicatorUpdate } from '../../shared/realtime/events';
 import type { FeedOutput } from './seq-ordered-feed';
 
 /**
- * How long changes after a send wait to go out together. A change after a quiet spell goes out
- * at once; under a burst each screen gets at most one message per window, whatever the rate.
+ * How long changes after a send wait to go out together: a change after a quiet spell goes out
+ * at once; one that follows a send closer than the window waits for the window's end, with what
+ * else comes meanwhile. The window grows with the load (MIN × the changes the last send carried,
+ * up to MAX): readings now and then are not held back, and under a burst each screen gets at
+ * most ten messages a second, whatever the rate.
  */
-export const COALESCE_WINDOW_MS = 50;
+export const COALESCE_WINDOW = { minMs: 15, maxMs: 100 };
 
 /** Where a term's deltas and snapshots go: its screens on this node. */
 export interface ScreenOutput {
@@ -31,8 +34,8 @@ export function deltasOf(updates: readonly IndicatorUpdate[], shown: Map<number,
 /**
  * One term's delivery to this node's screens, fed in seq order by a SeqOrderedFeed. Keeps the
  * state screens were last sent of each indicator, so that a change goes out as a delta: its
- * scalar state and its changed trend points. Changes arriving within COALESCE_WINDOW_MS of the
- * last send wait and go out as one `indicators:updated` (each indicator once, merged, at its
+ * scalar state and its changed trend points. Changes arriving within the coalescing window of
+ * the last send wait and go out as one `indicators:updated` (each indicator once, merged, at its
  * latest seq); a board-wide snapshot replaces whatever waits.
  */
 export class ScreenDelivery implements FeedOutput {
@@ -41,14 +44,17 @@ export class ScreenDelivery implements FeedOutput {
   /** The seq the waiting deltas follow on from. */
   private since = 0;
   private lastSentAt = Number.NEGATIVE_INFINITY;
+  private windowMs: number;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sent: Array<() => void> = [];
 
   constructor(
     private readonly out: ScreenOutput,
-    private readonly windowMs = COALESCE_WINDOW_MS,
+    private readonly window = COALESCE_WINDOW,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.windowMs = window.minMs;
+  }
 
   changes(updates: IndicatorUpdate[]): void {
     for (const delta of deltasOf(updates, this.shown)) {
@@ -86,6 +92,7 @@ export class ScreenDelivery implements FeedOutput {
     if (deltas.length === 1) this.out.delta(deltas[0]!);
     else if (deltas.length > 1) this.out.batch({ since: this.since, changes: coalesceDeltas(deltas) });
     this.lastSentAt = this.now();
+    this.windowMs = Math.min(this.window.maxMs, this.window.minMs * Math.max(1, deltas.length));
     this.settle();
   }
 

@@ -15,7 +15,7 @@ function delivery() {
   const sent: Array<IndicatorDelta | DeltaBatch | `snapshot ${number}`> = [];
   const screens = new ScreenDelivery(
     { delta: (d) => sent.push(d), batch: (b) => sent.push(b), snapshot: (b) => sent.push(`snapshot ${b.seq}`) },
-    50,
+    { minMs: 15, maxMs: 100 },
     () => Date.now(),
   );
   return { screens, sent };
@@ -36,11 +36,25 @@ describe('ScreenDelivery', () => {
     screens.changes([update(12, 2, 1)]);
     screens.changes([update(13, 1, 6), update(14, 1, 7)]);
     expect(sent).toHaveLength(2);
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(15);
     expect(sent).toHaveLength(3);
     const batch = sent[2] as DeltaBatch;
     expect(batch.since).toBe(11);
     expect(batch.changes.map((d) => [d.indicator.id, d.seq, d.indicator.current])).toEqual([[2, 12, 1], [1, 14, 7]]);
+    // Three changes in that send: the window is now three times as long.
+    screens.changes([update(15, 2, 2)]);
+    vi.advanceTimersByTime(44);
+    expect(sent).toHaveLength(3);
+    vi.advanceTimersByTime(1);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('does not hold back a change that comes a window after the last send', () => {
+    const { screens, sent } = delivery();
+    screens.changes([update(1, 1, 1)]);
+    vi.advanceTimersByTime(15);
+    screens.changes([update(2, 1, 2)]);
+    expect(sent).toHaveLength(2);
   });
 
   it('does not cover a seq it never had: what waits goes out before a gap', () => {
@@ -49,7 +63,7 @@ describe('ScreenDelivery', () => {
     screens.changes([update(2, 1, 2), update(4, 1, 4)]);
     expect(sent).toHaveLength(2); // seq 2 alone, before the gap
     expect((sent[1] as IndicatorDelta).seq).toBe(2);
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(15);
     expect((sent[2] as IndicatorDelta).seq).toBe(4);
   });
 
@@ -61,7 +75,7 @@ describe('ScreenDelivery', () => {
     vi.advanceTimersByTime(100);
     expect(sent.slice(1)).toEqual(['snapshot 2']);
     screens.changes([update(3, 1, 3)]);
-    vi.advanceTimersByTime(50);
+    vi.advanceTimersByTime(15);
     expect((sent[2] as IndicatorDelta).series).toEqual([{ date: '2026-12-02', actual: 3 }]);
   });
 });
