@@ -37,6 +37,12 @@ function rss(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/** CPU time (ms) a process has used so far, user and system (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The screens' process, and a way to ask it something and wait for the answer. */
 function screensProcess() {
   const child: ChildProcess = fork(join(import.meta.dirname, 'screen-clients.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -97,8 +103,13 @@ async function latencies(target: Target, screens: ReturnType<typeof screensProce
   return samples;
 }
 
-/** POSTERS posting as fast as answered for SUSTAINED_MS: readings/s, and when the last was answered. */
-async function sustained(target: Target): Promise<{ rate: number; committed: number; lastSeq: number; lastAnswerAt: number }> {
+/**
+ * POSTERS posting as fast as answered for SUSTAINED_MS: readings/s, when the last was answered,
+ * and the server's CPU time per reading (what the rate would be on an idle machine, less the
+ * loaded machine's noise).
+ */
+async function sustained(target: Target): Promise<{ rate: number; committed: number; lastSeq: number; lastAnswerAt: number; cpuPerReading: number }> {
+  const cpuBefore = cpuMs(target.pid);
   let committed = 0;
   let lastSeq = 0;
   let lastAnswerAt = 0;
@@ -113,7 +124,7 @@ async function sustained(target: Target): Promise<{ rate: number; committed: num
       }
     }),
   );
-  return { rate: committed / ((lastAnswerAt - started) / 1000), committed, lastSeq, lastAnswerAt };
+  return { rate: committed / ((lastAnswerAt - started) / 1000), committed, lastSeq, lastAnswerAt, cpuPerReading: (cpuMs(target.pid) - cpuBefore) / committed };
 }
 
 async function termboard(): Promise<string[]> {
@@ -153,13 +164,14 @@ async function termboard(): Promise<string[]> {
     const single = (await screens.ask({ type: 'stats' }, 'stats')).singleSizes.sort((a, b) => a - b);
     const load = await sustained(target);
     const reached = await screens.ask({ type: 'await', seq: load.lastSeq, timeoutMs: 60_000 }, 'reached', 'timeout');
+    const cpu = `server CPU per reading: ${writeOnly.cpuPerReading.toFixed(1)} ms with no screen, ${load.cpuPerReading.toFixed(1)} ms with ${SCREENS} (delivery included)`;
     const drain = reached.type === 'reached' ? Math.max(...reached.times) - load.lastAnswerAt : Number.NaN;
     const traffic = await screens.ask({ type: 'stats' }, 'stats');
     return [
       row('termboard, 0 screens (writes alone)', 0, undefined, undefined, writeOnly.rate, undefined, undefined),
       row(`termboard, ${SCREENS} screens`, SCREENS, samples, perScreen, load.rate, drain, traffic.bytes / (load.committed * SCREENS)),
       '',
-      `Of termboard's POST-to-screen, ${write}.`,
+      `Of termboard's POST-to-screen, ${write}. Sustained, ${cpu}.`,
       `Bytes of JSON of one change of one indicator (indicator:updated, one at a time): p50 ${percentile(single, 50)}, max ${single.at(-1)}; ` +
         `under load ${traffic.messages / SCREENS} messages a screen for ${load.committed} readings.`,
     ];
