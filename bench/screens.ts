@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
+import { rss } from './memory';
 import type { ClientCommand, ClientReport } from './screen-clients';
 import { percentile } from './stats';
 
@@ -31,11 +32,6 @@ const CODES = ['XDD-01', 'KTGS-02'];
 const MB = 1024 * 1024;
 
 const now = () => performance.timeOrigin + performance.now();
-
-function rss(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
 
 /** CPU time (ms) a process has used so far, user and system (clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
