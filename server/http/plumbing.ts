@@ -3,7 +3,7 @@ import { ZodError, z, type ZodType } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
-import { AppError, zodFields } from './errors';
+import { AppError, bodyOf, statusOf, zodFields } from './errors';
 
 /** Route parameters `:id`: a positive integer id, nothing else. */
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -77,7 +77,7 @@ export function installErrorHandling(app: FastifyInstance, options: { pageFallba
     // A delay the caller must wait (login-throttle.ts): said as HTTP says it.
     const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-    return reply.status(appError.status).send(appError.toBody());
+    return reply.status(statusOf(appError)).send(bodyOf(appError));
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -85,7 +85,7 @@ export function installErrorHandling(app: FastifyInstance, options: { pageFallba
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     const error = new AppError('not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`);
-    return reply.status(404).send(error.toBody());
+    return reply.status(404).send(bodyOf(error));
   });
 }
 
