@@ -60,6 +60,9 @@ import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottle } from './auth/login-throttle';
 import { SharedSnapshots, snapshotParser } from './realtime/shared-snapshot';
 import { ChangeLogRepository } from './changes/change-log.repository';
+import { BoardChangesPublisher } from './changes/change-publisher';
+import { IdempotencyRepository } from './changes/idempotency.repository';
+import { WritePipeline } from './changes/write-pipeline';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
 import { DisplaysService } from './displays/displays.service';
@@ -168,18 +171,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
     from: deps.mail?.from ?? null,
     log: http.log,
   });
+  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone, async () => {
+    const current = await settings.get();
+    return { office: current.officeName, logoUrl: current.logoUrl, defaults: { lang: current.defaultLang, theme: current.defaultTheme } };
+  });
+  // Every change a board shows goes through this pipeline; its publisher is the only caller of the broadcaster's board changes.
+  const pipeline = new WritePipeline({
+    db: deps.db,
+    boards,
+    boardRepository,
+    audit,
+    idempotency: new IdempotencyRepository(deps.db),
+    clock: deps.clock,
+    publisher: new BoardChangesPublisher(broadcaster, boards, (error) => http.log.error({ err: error }, 'publishing a committed change failed')),
+  });
   const settings: SettingsService = new SettingsService(
     settingsRepository,
-    audit,
-    deps.clock,
+    pipeline,
     { officeName: DEFAULT_OFFICE_NAME, exportSchedule: deps.exportSchedule ?? { cron: '0 7 * * 1', timeZone: deps.timeZone, retentionWeeks: 104 }, mail: outbox.status },
     {
-      boardChanged: async () => {
-        const term = await boardRepository.currentTerm();
-        if (!term) return;
-        await deps.db.transaction(() => changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: deps.clock.now() }));
-        broadcaster.snapshot(term.id, await boards.board());
-      },
       scheduleChanged: async () => {
         await restartSchedule();
         // The other nodes run the schedule too: each restarts its own from the settings.
@@ -187,23 +197,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     },
   );
-  const boards = new BoardService(boardRepository, deps.clock, deps.timeZone, async () => {
-    const current = await settings.get();
-    return { office: current.officeName, logoUrl: current.logoUrl, defaults: { lang: current.defaultLang, theme: current.defaultTheme } };
-  });
   const changeLog = new ChangeLogRepository(deps.db);
   const readingsRepository = new ReadingsRepository(deps.db);
-  const readings = new ReadingsService(readingsRepository, changeLog, boardRepository, boards, deps.clock, broadcaster, audit);
-  const imports = new ImportsService(
-    new ImportsRepository(deps.db),
-    boardRepository,
-    boards,
-    readingsRepository,
-    readings,
-    audit,
-    deps.clock,
-    (termId, changes) => broadcaster.indicatorsUpdated(termId, changes),
-  );
+  const readings = new ReadingsService(readingsRepository, boardRepository, pipeline, new IdempotencyRepository(deps.db), deps.clock, deps.timeZone);
+  const imports = new ImportsService(new ImportsRepository(deps.db), boardRepository, boards, readings, pipeline, deps.clock);
   const exportsService: ExportsService = new ExportsService(
     new ExportsRepository(deps.db),
     boards,
@@ -246,14 +243,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   mailRoutes(http, auth, outbox);
   const unitsRepository = new UnitsRepository(deps.db);
   const planRepository = new PlanRepository(deps.db);
-  const plan = new PlanService(planRepository, boardRepository, boards, changeLog, broadcaster, audit, deps.clock);
-  unitsRoutes(http, auth, new UnitsService(unitsRepository, boardRepository, boards, changeLog, broadcaster, audit, deps.clock));
+  const plan = new PlanService(planRepository, boardRepository, boards, pipeline);
+  unitsRoutes(http, auth, new UnitsService(unitsRepository, pipeline));
   planRoutes(http, auth, plan);
   planImportRoutes(
     http,
     auth,
     plan,
-    new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), boardRepository, boards, changeLog, broadcaster, audit, deps.clock),
+    new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), pipeline, deps.clock),
   );
   usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
   tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));

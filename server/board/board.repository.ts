@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ReadingFact } from '../../shared/indicator/model';
 import type { Database, Tables } from '../db/database';
 import type { indicatorGroups, indicators, terms } from '../db/schema';
@@ -88,6 +88,37 @@ export class BoardRepository {
       .innerJoin(units, eq(units.id, indicators.ownerUnitId))
       .where(eq(indicators.id, id));
     return row;
+  }
+
+  /** An indicator with its term, in one query: what a write checks its rules against. */
+  async indicatorWithTerm(id: number): Promise<{ indicator: IndicatorRow; term: TermRow } | undefined> {
+    const { indicators, units, terms } = this.db.tables;
+    const [row] = await this.db.orm
+      .select({ indicator: indicatorColumns(this.db.tables), term: terms })
+      .from(indicators)
+      .innerJoin(units, eq(units.id, indicators.ownerUnitId))
+      .innerJoin(terms, eq(terms.id, indicators.termId))
+      .where(eq(indicators.id, id));
+    return row;
+  }
+
+  /** The indicators named, archived ones too. */
+  indicatorsByIds(ids: readonly number[]): Promise<IndicatorRow[]> {
+    const { indicators, units } = this.db.tables;
+    return this.db.orm
+      .select(indicatorColumns(this.db.tables))
+      .from(indicators)
+      .innerJoin(units, eq(units.id, indicators.ownerUnitId))
+      .where(inArray(indicators.id, [...ids]));
+  }
+
+  /** The readings of the indicators named, grouped by indicator (each named one has a list). */
+  async factsOfIndicators(ids: readonly number[]): Promise<Map<number, ReadingFact[]>> {
+    const { readings } = this.db.tables;
+    const byIndicator = new Map<number, ReadingFact[]>(ids.map((id) => [id, []]));
+    const rows = await this.db.orm.select(factColumns(this.db.tables)).from(readings).where(inArray(readings.indicatorId, [...ids]));
+    for (const { indicatorId, ...fact } of rows) byIndicator.get(indicatorId)?.push(fact);
+    return byIndicator;
   }
 
   /** Every reading of the term's indicators, grouped by indicator. */

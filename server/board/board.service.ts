@@ -121,13 +121,28 @@ export class BoardService {
     return (await this.repository.indicators(term.id)).map((row) => this.indicatorState({ ...row, ownerUnitName: namesThen.get(row.ownerUnitId) ?? row.ownerUnitName }, spanOf(term), facts.get(row.id) ?? [], asOf, date));
   }
 
-  /** One indicator as the board shows it now, read afresh (after a write). */
-  async indicatorNow(indicatorId: number): Promise<BoardIndicator> {
-    const row = await this.repository.indicator(indicatorId);
-    const term = row && (await this.repository.term(row.termId));
-    if (!row || !term) throw new AppError('not_found', `indicator ${indicatorId} not found`);
-    const asOf = this.clock.now();
-    return this.indicatorState(row, spanOf(term), await this.repository.factsOfIndicator(row.id), asOf, dateInZone(asOf, this.timeZone));
+  /** An indicator as the board shows it at `asOf`, from its row and readings (what a write computes once). */
+  stateOf(row: IndicatorRow, term: TermRow, facts: readonly ReadingFact[], asOf: number): BoardIndicator {
+    return this.indicatorState(row, spanOf(term), facts, asOf, dateInZone(asOf, this.timeZone));
+  }
+
+  /**
+   * Takes the states a committed write computed (changes `firstSeq`…`lastSeq` of the term, every
+   * one of them an indicator's new state) instead of recomputing them. Only when the cache is at
+   * the change just before, of the same term and day: otherwise the next board reads the change
+   * log as before (another node's change, a board-wide one, a new day).
+   */
+  accept(termId: number, firstSeq: number, lastSeq: number, asOf: number, states: readonly BoardIndicator[]): void {
+    const cached = this.cache;
+    if (!cached || cached.termId !== termId || cached.seq !== firstSeq - 1 || cached.date !== dateInZone(asOf, this.timeZone)) return;
+    const byId = new Map(cached.indicators.map((indicator) => [indicator.id, indicator]));
+    const added = states.some((state) => !byId.has(state.id));
+    for (const state of states) byId.set(state.id, state);
+    const indicators = [...byId.values()];
+    if (added || states.some((state) => state.displayOrder !== cached.indicators.find((i) => i.id === state.id)?.displayOrder)) {
+      indicators.sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id);
+    }
+    this.cache = { termId, seq: lastSeq, date: cached.date, indicators };
   }
 
   private indicatorState(row: IndicatorRow, term: TermSpan, facts: readonly ReadingFact[], asOf: number, date: string): BoardIndicator {

@@ -1,19 +1,21 @@
 import type { ImportPreview, ImportResult, ImportRow } from '../../shared/api/imports';
-import type { ReadingFact } from '../../shared/indicator/model';
 import type { Measure } from '../../shared/indicator/model';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { dateInZone } from '../../shared/time/dates';
-import { actorOf, type AuditService } from '../audit/audit.service';
-import { canWriteReading, type Principal } from '../auth/principal';
-import type { BoardRepository } from '../board/board.repository';
+import { actorOf } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
 import { spanOf, type BoardService } from '../board/board.service';
+import { givingWay } from '../changes/giving-way';
+import type { WritePipeline } from '../changes/write-pipeline';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
-import type { ReadingsRepository } from '../readings/readings.repository';
-import type { ReadingsService, RecordedReading } from '../readings/readings.service';
+import { DomainError } from '../errors';
+import { refusalOf, type CheckedReading, type ReadingsService } from '../readings/readings.service';
 import type { ImportsRepository } from './imports.repository';
 import { readRows, type RawRow } from './parse-file';
-import { checkRow, isDuplicate, type RowTarget } from './row-rules';
+import { checkRow, KnownReadings, type RowTarget } from './row-rules';
+
+/** Rows checked between two turns given to other requests. */
+const ROWS_A_TURN = 2000;
 
 function counts(rows: ImportRow[]): ImportPreview['counts'] {
   return {
@@ -42,16 +44,15 @@ export class ImportsService {
     private readonly imports: ImportsRepository,
     private readonly boards: BoardRepository,
     private readonly boardService: BoardService,
-    private readonly readingsRepository: ReadingsRepository,
     private readonly readings: ReadingsService,
-    private readonly audit: AuditService,
+    private readonly pipeline: WritePipeline,
     private readonly clock: Clock,
-    private readonly broadcast: (termId: number, changes: IndicatorUpdate[]) => void,
   ) {}
 
   async preview(principal: Principal, fileName: string, content: Buffer): Promise<ImportPreview> {
     const raw = await readRows(fileName, content);
-    const rows = (await this.check(principal, raw)).map((checked) => checked.row);
+    const term = await this.boardService.currentTerm();
+    const rows = (await this.check(principal, term, raw, this.clock.now())).map((checked) => checked.row);
     const id = await this.imports.create({
       userId: principal.kind === 'user' ? principal.userId : null,
       tokenId: principal.kind === 'user' ? null : principal.tokenId,
@@ -65,68 +66,62 @@ export class ImportsService {
   async commit(principal: Principal, importId: number, ip: string): Promise<ImportResult> {
     const stored = await this.imports.find(importId);
     const mine = stored && (principal.kind === 'user' ? stored.userId === principal.userId : stored.tokenId === principal.tokenId);
-    if (!stored || stored.kind !== 'readings' || !mine) throw new AppError('not_found', `import ${importId} not found`);
-    if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
-    const term = await this.boardService.currentTerm();
-    const now = this.clock.now();
-    const { changes, skipped } = await this.readingsRepository.transaction(async () => {
-      // Checked again: readings may have come in, or rights changed, since the preview.
-      const checked = await this.check(principal, stored.rows.map(rawOf));
+    if (!stored || stored.kind !== 'readings' || !mine) throw new DomainError('not_found', `import ${importId} not found`);
+    if (stored.committedAt !== null) throw new DomainError('conflict', 'this import has already been committed');
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      if (!(await this.imports.markCommitted(importId, unit.now))) throw new DomainError('conflict', 'this import has already been committed');
+      // Checked again: readings may have come in, or rights changed, or the term closed, since the preview.
+      const term = await this.boardService.currentTerm();
+      const checked = await this.check(principal, term, stored.rows.map(rawOf), unit.now);
       const errors = checked.filter((c) => c.row.status === 'error');
       if (errors.length > 0) {
-        throw new AppError('validation_failed', `${errors.length} rows have errors: nothing was imported`, { rows: 'errors' });
+        throw new DomainError('validation_failed', `${errors.length} rows have errors: nothing was imported`, { rows: 'errors' });
       }
-      const written = checked.flatMap((c) => (c.row.status === 'new' && c.input && c.indicatorId !== undefined ? [c] : []));
-      // One after the other: each takes the next `seq`, in the file's order.
-      const changes: RecordedReading[] = [];
-      for (const c of written) changes.push(await this.readings.append(principal, { id: c.indicatorId!, termId: term.id }, c.input!, now));
-      if (!(await this.imports.markCommitted(importId, now))) throw new AppError('conflict', 'this import has already been committed');
-      await this.audit.record(actorOf(principal, ip), {
+      const batch = checked.flatMap((c) => (c.row.status === 'new' && c.reading ? [c.reading] : []));
+      // In the file's order: each row takes the next `seq`.
+      const updates = await this.readings.append(unit, principal, term, batch);
+      await unit.audit({
         action: 'import.committed',
         entity: 'import',
         entityId: importId,
-        after: { fileName: stored.fileName, imported: changes.length, skipped: checked.length - changes.length, readingIds: changes.map((c) => c.reading.id) },
+        after: { fileName: stored.fileName, imported: updates.length, skipped: checked.length - updates.length, readingIds: updates.map((u) => u.reading!.id) },
       });
-      return { changes, skipped: checked.length - changes.length };
+      return { imported: updates.length, skipped: checked.length - updates.length, seq: updates.at(-1)?.seq ?? term.lastSeq };
     });
-    // One message for the batch: screens apply it in seq order like single updates.
-    if (changes.length > 0) this.broadcast(term.id, changes);
-    return { imported: changes.length, skipped, seq: changes.at(-1)?.seq ?? term.lastSeq };
   }
 
-  private async check(principal: Principal, raw: RawRow[]) {
-    const term = await this.boardService.currentTerm();
+  /** Each row as the API would take it as a reading now, duplicates of readings there (or of earlier rows) marked. */
+  private async check(principal: Principal, term: TermRow, raw: readonly RawRow[], now: number): Promise<Array<{ row: ImportRow; reading?: CheckedReading }>> {
     const span = spanOf(term);
-    const today = dateInZone(this.clock.now(), this.boardService.timeZone);
+    const today = dateInZone(now, this.boardService.timeZone);
     const byCode = new Map((await this.boards.indicators(term.id)).map((indicator) => [indicator.code.toUpperCase(), indicator]));
-    const factsOf = new Map<number, ReadingFact[]>();
-    let pendingId = -1;
-    const rows: Array<ReturnType<typeof checkRow> & { indicatorId: number | undefined }> = [];
-    for (const rawRow of raw) {
-      const indicator = byCode.get(String(rawRow.cells.code ?? '').trim().toUpperCase());
-      const target: RowTarget = !indicator
-        ? { refusal: 'unknown_indicator' }
-        : term.closedAt !== null
-          ? { refusal: 'term_closed' }
-          : !canWriteReading(principal, indicator)
-            ? { refusal: 'forbidden' }
-            : { indicator: { id: indicator.id, measure: indicator.measure as Measure, ownerUnitId: indicator.ownerUnitId } };
-      const checked = checkRow(rawRow, target, span, today);
+    const known = new Map<number, KnownReadings>();
+    for (const [id, facts] of await this.boards.factsOfIndicators([...new Set(raw.flatMap((r) => byCode.get(codeOf(r))?.id ?? []))])) known.set(id, new KnownReadings(facts));
+    const rows: Array<{ row: ImportRow; reading?: CheckedReading }> = [];
+    for (const [index, rawRow] of raw.entries()) {
+      if (index > 0 && index % ROWS_A_TURN === 0) await givingWay();
+      const indicator = byCode.get(codeOf(rawRow));
+      const checked = checkRow(rawRow, targetOf(principal, indicator, term), span, today);
       if (checked.row.status !== 'new' || !checked.input || !indicator) {
-        rows.push({ ...checked, indicatorId: indicator?.id });
-        continue;
+        rows.push({ row: checked.row });
+      } else if (known.get(indicator.id)!.repeatedOrAdded(checked.input)) {
+        rows.push({ row: { ...checked.row, status: 'duplicate' } });
+      } else {
+        rows.push({ row: checked.row, reading: { indicator, input: checked.input } });
       }
-      let facts = factsOf.get(indicator.id);
-      if (!facts) factsOf.set(indicator.id, (facts = await this.boards.factsOfIndicator(indicator.id)));
-      if (isDuplicate(checked.input, facts)) {
-        rows.push({ row: { ...checked.row, status: 'duplicate' }, indicatorId: indicator.id });
-        continue;
-      }
-      // Later rows of the same file are compared with this one too.
-      const { input } = checked;
-      facts.push({ id: pendingId--, date: input.date, value: input.value ?? null, numerator: input.numerator ?? null, denominator: input.denominator ?? null, createdAt: 0, supersedesId: null });
-      rows.push({ ...checked, indicatorId: indicator.id });
     }
     return rows;
   }
+}
+
+const codeOf = (raw: RawRow) => String(raw.cells.code ?? '').trim().toUpperCase();
+
+/** The indicator a row names, or why its reading cannot be written (the same rules as the API's). */
+function targetOf(principal: Principal, indicator: IndicatorRow | undefined, term: TermRow): RowTarget {
+  if (!indicator) return { refusal: 'unknown_indicator' };
+  const refusal = refusalOf(principal, indicator, term);
+  // The board's indicators are the live ones: an archived one is not found by its code.
+  if (refusal === 'archived') return { refusal: 'unknown_indicator' };
+  if (refusal) return { refusal };
+  return { indicator: { id: indicator.id, measure: indicator.measure as Measure, ownerUnitId: indicator.ownerUnitId } };
 }

@@ -84,15 +84,28 @@ export function checkRow(raw: RawRow, target: RowTarget, term: TermSpan, today: 
   return { row: { ...row, status: 'new' }, input: shape.data };
 }
 
-/** The same reading is already there (not replaced by a correction): date and figures equal. */
-export function isDuplicate(input: ReadingInput, existing: readonly ReadingFact[]): boolean {
-  const superseded = new Set(existing.flatMap((r) => (r.supersedesId === null ? [] : [r.supersedesId])));
-  return existing.some(
-    (r) =>
-      !superseded.has(r.id) &&
-      r.date === input.date &&
-      r.value === (input.value ?? null) &&
-      r.numerator === (input.numerator ?? null) &&
-      r.denominator === (input.denominator ?? null),
-  );
+/**
+ * The readings already there (not replaced by a correction), to tell a row that repeats one: the
+ * same date and figures. Keyed, so that a file of 50,000 rows is not compared row by row with
+ * every reading of its indicator.
+ */
+export class KnownReadings {
+  private readonly keys = new Set<string>();
+
+  constructor(existing: readonly ReadingFact[]) {
+    const superseded = new Set(existing.flatMap((r) => (r.supersedesId === null ? [] : [r.supersedesId])));
+    for (const r of existing) if (!superseded.has(r.id)) this.keys.add(keyOf(r.date, r.value, r.numerator, r.denominator));
+  }
+
+  /** True when `input` repeats a reading there; otherwise it is counted as there from now on (later rows of the file). */
+  repeatedOrAdded(input: ReadingInput): boolean {
+    const key = keyOf(input.date, input.value ?? null, input.numerator ?? null, input.denominator ?? null);
+    if (this.keys.has(key)) return true;
+    this.keys.add(key);
+    return false;
+  }
+}
+
+function keyOf(date: string, value: number | null, numerator: number | null, denominator: number | null): string {
+  return `${date}|${value}|${numerator}|${denominator}`;
 }

@@ -1,19 +1,16 @@
 import { PLAN_COLUMNS, type PlanImportPreview, type PlanImportRow } from '../../shared/api/plan-imports';
 import { indicatorDefinitionSchema } from '../../shared/api/plan';
 import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, MEASURES } from '../../shared/indicator/model';
-import { actorOf, type AuditService } from '../audit/audit.service';
+import { actorOf } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import type { BoardRepository } from '../board/board.repository';
-import type { BoardService } from '../board/board.service';
-import type { ChangeLogRepository } from '../changes/change-log.repository';
+import type { WritePipeline } from '../changes/write-pipeline';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
+import { DomainError } from '../errors';
 import type { ImportsRepository } from '../imports/imports.repository';
 import { readTable, type RawRow } from '../imports/parse-file';
 import { parseNumber } from '../imports/row-rules';
-import type { Broadcaster } from '../realtime/broadcaster';
 import type { UnitsRepository } from '../units/units.repository';
-import type { PlanRepository } from './plan.repository';
+import type { PlanRepository, TermRow } from './plan.repository';
 
 const SHAPE = { columns: PLAN_COLUMNS, required: ['group', 'code', 'name'] };
 const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell).trim());
@@ -41,11 +38,7 @@ export class PlanImportService {
     private readonly plan: PlanRepository,
     private readonly units: UnitsRepository,
     private readonly imports: ImportsRepository,
-    private readonly boardRepository: BoardRepository,
-    private readonly boards: BoardService,
-    private readonly changeLog: ChangeLogRepository,
-    private readonly broadcaster: Broadcaster,
-    private readonly audit: AuditService,
+    private readonly pipeline: WritePipeline,
     private readonly clock: Clock,
   ) {}
 
@@ -59,19 +52,20 @@ export class PlanImportService {
   async commit(principal: Principal, importId: number, ip: string): Promise<{ imported: number; groupsCreated: number }> {
     const stored = await this.imports.find(importId);
     if (!stored || stored.kind !== 'plan' || stored.termId === null || principal.kind !== 'user' || stored.userId !== principal.userId) {
-      throw new AppError('not_found', `plan import ${importId} not found`);
+      throw new DomainError('not_found', `plan import ${importId} not found`);
     }
-    if (stored.committedAt !== null) throw new AppError('conflict', 'this import has already been committed');
+    if (stored.committedAt !== null) throw new DomainError('conflict', 'this import has already been committed');
     const termId = stored.termId;
-    await this.openTerm(termId);
-    const result = await this.plan.transaction(async () => {
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const term = await this.openTerm(termId);
+      if (!(await this.imports.markCommitted(importId, unit.now))) throw new DomainError('conflict', 'this import has already been committed');
       // Checked again against the plan as it is now.
       const rows = await this.check(termId, (stored.rows as unknown as PlanImportRow[]).map(rawOf));
-      if (rows.some((r) => r.status === 'error')) throw new AppError('validation_failed', 'some rows have errors: nothing was imported', { rows: 'errors' });
+      if (rows.some((r) => r.status === 'error')) throw new DomainError('validation_failed', 'some rows have errors: nothing was imported', { rows: 'errors' });
       const groups = new Map((await this.plan.groups(termId)).map((g) => [key(g.name), g.id]));
       let groupsCreated = 0;
       const unitIds = await this.unitIdsByName();
-      const now = this.clock.now();
+      const created: number[] = [];
       for (const row of rows) {
         let groupId = groups.get(key(row.group));
         if (groupId === undefined) {
@@ -96,16 +90,16 @@ export class PlanImportService {
           updateFrequency: row.updateFrequency,
           decimals: row.decimals ?? 0,
           displayOrder: await this.plan.nextIndicatorOrder(termId),
-          createdAt: now,
+          createdAt: unit.now,
         });
-        await this.changeLog.append({ termId, kind: 'indicator', indicatorId: id, readingId: null, now });
-        await this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: { ...row, importId } });
+        created.push(id);
+        await unit.audit({ action: 'indicator.created', entity: 'indicator', entityId: id, after: { ...row, importId } });
       }
-      if (!(await this.imports.markCommitted(importId, now))) throw new AppError('conflict', 'this import has already been committed');
+      // New groups and indicators: screens take a fresh board.
+      if (groupsCreated > 0) await unit.boardChanged(termId, { kind: 'group' });
+      await unit.indicatorsChanged(term, created.map((indicatorId) => ({ kind: 'indicator', indicatorId, reading: null })));
       return { imported: rows.length, groupsCreated };
     });
-    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.snapshot(termId, await this.boards.board());
-    return result;
   }
 
   private async check(termId: number, raw: RawRow<string>[]): Promise<PlanImportRow[]> {
@@ -182,10 +176,11 @@ export class PlanImportService {
     return new Map((await this.units.list()).filter((u) => u.mergedIntoId === null).map((u) => [key(u.name), u.id]));
   }
 
-  private async openTerm(termId: number): Promise<void> {
+  private async openTerm(termId: number): Promise<TermRow> {
     const term = await this.plan.term(termId);
-    if (!term) throw new AppError('not_found', `term ${termId} not found`);
-    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
+    if (!term) throw new DomainError('not_found', `term ${termId} not found`);
+    if (term.closedAt !== null) throw new DomainError('term_closed', `the term "${term.name}" is closed`);
+    return term;
   }
 }
 

@@ -3,14 +3,12 @@ import { indicatorDefinitionSchema, indicatorPatchSchema } from '../../shared/ap
 import { computeProgress } from '../../shared/indicator/progress';
 import { startOfDayInZone, addDays } from '../../shared/time/dates';
 import type { z } from 'zod';
-import { actorOf, type AuditService } from '../audit/audit.service';
+import { actorOf } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { BoardRepository } from '../board/board.repository';
 import { ruleOf, spanOf, type BoardService } from '../board/board.service';
-import type { ChangeLogRepository, ChangeKind } from '../changes/change-log.repository';
-import type { Clock } from '../clock';
-import { AppError, zodFields } from '../http/errors';
-import type { Broadcaster } from '../realtime/broadcaster';
+import type { WritePipeline } from '../changes/write-pipeline';
+import { DomainError, zodFields } from '../errors';
 import type { IndicatorRow, PlanRepository, TermRow } from './plan.repository';
 
 function toTerm(row: TermRow): Term {
@@ -39,22 +37,19 @@ function definitionOf(row: IndicatorRow): IndicatorDefinition {
 }
 
 /**
- * Terms, groups and indicators, for admins. Every change is validated by the shared schemas,
- * written with its change-log entry and audit record in one transaction, then sent to screens.
+ * Terms, groups and indicators, for admins. Every change goes through the write pipeline: checked,
+ * written with its change-log entry and audit record in one transaction, then published.
  */
 export class PlanService {
   constructor(
     private readonly plan: PlanRepository,
     private readonly boardRepository: BoardRepository,
     private readonly boards: BoardService,
-    private readonly changeLog: ChangeLogRepository,
-    private readonly broadcaster: Broadcaster,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
   ) {}
 
   authorize(principal: Principal): void {
-    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the plan');
+    if (!isAdmin(principal)) throw new DomainError('forbidden', 'only an admin changes the plan');
   }
 
   async terms(): Promise<Term[]> {
@@ -64,102 +59,89 @@ export class PlanService {
   /** A new term; with `carryOverFrom`, its groups and indicators, baselines set to the final values. */
   async createTerm(principal: Principal, request: CreateTermRequest, ip: string): Promise<Term> {
     this.authorize(principal);
-    const source = request.carryOverFrom === undefined ? undefined : await this.plan.term(request.carryOverFrom);
-    if (request.carryOverFrom !== undefined && !source) throw new AppError('validation_failed', 'no such term to carry over', { carryOverFrom: 'not_found' });
-    const now = this.clock.now();
-    return this.plan.transaction(async () => {
-      const id = await this.plan.insertTerm({ name: request.name, start: request.start, end: request.end, previousTermId: source?.id ?? null, now });
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const source = request.carryOverFrom === undefined ? undefined : await this.plan.term(request.carryOverFrom);
+      if (request.carryOverFrom !== undefined && !source) throw new DomainError('validation_failed', 'no such term to carry over', { carryOverFrom: 'not_found' });
+      const id = await this.plan.insertTerm({ name: request.name, start: request.start, end: request.end, previousTermId: source?.id ?? null, now: unit.now });
       let carried = 0;
-      if (source) carried = await this.carryOver(source, id, request.targets ?? {}, now);
+      if (source) carried = await this.carryOver(source, id, request.targets ?? {}, unit.now);
       const term = toTerm((await this.plan.term(id))!);
-      await this.audit.record(actorOf(principal, ip), { action: 'term.created', entity: 'term', entityId: id, after: { ...term, carriedOver: carried } });
+      await unit.audit({ action: 'term.created', entity: 'term', entityId: id, after: { ...term, carriedOver: carried } });
       return term;
     });
   }
 
   async closeTerm(principal: Principal, id: number, ip: string): Promise<Term> {
     this.authorize(principal);
-    const before = await this.requireTerm(id);
-    if (before.closedAt !== null) throw new AppError('term_closed', `the term "${before.name}" is already closed`);
-    await this.plan.transaction(async () => {
-      await this.plan.closeTerm(id, this.clock.now());
-      await this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
-      await this.audit.record(actorOf(principal, ip), { action: 'term.closed', entity: 'term', entityId: id, before: toTerm(before), after: toTerm((await this.plan.term(id))!) });
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const before = await this.openTerm(id, 'already closed');
+      await this.plan.closeTerm(id, unit.now);
+      await unit.boardChanged(id);
+      const after = toTerm((await this.plan.term(id))!);
+      await unit.audit({ action: 'term.closed', entity: 'term', entityId: id, before: toTerm(before), after });
+      return after;
     });
-    await this.refreshScreens(id);
-    return toTerm((await this.plan.term(id))!);
   }
 
   /** Screens follow the current term: they move to its board at once. */
   async makeCurrent(principal: Principal, id: number, ip: string): Promise<Term> {
     this.authorize(principal);
-    const term = await this.requireTerm(id);
-    const previous = await this.boardRepository.currentTerm();
-    await this.plan.transaction(async () => {
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      await this.requireTerm(id);
+      const previous = await this.boardRepository.currentTerm();
       await this.plan.makeCurrent(id);
-      await this.changeLog.append({ termId: id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
-      await this.audit.record(actorOf(principal, ip), {
-        action: 'term.made_current',
-        entity: 'term',
-        entityId: id,
-        before: previous ? toTerm(previous) : null,
-        after: toTerm((await this.plan.term(id))!),
-      });
+      await unit.boardChanged(id);
+      if (previous && previous.id !== id) unit.boardMoved(previous.id, id);
+      const after = toTerm((await this.plan.term(id))!);
+      await unit.audit({ action: 'term.made_current', entity: 'term', entityId: id, before: previous ? toTerm(previous) : null, after });
+      return after;
     });
-    if (previous && previous.id !== id) this.broadcaster.moveBoard(previous.id, term.id);
-    await this.refreshScreens(id);
-    return toTerm((await this.plan.term(id))!);
   }
 
   async createGroup(principal: Principal, termId: number, name: string, ip: string): Promise<{ id: number; name: string; displayOrder: number }> {
     this.authorize(principal);
-    await this.openTerm(termId);
-    const group = await this.plan.transaction(async () => {
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      await this.openTerm(termId);
       const id = await this.plan.insertGroup(termId, name);
       const created = (await this.plan.group(id))!;
-      await this.change(termId, 'group', null);
-      await this.audit.record(actorOf(principal, ip), { action: 'group.created', entity: 'group', entityId: id, after: created });
+      await unit.boardChanged(termId, { kind: 'group' });
+      await unit.audit({ action: 'group.created', entity: 'group', entityId: id, after: created });
       return { id, name: created.name, displayOrder: created.displayOrder };
     });
-    await this.refreshScreens(termId);
-    return group;
   }
 
   async renameGroup(principal: Principal, id: number, name: string, ip: string): Promise<void> {
     this.authorize(principal);
-    const group = await this.plan.group(id);
-    if (!group) throw new AppError('not_found', `group ${id} not found`);
-    await this.openTerm(group.termId);
-    await this.plan.transaction(async () => {
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const group = await this.plan.group(id);
+      if (!group) throw new DomainError('not_found', `group ${id} not found`);
+      await this.openTerm(group.termId);
       await this.plan.renameGroup(id, name);
-      await this.change(group.termId, 'group', null);
-      await this.audit.record(actorOf(principal, ip), { action: 'group.updated', entity: 'group', entityId: id, before: { name: group.name }, after: { name } });
+      await unit.boardChanged(group.termId, { kind: 'group' });
+      await unit.audit({ action: 'group.updated', entity: 'group', entityId: id, before: { name: group.name }, after: { name } });
     });
-    await this.refreshScreens(group.termId);
   }
 
   async orderGroups(principal: Principal, termId: number, groupIds: number[], ip: string): Promise<void> {
     this.authorize(principal);
-    await this.openTerm(termId);
-    const all = (await this.plan.groups(termId)).map((g) => g.id);
-    if (groupIds.length !== all.length || !(await this.plan.groupsExist(termId, groupIds))) {
-      throw new AppError('validation_failed', 'name every group of the term once', { groupIds: 'mismatch' });
-    }
-    await this.plan.transaction(async () => {
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      await this.openTerm(termId);
+      const all = (await this.plan.groups(termId)).map((g) => g.id);
+      if (groupIds.length !== all.length || !(await this.plan.groupsExist(termId, groupIds))) {
+        throw new DomainError('validation_failed', 'name every group of the term once', { groupIds: 'mismatch' });
+      }
       await this.plan.orderGroups(groupIds);
-      await this.change(termId, 'group', null);
-      await this.audit.record(actorOf(principal, ip), { action: 'group.reordered', entity: 'term', entityId: termId, before: all, after: groupIds });
+      await unit.boardChanged(termId, { kind: 'group' });
+      await unit.audit({ action: 'group.reordered', entity: 'term', entityId: termId, before: all, after: groupIds });
     });
-    await this.refreshScreens(termId);
   }
 
   async createIndicator(principal: Principal, termId: number, definition: IndicatorDefinition, ip: string) {
     this.authorize(principal);
-    await this.openTerm(termId);
-    await this.checkPlacement(termId, definition);
-    if (await this.plan.codeTaken(termId, definition.code)) throw new AppError('conflict', `the code ${definition.code} is taken in this term`, { code: 'taken' });
-    const now = this.clock.now();
-    const update = await this.plan.transaction(async () => {
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const term = await this.openTerm(termId);
+      await this.checkPlacement(termId, definition);
+      if (await this.plan.codeTaken(termId, definition.code)) throw new DomainError('conflict', `the code ${definition.code} is taken in this term`, { code: 'taken' });
       const id = await this.plan.insertIndicator({
         termId,
         groupId: definition.groupId,
@@ -177,29 +159,28 @@ export class PlanService {
         updateFrequency: definition.updateFrequency,
         decimals: definition.decimals,
         displayOrder: definition.displayOrder ?? (await this.plan.nextIndicatorOrder(termId)),
-        createdAt: now,
+        createdAt: unit.now,
       });
-      await this.audit.record(actorOf(principal, ip), { action: 'indicator.created', entity: 'indicator', entityId: id, after: definitionOf((await this.plan.indicator(id))!) });
-      return this.change(termId, 'indicator', id);
+      await unit.audit({ action: 'indicator.created', entity: 'indicator', entityId: id, after: definitionOf((await this.plan.indicator(id))!) });
+      const [update] = await unit.indicatorsChanged(term, [{ kind: 'indicator', indicatorId: id, reading: null }]);
+      return update!.indicator;
     });
-    await this.send(termId, update);
-    return update.indicator;
   }
 
   async updateIndicator(principal: Principal, id: number, patch: z.infer<typeof indicatorPatchSchema>, ip: string) {
     this.authorize(principal);
-    const row = await this.plan.indicator(id);
-    if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
-    await this.openTerm(row.termId);
-    const before = definitionOf(row);
-    const merged = indicatorDefinitionSchema.safeParse({ ...before, ...patch });
-    if (!merged.success) throw new AppError('validation_failed', 'the indicator would not be valid', zodFields(merged.error.issues));
-    const after = merged.data;
-    await this.checkPlacement(row.termId, after);
-    if (after.code !== before.code && (await this.plan.codeTaken(row.termId, after.code, id))) {
-      throw new AppError('conflict', `the code ${after.code} is taken in this term`, { code: 'taken' });
-    }
-    const update = await this.plan.transaction(async () => {
+    return this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const row = await this.plan.indicator(id);
+      if (!row || row.archivedAt !== null) throw new DomainError('not_found', `indicator ${id} not found`);
+      const term = await this.openTerm(row.termId);
+      const before = definitionOf(row);
+      const merged = indicatorDefinitionSchema.safeParse({ ...before, ...patch });
+      if (!merged.success) throw new DomainError('validation_failed', 'the indicator would not be valid', zodFields(merged.error.issues));
+      const after = merged.data;
+      await this.checkPlacement(row.termId, after);
+      if (after.code !== before.code && (await this.plan.codeTaken(row.termId, after.code, id))) {
+        throw new DomainError('conflict', `the code ${after.code} is taken in this term`, { code: 'taken' });
+      }
       await this.plan.updateIndicator(id, {
         code: after.code,
         name: after.name,
@@ -217,11 +198,10 @@ export class PlanService {
         decimals: after.decimals,
         ...(after.displayOrder !== undefined ? { displayOrder: after.displayOrder } : {}),
       });
-      await this.audit.record(actorOf(principal, ip), { action: 'indicator.updated', entity: 'indicator', entityId: id, before, after: definitionOf((await this.plan.indicator(id))!) });
-      return this.change(row.termId, 'indicator', id);
+      await unit.audit({ action: 'indicator.updated', entity: 'indicator', entityId: id, before, after: definitionOf((await this.plan.indicator(id))!) });
+      const [update] = await unit.indicatorsChanged(term, [{ kind: 'indicator', indicatorId: id, reading: null }]);
+      return update!.indicator;
     });
-    await this.send(row.termId, update);
-    return update.indicator;
   }
 
   /**
@@ -230,21 +210,14 @@ export class PlanService {
    */
   async archiveIndicator(principal: Principal, id: number, ip: string): Promise<void> {
     this.authorize(principal);
-    const row = await this.plan.indicator(id);
-    if (!row || row.archivedAt !== null) throw new AppError('not_found', `indicator ${id} not found`);
-    await this.openTerm(row.termId);
-    await this.plan.transaction(async () => {
-      await this.plan.archiveIndicator(id, this.clock.now());
-      await this.changeLog.append({ termId: row.termId, kind: 'indicator', indicatorId: id, readingId: null, now: this.clock.now() });
-      await this.audit.record(actorOf(principal, ip), {
-        action: 'indicator.archived',
-        entity: 'indicator',
-        entityId: id,
-        before: definitionOf(row),
-        after: { readings: await this.plan.readingCount(id) },
-      });
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const row = await this.plan.indicator(id);
+      if (!row || row.archivedAt !== null) throw new DomainError('not_found', `indicator ${id} not found`);
+      await this.openTerm(row.termId);
+      await this.plan.archiveIndicator(id, unit.now);
+      await unit.boardChanged(row.termId, { kind: 'indicator', indicatorId: id });
+      await unit.audit({ action: 'indicator.archived', entity: 'indicator', entityId: id, before: definitionOf(row), after: { readings: await this.plan.readingCount(id) } });
     });
-    await this.refreshScreens(row.termId);
   }
 
   /** Copies the source term's plan into `termId`. Call inside the transaction that created it. */
@@ -266,42 +239,24 @@ export class PlanService {
       }
       await this.plan.insertIndicator({ ...row, id: undefined, termId, groupId: groupIds.get(row.groupId)!, baseline, target: definition.data.target, milestones: '[]', archivedAt: null, createdAt: now });
     }
-    if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'some carried-over indicators would not be valid', fields);
+    if (Object.keys(fields).length > 0) throw new DomainError('validation_failed', 'some carried-over indicators would not be valid', fields);
     return rows.length;
-  }
-
-  /** Logs a change (inside the caller's transaction) and keeps the update screens are sent for it. */
-  private async change(termId: number, kind: ChangeKind, indicatorId: number | null) {
-    const seq = await this.changeLog.append({ termId, kind, indicatorId, readingId: null, now: this.clock.now() });
-    const update = { seq, indicator: indicatorId === null ? null : await this.boards.indicatorNow(indicatorId), reading: null };
-    if (update.indicator) await this.changeLog.keepPayload(termId, seq, { ...update, indicator: update.indicator });
-    return update as { seq: number; indicator: NonNullable<typeof update.indicator>; reading: null };
-  }
-
-  /** An indicator change goes out as `indicator:updated`; screens of other terms see nothing. */
-  private async send(termId: number, update: Awaited<ReturnType<PlanService['change']>>): Promise<void> {
-    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.indicatorUpdated(termId, update);
-  }
-
-  /** What an update cannot say (a group, an archived indicator, the term itself): a fresh snapshot. */
-  private async refreshScreens(termId: number): Promise<void> {
-    if ((await this.boardRepository.currentTerm())?.id === termId) this.broadcaster.snapshot(termId, await this.boards.board());
   }
 
   private async requireTerm(id: number): Promise<TermRow> {
     const term = await this.plan.term(id);
-    if (!term) throw new AppError('not_found', `term ${id} not found`);
+    if (!term) throw new DomainError('not_found', `term ${id} not found`);
     return term;
   }
 
-  private async openTerm(id: number): Promise<TermRow> {
+  private async openTerm(id: number, closed = 'closed'): Promise<TermRow> {
     const term = await this.requireTerm(id);
-    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
+    if (term.closedAt !== null) throw new DomainError('term_closed', `the term "${term.name}" is ${closed}`);
     return term;
   }
 
   private async checkPlacement(termId: number, definition: IndicatorDefinition): Promise<void> {
-    if (!(await this.plan.groupsExist(termId, [definition.groupId]))) throw new AppError('validation_failed', 'no such group in this term', { groupId: 'not_found' });
-    if (!(await this.plan.unitExists(definition.ownerUnitId))) throw new AppError('validation_failed', 'no such unit', { ownerUnitId: 'not_found' });
+    if (!(await this.plan.groupsExist(termId, [definition.groupId]))) throw new DomainError('validation_failed', 'no such group in this term', { groupId: 'not_found' });
+    if (!(await this.plan.unitExists(definition.ownerUnitId))) throw new DomainError('validation_failed', 'no such unit', { ownerUnitId: 'not_found' });
   }
 }

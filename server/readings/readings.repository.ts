@@ -6,12 +6,6 @@ export type ReadingRow = typeof readings.$inferSelect;
 export type NewReading = typeof readings.$inferInsert;
 export type ReadingWithAuthor = ReadingRow & { authorUserName: string | null; authorTokenName: string | null };
 
-export interface StoredAnswer {
-  requestHash: string;
-  status: number;
-  body: string;
-}
-
 function withAuthor(db: Database) {
   const { readings, users, accessTokens } = db.tables;
   const author = aliasedTable(users, 'author');
@@ -27,14 +21,9 @@ function flatten(row: { reading: ReadingRow; authorUserName: string | null; auth
   return { ...row.reading, authorUserName: row.authorUserName, authorTokenName: row.authorTokenName };
 }
 
-/** Readings and idempotent answers. Writes run inside `transaction`. */
+/** Readings: never changed, only added; a correction marks the reading it replaces. Writes run inside a unit of work. */
 export class ReadingsRepository {
   constructor(private readonly db: Database) {}
-
-  /** Runs `work` in one write transaction (see Database.transaction). */
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
 
   async reading(id: number): Promise<ReadingWithAuthor | undefined> {
     const [row] = await withAuthor(this.db).where(eq(this.db.tables.readings.id, id));
@@ -51,9 +40,13 @@ export class ReadingsRepository {
     return rows.map(flatten);
   }
 
-  async insert(reading: NewReading): Promise<number> {
+  /** Writes the readings, in order, and returns their rows in the same order. Call inside a write transaction. */
+  async insert(rows: readonly NewReading[]): Promise<ReadingRow[]> {
     const { readings } = this.db.tables;
-    return single(await this.db.orm.insert(readings).values(reading).returning({ id: readings.id })).id;
+    if (rows.length === 0) return [];
+    const inserted = await this.db.orm.insert(readings).values([...rows]).returning();
+    // Both dialects number the rows in the order of the values; RETURNING's own order is not promised.
+    return inserted.sort((a, b) => a.id - b.id);
   }
 
   /** Marks `id` as replaced by `byId`, only if it belongs to the indicator and is not replaced yet. */
@@ -65,26 +58,5 @@ export class ReadingsRepository {
       .where(and(eq(readings.id, id), eq(readings.indicatorId, indicatorId), isNull(readings.supersededById)))
       .returning({ id: readings.id });
     return marked.length === 1;
-  }
-
-  async storedAnswer(principal: string, key: string): Promise<StoredAnswer | undefined> {
-    const { idempotencyKeys } = this.db.tables;
-    const [row] = await this.db.orm
-      .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body })
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
-    return row;
-  }
-
-  async storeAnswer(principal: string, key: string, answer: StoredAnswer, now: number): Promise<void> {
-    await this.db.orm.insert(this.db.tables.idempotencyKeys).values({ principal, key, ...answer, createdAt: now });
-  }
-
-  /** Forgets answers older than `before` (they are kept at least 24 h). */
-  async forgetAnswersBefore(before: number): Promise<void> {
-    const { idempotencyKeys } = this.db.tables;
-    await this.db.transaction(async () => {
-      await this.db.orm.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
-    });
   }
 }

@@ -12,7 +12,7 @@ export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings
     const key = request.headers['idempotency-key'];
     const answer = await readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key, request.ip);
     if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(answer.status).send(answer.body);
+    return reply.status(201).send(answer.body);
   });
 
   app.get('/api/indicators/:id/readings', async (request) => {

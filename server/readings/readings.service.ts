@@ -4,15 +4,16 @@ import { readingFieldErrors, type Reading, type ReadingInput } from '../../share
 import type { Measure } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { dateInZone } from '../../shared/time/dates';
-import { actorOf, type AuditService } from '../audit/audit.service';
+import { actorOf } from '../audit/audit.service';
 import { canWriteReading, principalKey, type Principal } from '../auth/principal';
-import type { BoardRepository } from '../board/board.repository';
-import { spanOf, type BoardService } from '../board/board.service';
+import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
+import { spanOf } from '../board/board.service';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
-import type { Broadcaster } from '../realtime/broadcaster';
-import type { ChangeLogRepository } from '../changes/change-log.repository';
-import type { ReadingsRepository, ReadingWithAuthor } from './readings.repository';
+import { givingWay } from '../changes/giving-way';
+import type { IdempotencyRepository } from '../changes/idempotency.repository';
+import type { Idempotency, UnitOfWork, WritePipeline } from '../changes/write-pipeline';
+import { DomainError } from '../errors';
+import type { ReadingRow, ReadingsRepository, ReadingWithAuthor } from './readings.repository';
 
 export interface RecordedReading {
   reading: Reading;
@@ -20,15 +21,22 @@ export interface RecordedReading {
   seq: number;
 }
 
-export interface WriteAnswer<T> {
-  status: number;
+/** The answer to a write sent with an Idempotency-Key: `replayed` when it is the first answer again. */
+export interface OnceAnswer<T> {
   body: T;
-  /** True when an earlier answer to the same Idempotency-Key was replayed. */
   replayed: boolean;
+}
+
+/** A reading to write, with the indicator it was checked against. */
+export interface CheckedReading {
+  indicator: IndicatorRow;
+  input: ReadingInput;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
+/** Readings a statement inserts at once in a batch (13 columns each: well under the parameter limits). */
+const READINGS_A_STATEMENT = 500;
 
 export function toReading(row: ReadingWithAuthor): Reading {
   const author: Reading['author'] =
@@ -55,127 +63,119 @@ export function toReading(row: ReadingWithAuthor): Reading {
   };
 }
 
-/** Recording readings and corrections: the rules of who, what and when, then one transaction. */
+/** Why `principal` may not write readings of `indicator` now, or undefined when it may. */
+export function refusalOf(principal: Principal, indicator: IndicatorRow, term: TermRow): 'forbidden' | 'term_closed' | 'archived' | undefined {
+  if (!canWriteReading(principal, indicator)) return 'forbidden';
+  if (term.closedAt !== null) return 'term_closed';
+  if (indicator.archivedAt !== null) return 'archived';
+  return undefined;
+}
+
+/** An Idempotency-Key for `request` (the method and what was sent), per caller. */
+export function idempotencyOf(principal: Principal, key: string | undefined, request: unknown): Idempotency | undefined {
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError('validation_failed', 'Idempotency-Key must be 1–200 visible ASCII characters', { 'Idempotency-Key': 'invalid' });
+  }
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  return { principal: principalKey(principal), key, requestHash };
+}
+
+/**
+ * Recording readings and corrections through the write pipeline: who, what and when are checked
+ * inside the transaction that writes (a term closed a moment before refuses the reading).
+ */
 export class ReadingsService {
   constructor(
     private readonly readings: ReadingsRepository,
-    private readonly changeLog: ChangeLogRepository,
     private readonly boards: BoardRepository,
-    private readonly boardService: BoardService,
+    private readonly pipeline: WritePipeline,
+    private readonly idempotency: IdempotencyRepository,
     private readonly clock: Clock,
-    private readonly broadcaster: { indicatorUpdated(termId: number, update: IndicatorUpdate): void },
-    private readonly audit: AuditService,
+    private readonly timeZone: string,
   ) {}
 
-  async record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string, ip = ''): Promise<WriteAnswer<RecordedReading>> {
-    const idempotency = idempotencyKey === undefined ? undefined : this.idempotency(principal, idempotencyKey, indicatorId, input);
-    if (idempotency) {
-      const replay = await this.replay(idempotency);
-      if (replay) return replay;
-    }
-    const indicator = await this.boards.indicator(indicatorId);
-    const term = indicator && (await this.boards.term(indicator.termId));
-    if (!indicator || !term) throw new AppError('not_found', `indicator ${indicatorId} not found`);
-    if (!canWriteReading(principal, indicator)) throw new AppError('forbidden', 'you may not record readings for this indicator');
-    if (term.closedAt !== null) throw new AppError('term_closed', `the term "${term.name}" is closed`);
-    if (indicator.archivedAt !== null) throw new AppError('conflict', 'the indicator is archived');
+  async record(principal: Principal, indicatorId: number, input: ReadingInput, idempotencyKey?: string, ip = ''): Promise<OnceAnswer<RecordedReading>> {
+    const idempotency = idempotencyOf(principal, idempotencyKey, { indicatorId, input });
+    return this.pipeline.runOnce(actorOf(principal, ip), idempotency, async (unit) => {
+      const found = await this.boards.indicatorWithTerm(indicatorId);
+      if (!found) throw new DomainError('not_found', `indicator ${indicatorId} not found`);
+      const { indicator, term } = found;
+      const refusal = refusalOf(principal, indicator, term);
+      if (refusal === 'forbidden') throw new DomainError('forbidden', 'you may not record readings for this indicator');
+      if (refusal === 'term_closed') throw new DomainError('term_closed', `the term "${term.name}" is closed`);
+      if (refusal === 'archived') throw new DomainError('conflict', 'the indicator is archived');
 
-    const now = this.clock.now();
-    const today = dateInZone(now, this.boardService.timeZone);
-    const fields: Record<string, string> = readingFieldErrors(input, indicator.measure as Measure, spanOf(term), today);
-    if (input.supersedes !== undefined) {
-      const corrected = await this.readings.reading(input.supersedes);
-      if (!corrected || corrected.indicatorId !== indicatorId) fields.supersedes = 'not_found';
-    }
-    if (input.reason !== undefined && input.supersedes === undefined) fields.reason = 'not_allowed';
-    if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'the reading is not valid for this indicator', fields);
+      const fields: Record<string, string> = readingFieldErrors(input, indicator.measure as Measure, spanOf(term), dateInZone(unit.now, this.timeZone));
+      const corrected = input.supersedes === undefined ? undefined : await this.readings.reading(input.supersedes);
+      if (input.supersedes !== undefined && corrected?.indicatorId !== indicatorId) fields.supersedes = 'not_found';
+      if (input.reason !== undefined && input.supersedes === undefined) fields.reason = 'not_allowed';
+      if (Object.keys(fields).length > 0) throw new DomainError('validation_failed', 'the reading is not valid for this indicator', fields);
 
-    const answer = await this.readings.transaction(async (): Promise<WriteAnswer<RecordedReading>> => {
-      if (idempotency) {
-        const replay = await this.replay(idempotency);
-        if (replay) return replay;
-      }
-      const body = await this.append(principal, { id: indicatorId, termId: term.id }, input, now);
-      const readingId = body.reading.id;
-      await this.audit.record(actorOf(principal, ip), {
-        action: input.supersedes === undefined ? 'reading.created' : 'reading.corrected',
+      const [update] = await this.append(unit, principal, term, [{ indicator, input }]);
+      const reading = update!.reading!;
+      await unit.audit({
+        action: corrected ? 'reading.corrected' : 'reading.created',
         entity: 'reading',
-        entityId: readingId,
-        before: input.supersedes === undefined ? null : toReading((await this.readings.reading(input.supersedes))!),
-        after: body.reading,
+        entityId: reading.id,
+        before: corrected ? toReading(corrected) : null,
+        after: reading,
       });
-      if (idempotency) {
-        await this.readings.storeAnswer(idempotency.principal, idempotency.key, { requestHash: idempotency.requestHash, status: 201, body: JSON.stringify(body) }, now);
-      }
-      return { status: 201, body, replayed: false };
+      return { reading, indicator: update!.indicator, seq: update!.seq };
     });
-    if (!answer.replayed) this.broadcaster.indicatorUpdated(term.id, answer.body);
-    return answer;
   }
 
   /**
-   * Writes one reading (or correction) with its change-log entry and the payload screens get.
-   * Call inside a write transaction; the caller audits and broadcasts once it commits.
+   * Writes checked readings (and corrections) of one term, in order, with their change-log
+   * entries; each indicator touched is computed once, after all its rows. Large batches give way
+   * to other requests between statements. Call inside a unit of work; the caller audits.
    */
-  async append(principal: Principal, indicator: { id: number; termId: number }, input: ReadingInput, now: number): Promise<RecordedReading> {
-    const readingId = await this.readings.insert({
-      indicatorId: indicator.id,
-      date: input.date,
-      value: input.value ?? null,
-      numerator: input.numerator ?? null,
-      denominator: input.denominator ?? null,
-      note: input.note ?? '',
-      evidence: input.evidence ?? '',
-      authorUserId: principal.kind === 'user' ? principal.userId : null,
-      authorTokenId: principal.kind === 'user' ? null : principal.tokenId,
-      createdAt: now,
-      supersedesId: input.supersedes ?? null,
-      reason: input.reason ?? '',
-    });
-    if (input.supersedes !== undefined && !(await this.readings.markSuperseded(input.supersedes, indicator.id, readingId))) {
-      // Someone corrected it first: this correction was based on a revision that is no longer current.
-      throw new AppError('conflict', `reading ${input.supersedes} has already been corrected`);
+  async append(unit: UnitOfWork, principal: Principal, term: TermRow, batch: readonly CheckedReading[]): Promise<IndicatorUpdate[]> {
+    const author = principal.kind === 'user' ? { userId: principal.userId, tokenId: null, name: principal.displayName } : { userId: null, tokenId: principal.tokenId, name: principal.name };
+    const written: ReadingRow[] = [];
+    for (let start = 0; start < batch.length; start += READINGS_A_STATEMENT) {
+      if (start > 0) await givingWay();
+      const rows = batch.slice(start, start + READINGS_A_STATEMENT).map(({ indicator, input }) => ({
+        indicatorId: indicator.id,
+        date: input.date,
+        value: input.value ?? null,
+        numerator: input.numerator ?? null,
+        denominator: input.denominator ?? null,
+        note: input.note ?? '',
+        evidence: input.evidence ?? '',
+        authorUserId: author.userId,
+        authorTokenId: author.tokenId,
+        createdAt: unit.now,
+        supersedesId: input.supersedes ?? null,
+        reason: input.reason ?? '',
+      }));
+      written.push(...(await this.readings.insert(rows)));
     }
-    const seq = await this.changeLog.append({
-      termId: indicator.termId,
-      kind: input.supersedes === undefined ? 'reading' : 'correction',
-      indicatorId: indicator.id,
-      readingId,
-      now,
-    });
-    const body: RecordedReading = {
-      reading: toReading((await this.readings.reading(readingId))!),
-      indicator: await this.boardService.indicatorNow(indicator.id),
-      seq,
-    };
-    await this.changeLog.keepPayload(indicator.termId, seq, body);
-    return body;
+    for (const row of written) {
+      if (row.supersedesId !== null && !(await this.readings.markSuperseded(row.supersedesId, row.indicatorId, row.id))) {
+        // Someone corrected it first: this correction was based on a revision that is no longer current.
+        throw new DomainError('conflict', `reading ${row.supersedesId} has already been corrected`);
+      }
+    }
+    const changes = written.map((row) => ({
+      kind: row.supersedesId === null ? ('reading' as const) : ('correction' as const),
+      indicatorId: row.indicatorId,
+      reading: toReading({ ...row, authorUserName: principal.kind === 'user' ? author.name : null, authorTokenName: principal.kind === 'user' ? null : author.name }),
+    }));
+    return unit.indicatorsChanged(
+      term,
+      changes,
+      batch.map((checked) => checked.indicator),
+    );
   }
 
   /** Newest first; `before` pages on from a reading id. */
   async list(indicatorId: number, limit: number, before?: number): Promise<Reading[]> {
-    if (!(await this.boards.indicator(indicatorId))) throw new AppError('not_found', `indicator ${indicatorId} not found`);
+    if (!(await this.boards.indicator(indicatorId))) throw new DomainError('not_found', `indicator ${indicatorId} not found`);
     return (await this.readings.page(indicatorId, limit, before)).map(toReading);
   }
 
   forgetOldAnswers(): Promise<void> {
-    return this.readings.forgetAnswersBefore(this.clock.now() - IDEMPOTENCY_TTL_MS);
-  }
-
-  private idempotency(principal: Principal, key: string, indicatorId: number, input: ReadingInput) {
-    if (!IDEMPOTENCY_KEY.test(key)) {
-      throw new AppError('validation_failed', 'Idempotency-Key must be 1–200 visible ASCII characters', { 'Idempotency-Key': 'invalid' });
-    }
-    const requestHash = createHash('sha256').update(JSON.stringify({ indicatorId, input })).digest('hex');
-    return { principal: principalKey(principal), key, requestHash };
-  }
-
-  private async replay(idempotency: { principal: string; key: string; requestHash: string }): Promise<WriteAnswer<RecordedReading> | undefined> {
-    const stored = await this.readings.storedAnswer(idempotency.principal, idempotency.key);
-    if (!stored) return undefined;
-    if (stored.requestHash !== idempotency.requestHash) {
-      throw new AppError('idempotency_key_reused', 'this Idempotency-Key was used for a different request');
-    }
-    return { status: stored.status, body: JSON.parse(stored.body) as RecordedReading, replayed: true };
+    return this.idempotency.forgetAnswersBefore(this.clock.now() - IDEMPOTENCY_TTL_MS);
   }
 }

@@ -47,6 +47,11 @@ export class Broadcaster implements TokenSockets {
     if (updates.length > 0) this.publish(termId, { kind: 'changes', changes: [...updates] });
   }
 
+  /** What one unit of work committed (server/changes/change-publisher.ts): its changes in seq order, in one call. */
+  changesCommitted(termId: number, updates: readonly IndicatorUpdate[]): void {
+    this.indicatorsUpdated(termId, [...updates]);
+  }
+
   indicatorUpdated(termId: number, update: IndicatorUpdate): void {
     this.changesCommitted(termId, [update]);
   }

@@ -2,7 +2,7 @@ import { addDays, addMonths, dateInZone, endOfMonth, minDate, type IsoDate } fro
 import { termElapsed } from '../../shared/indicator/progress';
 import type { UpdateFrequency } from '../../shared/indicator/model';
 import type { Database } from '../db/database';
-import { ChangeLogRepository } from '../changes/change-log.repository';
+import { ChangeLogWriter } from '../changes/change-log.writer';
 import { OFFICE_NAME_SETTING } from '../board/board.service';
 import {
   BRANCHES,
@@ -63,7 +63,8 @@ function readingsOf(
  * a term exists. One transaction: all or nothing. Resolves to whether it created the demo.
  */
 export function seedDemo(db: Database, now: number, timeZone: string): Promise<boolean> {
-  const changeLog = new ChangeLogRepository(db);
+  // History, written before any screen exists: no audit, nothing to publish; numbered like every change.
+  const changeLog = new ChangeLogWriter(db);
   const { indicatorGroups, indicators, readings, settings, terms, units } = db.tables;
   return db.transaction(async () => {
     if ((await db.orm.$count(terms)) > 0) return false;
@@ -150,7 +151,7 @@ export function seedDemo(db: Database, now: number, timeZone: string): Promise<b
               createdAt,
             })
             .returning({ id: readings.id });
-          await changeLog.append({ termId, kind: 'reading', indicatorId, readingId: inserted!.id, now: createdAt });
+          await changeLog.append(termId, [{ kind: 'reading', indicatorId, readingId: inserted!.id, payload: null }], createdAt);
         }
       }
       return termId;

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { MailStatus } from '../../shared/api/mail';
 import { LOGO_MAX_BYTES, type Settings, type SettingsPatch } from '../../shared/api/settings';
 import { isTimeZone } from '../../shared/time/dates';
-import { actorOf, type AuditService } from '../audit/audit.service';
+import { actorOf } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
-import type { Clock } from '../clock';
+import type { WritePipeline } from '../changes/write-pipeline';
 import { scheduleProblem } from '../exports/schedule';
 import { AppError } from '../http/errors';
 import type { SettingsRepository } from './settings.repository';
@@ -43,10 +43,9 @@ function imageType(content: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' |
 export class SettingsService {
   constructor(
     private readonly repository: SettingsRepository,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     private readonly defaults: { officeName: string; exportSchedule: ExportSchedule; mail: MailStatus },
-    private readonly effects: { boardChanged(): Promise<void>; scheduleChanged(schedule: ExportSchedule): Promise<void> },
+    private readonly effects: { scheduleChanged(schedule: ExportSchedule): Promise<void> },
   ) {}
 
   async get(): Promise<Settings> {
@@ -94,16 +93,17 @@ export class SettingsService {
       throw new AppError('validation_failed', 'not a time zone', { exportTimeZone: 'invalid' });
     }
     // Read, checked and written in one transaction: `before` is what this change replaced.
-    await this.repository.transaction(async () => {
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
       const before = await this.get();
       const cron = patch.exportCron ?? before.exportCron;
       const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
       const problem = scheduleProblem(cron, timeZone);
       if (problem) throw new AppError('validation_failed', problem === 'invalid' ? 'not a cron expression' : 'exports run at most once an hour', { exportCron: problem });
       for (const [field, value] of Object.entries(patch)) await this.repository.set(SETTING[field as keyof SettingsPatch], value);
-      await this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before, after: await this.get() });
+      await unit.audit({ action: 'settings.updated', entity: 'settings', entityId: null, before, after: await this.get() });
+      // The office's name and the screens' defaults are on the board.
+      if (patch.officeName !== undefined || patch.defaultLang !== undefined || patch.defaultTheme !== undefined) await unit.currentBoardChanged();
     });
-    if (patch.officeName !== undefined || patch.defaultLang !== undefined || patch.defaultTheme !== undefined) await this.effects.boardChanged();
     if (patch.exportCron !== undefined || patch.exportTimeZone !== undefined || patch.exportRetentionWeeks !== undefined) {
       await this.effects.scheduleChanged(await this.exportSchedule());
     }
@@ -119,14 +119,14 @@ export class SettingsService {
       if (!type) throw new AppError('unsupported_media_type', 'a logo is a PNG, JPEG or WebP image');
       logo = { type, data: content.toString('base64') };
     }
-    await this.repository.transaction(async () => {
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
       const before = await this.get();
       if (logo) await this.repository.set(SETTING.logo, logo);
       else await this.repository.remove(SETTING.logo);
       const after = await this.get();
-      await this.audit.record(actorOf(principal, ip), { action: 'settings.updated', entity: 'settings', entityId: null, before: { logoUrl: before.logoUrl }, after: { logoUrl: after.logoUrl } });
+      await unit.audit({ action: 'settings.updated', entity: 'settings', entityId: null, before: { logoUrl: before.logoUrl }, after: { logoUrl: after.logoUrl } });
+      await unit.currentBoardChanged();
     });
-    await this.effects.boardChanged();
     return this.get();
   }
 

@@ -1,12 +1,8 @@
 import type { MergeUnitsRequest, UnitDetail } from '../../shared/api/units';
-import { actorOf, type AuditService } from '../audit/audit.service';
+import { actorOf } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
-import type { BoardRepository } from '../board/board.repository';
-import type { BoardService } from '../board/board.service';
-import type { ChangeLogRepository } from '../changes/change-log.repository';
-import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
-import type { Broadcaster } from '../realtime/broadcaster';
+import type { WritePipeline } from '../changes/write-pipeline';
+import { DomainError } from '../errors';
 import type { UnitRow, UnitsRepository } from './units.repository';
 
 /**
@@ -17,16 +13,11 @@ import type { UnitRow, UnitsRepository } from './units.repository';
 export class UnitsService {
   constructor(
     private readonly units: UnitsRepository,
-    private readonly boardRepository: BoardRepository,
-    private readonly boards: BoardService,
-    private readonly changeLog: ChangeLogRepository,
-    private readonly broadcaster: Broadcaster,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
   ) {}
 
   authorize(principal: Principal): void {
-    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes units');
+    if (!isAdmin(principal)) throw new DomainError('forbidden', 'only an admin changes units');
   }
 
   async list(): Promise<UnitDetail[]> {
@@ -43,9 +34,9 @@ export class UnitsService {
   async create(principal: Principal, name: string, parentId: number | null, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
     if (parentId !== null) await this.live(parentId, 'parentId');
-    const id = await this.units.transaction(async () => {
-      const created = await this.units.insert(name, parentId, this.clock.now());
-      await this.audit.record(actorOf(principal, ip), { action: 'unit.created', entity: 'unit', entityId: created, after: { name, parentId } });
+    const id = await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const created = await this.units.insert(name, parentId, unit.now);
+      await unit.audit({ action: 'unit.created', entity: 'unit', entityId: created, after: { name, parentId } });
       return created;
     });
     return this.detail(id);
@@ -53,62 +44,63 @@ export class UnitsService {
 
   async update(principal: Principal, id: number, patch: { name?: string | undefined; parentId?: number | null | undefined }, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
-    const before = await this.live(id, 'id');
-    if (patch.parentId !== undefined && patch.parentId !== null) {
-      await this.live(patch.parentId, 'parentId');
-      if (await this.isWithin(patch.parentId, id)) throw new AppError('validation_failed', 'a unit cannot move under itself', { parentId: 'cycle' });
-    }
-    await this.units.transaction(async () => {
-      if (patch.name !== undefined && patch.name !== before.name) await this.units.rename(id, patch.name, before.name, this.clock.now());
+    // Checked inside the transaction that acts on them.
+    await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const before = await this.live(id, 'id');
+      if (patch.parentId !== undefined && patch.parentId !== null) {
+        await this.live(patch.parentId, 'parentId');
+        if (await this.isWithin(patch.parentId, id)) throw new DomainError('validation_failed', 'a unit cannot move under itself', { parentId: 'cycle' });
+      }
+      if (patch.name !== undefined && patch.name !== before.name) await this.units.rename(id, patch.name, before.name, unit.now);
       if (patch.parentId !== undefined) await this.units.move(id, patch.parentId);
-      await this.audit.record(actorOf(principal, ip), {
+      await unit.audit({
         action: 'unit.updated',
         entity: 'unit',
         entityId: id,
         before: { name: before.name, parentId: before.parentId },
         after: { name: patch.name ?? before.name, parentId: patch.parentId === undefined ? before.parentId : patch.parentId },
       });
-      await this.boardChanged();
+      // Owner names show on the board.
+      await unit.currentBoardChanged();
     });
-    await this.refreshScreens();
     return this.detail(id);
   }
 
   async merge(principal: Principal, request: MergeUnitsRequest, ip: string): Promise<UnitDetail> {
     this.authorize(principal);
-    const from = [...new Set(request.unitIds)];
-    for (const id of from) await this.live(id, 'unitIds');
-    const intoId = 'unitId' in request.into ? request.into.unitId : undefined;
-    if (intoId !== undefined) {
-      await this.live(intoId, 'into');
-      if (from.includes(intoId)) throw new AppError('validation_failed', 'a unit cannot be merged into itself', { into: 'cycle' });
-    } else if (from.length < 2) {
-      throw new AppError('validation_failed', 'merge at least two units into a new one', { unitIds: 'too_small' });
-    }
-    const parentId = 'name' in request.into ? (request.into.parentId ?? null) : null;
-    if (parentId !== null) await this.live(parentId, 'into.parentId');
-    // What the merged units leave behind hangs under the result: it cannot lie below them itself.
-    for (const id of from) {
-      if (intoId !== undefined && (await this.isWithin(intoId, id))) throw new AppError('validation_failed', 'the unit merged into lies below a merged unit', { into: 'cycle' });
-      if (parentId !== null && (await this.isWithin(parentId, id))) throw new AppError('validation_failed', 'the new unit would hang below a merged unit', { 'into.parentId': 'cycle' });
-    }
-    const target = await this.units.transaction(async () => {
-      const now = this.clock.now();
+    const target = await this.pipeline.run(actorOf(principal, ip), async (unit) => {
+      const from = [...new Set(request.unitIds)];
+      for (const id of from) await this.live(id, 'unitIds');
+      const intoId = 'unitId' in request.into ? request.into.unitId : undefined;
+      if (intoId !== undefined) {
+        await this.live(intoId, 'into');
+        if (from.includes(intoId)) throw new DomainError('validation_failed', 'a unit cannot be merged into itself', { into: 'cycle' });
+      } else if (from.length < 2) {
+        throw new DomainError('validation_failed', 'merge at least two units into a new one', { unitIds: 'too_small' });
+      }
+      const parentId = 'name' in request.into ? (request.into.parentId ?? null) : null;
+      if (parentId !== null) await this.live(parentId, 'into.parentId');
+      // What the merged units leave behind hangs under the result: it cannot lie below them itself.
+      for (const id of from) {
+        if (intoId !== undefined && (await this.isWithin(intoId, id))) throw new DomainError('validation_failed', 'the unit merged into lies below a merged unit', { into: 'cycle' });
+        if (parentId !== null && (await this.isWithin(parentId, id))) throw new DomainError('validation_failed', 'the new unit would hang below a merged unit', { 'into.parentId': 'cycle' });
+      }
+      const now = unit.now;
       const into = intoId ?? (await this.units.insert((request.into as { name: string }).name, parentId, now));
       const before: UnitRow[] = [];
       for (const id of from) before.push((await this.units.find(id))!);
       const moved = await this.units.merge(from, into, now);
-      await this.audit.record(actorOf(principal, ip), {
+      await unit.audit({
         action: 'unit.merged',
         entity: 'unit',
         entityId: into,
         before: before.map((u) => ({ id: u.id, name: u.name })),
         after: { into: { id: into, name: (await this.units.find(into))!.name }, moved },
       });
-      await this.boardChanged();
+      // Owners and scopes show on the board.
+      await unit.currentBoardChanged();
       return into;
     });
-    await this.refreshScreens();
     return this.detail(target);
   }
 
@@ -119,8 +111,8 @@ export class UnitsService {
   /** A unit that exists and was not merged away (merged units are read-only history). */
   private async live(id: number, field: string): Promise<UnitRow> {
     const unit = await this.units.find(id);
-    if (!unit) throw new AppError('validation_failed', `unit ${id} not found`, { [field]: 'not_found' });
-    if (unit.mergedIntoId !== null) throw new AppError('conflict', `unit ${id} was merged: it is history now`, { [field]: 'merged' });
+    if (!unit) throw new DomainError('validation_failed', `unit ${id} not found`, { [field]: 'not_found' });
+    if (unit.mergedIntoId !== null) throw new DomainError('conflict', `unit ${id} was merged: it is history now`, { [field]: 'merged' });
     return unit;
   }
 
@@ -131,16 +123,5 @@ export class UnitsService {
       id = (await this.units.find(id))?.parentId ?? null;
     }
     return false;
-  }
-
-  /** Owner names and scopes show on the board: a board-wide change of the current term (inside the transaction). */
-  private async boardChanged(): Promise<void> {
-    const term = await this.boardRepository.currentTerm();
-    if (term) await this.changeLog.append({ termId: term.id, kind: 'term', indicatorId: null, readingId: null, now: this.clock.now() });
-  }
-
-  private async refreshScreens(): Promise<void> {
-    const term = await this.boardRepository.currentTerm();
-    if (term) this.broadcaster.snapshot(term.id, await this.boards.board());
   }
 }

@@ -1,0 +1,65 @@
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { single, type Database } from '../db/database';
+import { REPLAY_WINDOW, type ChangeKind } from './change-log.repository';
+import { givingWay } from './giving-way';
+
+/** One entry of the log: what changed, and the `indicator:updated` payload as screens get it (null when none). */
+export interface ChangeEntry {
+  kind: ChangeKind;
+  indicatorId: number | null;
+  readingId: number | null;
+  payload: string | null;
+}
+
+/** Rows a statement inserts at once: well under both dialects' limits on bound parameters. */
+const ROWS_A_STATEMENT = 1000;
+
+/**
+ * Appends to the change log. Only the write pipeline (server/changes/write-pipeline.ts) and the
+ * demo seed use it: tests/unit/write-pipeline-only.test.ts keeps it so, which is how every change
+ * a board shows goes through the pipeline's checks, audit and publisher.
+ */
+export class ChangeLogWriter {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Takes the term's next `count` numbers and returns the first. Call inside a write transaction:
+   * the counter row serialises writers on every node, and the entries must follow in it.
+   */
+  async reserve(termId: number, count: number): Promise<number> {
+    const { terms } = this.db.tables;
+    const { lastSeq } = single(
+      await this.db.orm
+        .update(terms)
+        .set({ lastSeq: sql`${terms.lastSeq} + ${count}` })
+        .where(eq(terms.id, termId))
+        .returning({ lastSeq: terms.lastSeq }),
+    );
+    return lastSeq - count + 1;
+  }
+
+  /** Writes the entries numbered from `first` (reserved), giving way between large chunks. */
+  async insert(termId: number, first: number, entries: readonly ChangeEntry[], now: number): Promise<void> {
+    const { changes } = this.db.tables;
+    for (let start = 0; start < entries.length; start += ROWS_A_STATEMENT) {
+      if (start > 0) await givingWay();
+      const rows = entries.slice(start, start + ROWS_A_STATEMENT).map((entry, i) => ({ termId, seq: first + start + i, ...entry, createdAt: now }));
+      await this.db.orm.insert(changes).values(rows);
+    }
+    // Payloads are kept for the last REPLAY_WINDOW changes; older ones go when a hundred is crossed.
+    const last = first + entries.length - 1;
+    if (Math.floor(last / 100) > Math.floor((first - 1) / 100)) {
+      await this.db.orm
+        .update(changes)
+        .set({ payload: null })
+        .where(and(eq(changes.termId, termId), lte(changes.seq, last - REPLAY_WINDOW), isNotNull(changes.payload)));
+    }
+  }
+
+  /** Reserves and writes in one go: the first `seq`. */
+  async append(termId: number, entries: readonly ChangeEntry[], now: number): Promise<number> {
+    const first = await this.reserve(termId, entries.length);
+    await this.insert(termId, first, entries, now);
+    return first;
+  }
+}
