@@ -3,7 +3,7 @@ import type { IndicatorRule, Milestone, ReadingFact, TermSpan } from '../../shar
 import { effectiveReadings, monthlySeries, progressOfEffective, termElapsed } from '../../shared/indicator/progress';
 import { dateInZone } from '../../shared/time/dates';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
+import { DomainError } from '../errors';
 import type { BoardRepository, IndicatorRow, TermRow } from './board.repository';
 
 export const OFFICE_NAME_SETTING = 'office.name';
@@ -49,7 +49,7 @@ export class BoardService {
 
   async currentTerm(): Promise<TermRow> {
     const term = await this.repository.currentTerm();
-    if (!term) throw new AppError('not_found', 'there is no current term');
+    if (!term) throw new DomainError('not_found', 'there is no current term');
     return term;
   }
 
@@ -61,7 +61,7 @@ export class BoardService {
    */
   async board(asOf?: number, termId?: number): Promise<Board> {
     const term = termId === undefined ? await this.currentTerm() : await this.repository.term(termId);
-    if (!term) throw new AppError('not_found', `term ${termId} not found`);
+    if (!term) throw new DomainError('not_found', `term ${termId} not found`);
     // The cache keeps the current term's board; other terms are computed when asked.
     if (termId !== undefined && !term.isCurrent) asOf ??= this.clock.now();
     const instant = asOf ?? this.clock.now();

@@ -6,7 +6,7 @@ import { actorOf } from '../audit/audit.service';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { WritePipeline } from '../changes/write-pipeline';
 import { scheduleProblem } from '../exports/schedule';
-import { AppError } from '../http/errors';
+import { DomainError } from '../errors';
 import type { SettingsRepository } from './settings.repository';
 
 export const SETTING = {
@@ -90,7 +90,7 @@ export class SettingsService {
   async update(principal: Principal, patch: SettingsPatch, ip: string): Promise<Settings> {
     this.authorize(principal);
     if (patch.exportTimeZone !== undefined && !isTimeZone(patch.exportTimeZone)) {
-      throw new AppError('validation_failed', 'not a time zone', { exportTimeZone: 'invalid' });
+      throw new DomainError('validation_failed', 'not a time zone', { exportTimeZone: 'invalid' });
     }
     // Read, checked and written in one transaction: `before` is what this change replaced.
     await this.pipeline.run(actorOf(principal, ip), async (unit) => {
@@ -98,7 +98,7 @@ export class SettingsService {
       const cron = patch.exportCron ?? before.exportCron;
       const timeZone = patch.exportTimeZone ?? before.exportTimeZone;
       const problem = scheduleProblem(cron, timeZone);
-      if (problem) throw new AppError('validation_failed', problem === 'invalid' ? 'not a cron expression' : 'exports run at most once an hour', { exportCron: problem });
+      if (problem) throw new DomainError('validation_failed', problem === 'invalid' ? 'not a cron expression' : 'exports run at most once an hour', { exportCron: problem });
       for (const [field, value] of Object.entries(patch)) await this.repository.set(SETTING[field as keyof SettingsPatch], value);
       await unit.audit({ action: 'settings.updated', entity: 'settings', entityId: null, before, after: await this.get() });
       // The office's name and the screens' defaults are on the board.
@@ -114,9 +114,9 @@ export class SettingsService {
     this.authorize(principal);
     let logo: { type: string; data: string } | null = null;
     if (content) {
-      if (content.length > LOGO_MAX_BYTES) throw new AppError('payload_too_large', `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
+      if (content.length > LOGO_MAX_BYTES) throw new DomainError('payload_too_large', `a logo is at most ${LOGO_MAX_BYTES / 1024} KB`);
       const type = imageType(content);
-      if (!type) throw new AppError('unsupported_media_type', 'a logo is a PNG, JPEG or WebP image');
+      if (!type) throw new DomainError('unsupported_media_type', 'a logo is a PNG, JPEG or WebP image');
       logo = { type, data: content.toString('base64') };
     }
     await this.pipeline.run(actorOf(principal, ip), async (unit) => {
@@ -136,7 +136,7 @@ export class SettingsService {
   }
 
   authorize(principal: Principal): void {
-    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin changes the settings');
+    if (!isAdmin(principal)) throw new DomainError('forbidden', 'only an admin changes the settings');
   }
 
   private schedulePart(values: Map<string, unknown>) {

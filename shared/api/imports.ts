@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Columns of the readings import (CSV or XLSX, first row the header); the template has them. */
 export const IMPORT_COLUMNS = ['code', 'date', 'value', 'numerator', 'denominator', 'note', 'evidence'] as const;
-/** Data rows a file may have (the header not counted): readings and plan imports alike. */
+/** Data rows a file may have (the header not counted), readings and plan imports alike: the parser refuses more, the commit writes up to this many in one transaction. */
 export const IMPORT_MAX_ROWS = 50_000;
 /** Columns a file may have: ours are a handful; a sheet or header far wider is not one of them. */
 export const IMPORT_MAX_COLUMNS = 64;
