@@ -11,8 +11,8 @@ export interface ChangeEntry {
   payload: string | null;
 }
 
-/** Rows a statement inserts at once: well under both dialects' limits on bound parameters. */
-const ROWS_A_STATEMENT = 1000;
+/** Entries written between two turns given to other requests. */
+const ROWS_A_TURN = 2000;
 
 /**
  * Appends to the change log. Only the write pipeline (server/changes/write-pipeline.ts) and the
@@ -41,10 +41,12 @@ export class ChangeLogWriter {
   /** Writes the entries numbered from `first` (reserved), giving way between large chunks. */
   async insert(termId: number, first: number, entries: readonly ChangeEntry[], now: number): Promise<void> {
     const { changes } = this.db.tables;
-    for (let start = 0; start < entries.length; start += ROWS_A_STATEMENT) {
+    for (let start = 0; start < entries.length; start += ROWS_A_TURN) {
       if (start > 0) await givingWay();
-      const rows = entries.slice(start, start + ROWS_A_STATEMENT).map((entry, i) => ({ termId, seq: first + start + i, ...entry, createdAt: now }));
-      await this.db.orm.insert(changes).values(rows);
+      await this.db.insertMany(
+        changes,
+        entries.slice(start, start + ROWS_A_TURN).map((entry, i) => ({ termId, seq: first + start + i, ...entry, createdAt: now })),
+      );
     }
     // Payloads are kept for the last REPLAY_WINDOW changes; older ones go when a hundred is crossed.
     const last = first + entries.length - 1;

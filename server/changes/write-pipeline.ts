@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { REPLAY_WINDOW } from './change-log.repository';
 import { ChangeLogWriter, type ChangeEntry } from './change-log.writer';
 import type { IdempotencyRepository } from './idempotency.repository';
+import { MAX_REPLAY } from '../realtime/board-feed.service';
 
 /** A change of one indicator: a reading, a correction, or an edit of its definition. */
 export interface IndicatorChange {
@@ -102,8 +103,9 @@ export class UnitOfWork {
     }
 
     const firstSeq = await this.changeLog.reserve(term.id, changes.length);
-    // Payloads are what a resync replays; only the last REPLAY_WINDOW are ever kept.
-    const keepFrom = changes.length - REPLAY_WINDOW;
+    // Payloads are what a resync replays, and a resync replays at most MAX_REPLAY changes (more
+    // get a snapshot): a batch keeps its last ones only, not 10,000 copies of 15 states.
+    const keepFrom = changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY);
     const updates: IndicatorUpdate[] = [];
     const entries: ChangeEntry[] = changes.map((change, i) => {
       const seq = firstSeq + i;

@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema';
 
@@ -33,6 +34,12 @@ export interface Database {
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs a raw statement that returns no rows, on the current context's connection. */
   execute(query: SQL): Promise<void>;
+  /**
+   * Inserts many rows of one table inside the current transaction, in order, and returns their
+   * `id`s in that order (empty for a table without one). For batches: the query builder spends
+   * ~90 µs a row building a multi-row insert, a prepared statement ~2 µs (docs/performance.md).
+   */
+  insertMany<T extends SQLiteTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): Promise<number[]>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -79,6 +80,23 @@ export class PostgresDatabase implements Database {
 
   async execute(query: SQL): Promise<void> {
     await (this.context.getStore() ?? this.root).execute(query);
+  }
+
+  async insertMany<T extends SQLiteTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): Promise<number[]> {
+    const tx = this.context.getStore();
+    if (!tx) throw new Error('insertMany runs inside a write transaction');
+    const ids: number[] = [];
+    // A round trip per statement dominates here: as many rows a statement as the parameter limit allows.
+    const columns = Object.keys(rows[0] ?? {}).length || 1;
+    const perStatement = Math.max(1, Math.floor(60_000 / columns));
+    const id = (getTableColumns(table) as Record<string, unknown>).id;
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement) as Array<T['$inferInsert']>;
+      const insert = (tx as unknown as Orm).insert(table).values(chunk);
+      if (id) ids.push(...(await insert.returning({ id: id as never })).map((row) => (row as { id: number }).id).sort((a, b) => a - b));
+      else await insert;
+    }
+    return ids;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -36,6 +37,7 @@ export class SqliteDatabase implements Database {
   private readonly reader: SqliteOrm;
   private readonly context = new AsyncLocalStorage<Orm>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly inserts = new Map<string, BetterSqlite3.Statement>();
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -81,6 +83,27 @@ export class SqliteDatabase implements Database {
   async execute(query: SQL): Promise<void> {
     const orm = (this.context.getStore() as SqliteOrm | undefined) ?? this.reader;
     orm.run(query);
+  }
+
+  async insertMany<T extends SQLiteTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): Promise<number[]> {
+    if (this.context.getStore() !== this.writer) throw new Error('insertMany runs inside a write transaction');
+    const first = rows[0];
+    if (first === undefined) return [];
+    const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+    const sql = `insert into "${getTableName(table)}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+    let statement = this.inserts.get(sql);
+    if (!statement) this.inserts.set(sql, (statement = this.writer.$client.prepare(sql)));
+    const hasId = 'id' in getTableColumns(table);
+    const ids: number[] = [];
+    for (const row of rows) {
+      const values = columns.map(([key, column]) => {
+        const value = (row as Record<string, unknown>)[key];
+        return value === null || value === undefined ? null : column.mapToDriverValue(value);
+      });
+      const { lastInsertRowid } = statement.run(values);
+      if (hasId) ids.push(Number(lastInsertRowid));
+    }
+    return ids;
   }
 
   /** The raw connection that writes: for tests that must bypass the rules (the audit triggers). */

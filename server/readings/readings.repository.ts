@@ -42,11 +42,23 @@ export class ReadingsRepository {
 
   /** Writes the readings, in order, and returns their rows in the same order. Call inside a write transaction. */
   async insert(rows: readonly NewReading[]): Promise<ReadingRow[]> {
-    const { readings } = this.db.tables;
-    if (rows.length === 0) return [];
-    const inserted = await this.db.orm.insert(readings).values([...rows]).returning();
-    // Both dialects number the rows in the order of the values; RETURNING's own order is not promised.
-    return inserted.sort((a, b) => a.id - b.id);
+    const ids = await this.db.insertMany(this.db.tables.readings, rows);
+    return rows.map((row, i) => ({
+      id: ids[i]!,
+      indicatorId: row.indicatorId,
+      date: row.date,
+      value: row.value ?? null,
+      numerator: row.numerator ?? null,
+      denominator: row.denominator ?? null,
+      note: row.note ?? '',
+      evidence: row.evidence ?? '',
+      authorUserId: row.authorUserId ?? null,
+      authorTokenId: row.authorTokenId ?? null,
+      createdAt: row.createdAt,
+      supersedesId: row.supersedesId ?? null,
+      supersededById: null,
+      reason: row.reason ?? '',
+    }));
   }
 
   /** Marks `id` as replaced by `byId`, only if it belongs to the indicator and is not replaced yet. */

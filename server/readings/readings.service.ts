@@ -35,8 +35,8 @@ export interface CheckedReading {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
-/** Readings a statement inserts at once in a batch (13 columns each: well under the parameter limits). */
-const READINGS_A_STATEMENT = 500;
+/** Readings written between two turns given to other requests. */
+const READINGS_A_TURN = 2000;
 
 export function toReading(row: ReadingWithAuthor): Reading {
   const author: Reading['author'] =
@@ -128,14 +128,14 @@ export class ReadingsService {
   /**
    * Writes checked readings (and corrections) of one term, in order, with their change-log
    * entries; each indicator touched is computed once, after all its rows. Large batches give way
-   * to other requests between statements. Call inside a unit of work; the caller audits.
+   * to other requests every READINGS_A_TURN rows. Call inside a unit of work; the caller audits.
    */
   async append(unit: UnitOfWork, principal: Principal, term: TermRow, batch: readonly CheckedReading[]): Promise<IndicatorUpdate[]> {
     const author = principal.kind === 'user' ? { userId: principal.userId, tokenId: null, name: principal.displayName } : { userId: null, tokenId: principal.tokenId, name: principal.name };
     const written: ReadingRow[] = [];
-    for (let start = 0; start < batch.length; start += READINGS_A_STATEMENT) {
+    for (let start = 0; start < batch.length; start += READINGS_A_TURN) {
       if (start > 0) await givingWay();
-      const rows = batch.slice(start, start + READINGS_A_STATEMENT).map(({ indicator, input }) => ({
+      const rows = batch.slice(start, start + READINGS_A_TURN).map(({ indicator, input }) => ({
         indicatorId: indicator.id,
         date: input.date,
         value: input.value ?? null,

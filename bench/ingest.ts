@@ -1,0 +1,150 @@
+/**
+ * The write side: what one reading costs over HTTP, and a 10,000-row import (dry run + commit)
+ * while the server keeps answering `GET /api/health`. The server runs in its own process, as
+ * `npm start` runs it (SQLite, synchronous = FULL); the baselines of the same run are bare
+ * better-sqlite3 inserts on the same disk, with and without the fsync of each commit.
+ *
+ * `npm run bench:ingest`; BENCH_IMPORT_ROWS sets the import's rows (default 10,000). Figures go
+ * to docs/performance.md.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dateInZone } from '../shared/time/dates';
+import { freePort, spawnServer, tempStore, waitHealthy } from '../tests/helpers/server-process';
+import { signIn } from '../tests/helpers/start-test-server';
+import { printTable, summary, timeEach } from './stats';
+
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const SINGLE_READINGS = 500;
+const PASSWORD = 'Bench-Ingest-2026';
+const POSTERS = 8;
+const SUSTAINED_MS = 5_000;
+
+/** One row a transaction into a table shaped like `readings`, as the server's writer commits (BEGIN IMMEDIATE … COMMIT). */
+function bareInserts(synchronous: 'FULL' | 'NORMAL', n: number): number[] {
+  const dir = mkdtempSync(join(tmpdir(), 'termboard-bare-'));
+  const db = new BetterSqlite3(join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec(`create table readings (id integer primary key autoincrement, indicator_id integer not null, date text not null, value real,
+    numerator integer, denominator integer, note text not null default '', evidence text not null default '', author_user_id integer,
+    author_token_id integer, created_at integer not null, supersedes_id integer, superseded_by_id integer, reason text not null default '')`);
+  const insert = db.prepare('insert into readings (indicator_id, date, value, created_at) values (?, ?, ?, ?)');
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    db.exec('BEGIN IMMEDIATE');
+    insert.run(1, '2026-11-28', i, Date.now());
+    db.exec('COMMIT');
+    samples.push(performance.now() - started);
+  }
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return samples;
+}
+
+const store = await tempStore();
+const server = spawnServer({ ...store.env, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error' }, await freePort());
+try {
+  await waitHealthy(server);
+  const url = server.url;
+  const cookie = await signIn(url, 'admin', PASSWORD);
+  const board = (await (await fetch(`${url}/api/board`, { headers: { cookie } })).json()) as {
+    term: { start: string };
+    timeZone: string;
+    indicators: Array<{ id: number; code: string; measure: string }>;
+  };
+  const counts = board.indicators.filter((i) => i.measure === 'count');
+  const today = dateInZone(Date.now(), board.timeZone);
+  let value = 0;
+  const postReading = async (indicatorId: number) => {
+    const response = await fetch(`${url}/api/indicators/${indicatorId}/readings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ date: today, value: ++value }),
+    });
+    if (response.status !== 201) throw new Error(`reading answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const health = async () => {
+    const response = await fetch(`${url}/api/health`);
+    if (response.status !== 200) throw new Error(`health answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+
+  const rows = [];
+  rows.push(summary('baseline: bare better-sqlite3 insert, a transaction each, synchronous=FULL', bareInserts('FULL', SINGLE_READINGS)));
+  rows.push(summary('baseline: the same, synchronous=NORMAL (no fsync at commit)', bareInserts('NORMAL', SINGLE_READINGS)));
+  rows.push(summary('baseline: GET /api/health, server idle', await timeEach(SINGLE_READINGS, health)));
+  await timeEach(50, () => postReading(counts[0]!.id));
+  rows.push(summary('one reading over HTTP, demo board (sequential)', await timeEach(SINGLE_READINGS, () => postReading(counts[value % counts.length]!.id))));
+
+  // As fast as answered, 8 at a time, no screen connected: what the write path sustains.
+  let acknowledged = 0;
+  const until = performance.now() + SUSTAINED_MS;
+  await Promise.all(
+    Array.from({ length: POSTERS }, async (_, poster) => {
+      while (performance.now() < until) {
+        await postReading(counts[poster % counts.length]!.id);
+        acknowledged++;
+      }
+    }),
+  );
+  const sustained = `readings acknowledged with ${POSTERS} posters, no screens: ${Math.round(acknowledged / (SUSTAINED_MS / 1000))}/s`;
+
+  const imports: string[] = [];
+  for (const round of [1, 2]) {
+    const lines = ['code,date,value,numerator,denominator,note,evidence'];
+    const start = Date.parse(`${board.term.start}T00:00:00Z`);
+    const days = Math.max(1, Math.floor((Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000));
+    for (let i = 0; i < IMPORT_ROWS; i++) {
+      const date = new Date(start + (i % days) * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${counts[i % counts.length]!.code},${date},${round * 1_000_000 + i},,,Nhập hàng loạt,`);
+    }
+    const csv = lines.join('\n');
+
+    // GET /api/health every moment of the dry run and the commit, one after the other.
+    const during: { phase: 'dry run' | 'commit'; samples: { 'dry run': number[]; commit: number[] } } = { phase: 'dry run', samples: { 'dry run': [], commit: [] } };
+    let importing = true;
+    const sampler = (async () => {
+      while (importing) {
+        const started = performance.now();
+        const phase = during.phase;
+        await health();
+        during.samples[phase].push(performance.now() - started);
+      }
+    })();
+    const started = performance.now();
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'so-lieu.csv');
+    const preview = await fetch(`${url}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
+    if (preview.status !== 201) throw new Error(`dry run answered ${preview.status}: ${await preview.text()}`);
+    const { id, counts: rowCounts } = (await preview.json()) as { id: number; counts: { new: number } };
+    if (rowCounts.new !== IMPORT_ROWS) throw new Error(`dry run found ${rowCounts.new} new rows of ${IMPORT_ROWS}`);
+    const dryRun = performance.now() - started;
+    during.phase = 'commit';
+    const commit = await fetch(`${url}/api/imports/${id}/commit`, { method: 'POST', headers: { cookie } });
+    if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${await commit.text()}`);
+    const { imported } = (await commit.json()) as { imported: number };
+    const total = performance.now() - started;
+    importing = false;
+    await sampler;
+    if (imported !== IMPORT_ROWS) throw new Error(`imported ${imported} of ${IMPORT_ROWS}`);
+    imports.push(
+      `import #${round} of ${IMPORT_ROWS.toLocaleString('en')} rows: dry run ${(dryRun / 1000).toFixed(2)} s + commit ${((total - dryRun) / 1000).toFixed(2)} s = ${(total / 1000).toFixed(2)} s`,
+    );
+    rows.push(summary(`GET /api/health during import #${round}'s dry run`, during.samples['dry run']));
+    rows.push(summary(`GET /api/health during import #${round}'s commit`, during.samples.commit));
+  }
+
+  printTable(rows);
+  console.log('');
+  console.log(sustained);
+  for (const line of imports) console.log(line);
+} finally {
+  server.child.kill('SIGTERM');
+  await server.exited;
+  await store.remove();
+}
