@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BoardIndicator } from '../../shared/api/board';
-import { readingFieldErrors, type Reading, type ReadingInput } from '../../shared/api/readings';
+import { readingFieldErrors, type BatchReading, type Reading, type ReadingInput, type ReadingsBatchResult } from '../../shared/api/readings';
 import type { Measure } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { dateInZone } from '../../shared/time/dates';
@@ -13,6 +13,7 @@ import { givingWay } from '../changes/giving-way';
 import type { IdempotencyRepository } from '../changes/idempotency.repository';
 import type { Idempotency, UnitOfWork, WritePipeline } from '../changes/write-pipeline';
 import { DomainError } from '../errors';
+import { KnownReadings } from '../imports/row-rules';
 import type { ReadingRow, ReadingsRepository, ReadingWithAuthor } from './readings.repository';
 
 export interface RecordedReading {
@@ -167,6 +168,53 @@ export class ReadingsService {
       changes,
       batch.map((checked) => checked.indicator),
     );
+  }
+
+  /**
+   * Readings of the current board sent together (`POST /api/readings`): each checked with the
+   * rules of a single reading, written all or none in one unit of work. A reading equal to one
+   * already there (or earlier in the batch) is skipped, as in imports. Errors name their reading:
+   * `readings.<index>.<field>`.
+   */
+  async recordBatch(principal: Principal, readings: readonly BatchReading[], idempotencyKey?: string, ip = ''): Promise<OnceAnswer<ReadingsBatchResult>> {
+    const idempotency = idempotencyOf(principal, idempotencyKey, { batch: readings });
+    return this.pipeline.runOnce(actorOf(principal, ip), idempotency, async (unit) => {
+      const term = await this.boards.currentTerm();
+      if (!term) throw new DomainError('not_found', 'there is no current term');
+      const live = await this.boards.indicators(term.id);
+      const byCode = new Map(live.map((indicator) => [indicator.code.toUpperCase(), indicator]));
+      const byId = new Map(live.map((indicator) => [indicator.id, indicator]));
+      const indicatorOf = (reading: BatchReading) => (reading.code !== undefined ? byCode.get(reading.code.toUpperCase()) : byId.get(reading.indicatorId!));
+      const known = new Map<number, KnownReadings>();
+      for (const [id, facts] of await this.boards.factsOfIndicators([...new Set(readings.flatMap((r) => indicatorOf(r)?.id ?? []))])) known.set(id, new KnownReadings(facts));
+      const span = spanOf(term);
+      const today = dateInZone(unit.now, this.timeZone);
+      const fields: Record<string, string> = {};
+      const batch: CheckedReading[] = [];
+      for (const [index, reading] of readings.entries()) {
+        if (index > 0 && index % READINGS_A_TURN === 0) await givingWay();
+        const { code, indicatorId, ...input } = reading;
+        const named = `readings.${index}.${code !== undefined ? 'code' : 'indicatorId'}`;
+        const indicator = indicatorOf(reading);
+        const refusal = indicator ? refusalOf(principal, indicator, term) : 'unknown_indicator';
+        if (!indicator || refusal) {
+          fields[named] = refusal!;
+          continue;
+        }
+        const errors = Object.entries(readingFieldErrors(input, indicator.measure as Measure, span, today));
+        for (const [field, error] of errors) fields[`readings.${index}.${field}`] = error;
+        if (errors.length === 0 && !known.get(indicator.id)!.repeatedOrAdded(input)) batch.push({ indicator, input });
+      }
+      if (Object.keys(fields).length > 0) throw new DomainError('validation_failed', 'some readings are not valid: nothing was recorded', fields);
+      const updates = await this.append(unit, principal, term, batch);
+      await unit.audit({
+        action: 'import.committed',
+        entity: 'readings',
+        entityId: null,
+        after: { imported: updates.length, skipped: readings.length - updates.length, readingIds: updates.map((u) => u.reading!.id) },
+      });
+      return { imported: updates.length, seq: updates.at(-1)?.seq ?? term.lastSeq };
+    });
   }
 
   /** Newest first; `before` pages on from a reading id. */

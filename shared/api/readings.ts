@@ -103,3 +103,23 @@ export const readingsQuerySchema = z.strictObject({
 });
 
 export const readingsPageSchema = z.object({ readings: z.array(readingSchema) });
+
+/** Readings one `POST /api/readings` may carry: all of them are written, or none. */
+export const BATCH_MAX_READINGS = 10_000;
+
+/** A reading of a batch: as `readingInputSchema` (no corrections), naming its indicator by `code` or `indicatorId`. */
+export const batchReadingSchema = z
+  .strictObject({
+    code: z.string().trim().min(1).max(50).optional(),
+    indicatorId: z.int().positive().optional(),
+    ...readingInputSchema.pick({ date: true, value: true, numerator: true, denominator: true, note: true, evidence: true }).shape,
+  })
+  .refine((reading) => (reading.code === undefined) !== (reading.indicatorId === undefined), { message: 'name the indicator by code or indicatorId', path: ['code'] });
+export type BatchReading = z.infer<typeof batchReadingSchema>;
+
+export const readingsBatchSchema = z.strictObject({ readings: z.array(batchReadingSchema).min(1).max(BATCH_MAX_READINGS) });
+export type ReadingsBatch = z.infer<typeof readingsBatchSchema>;
+
+/** `imported`: readings written (a reading equal to one already there is skipped, as in imports); `seq`: the board's last change. */
+export const readingsBatchResultSchema = z.object({ imported: z.number(), seq: z.number() });
+export type ReadingsBatchResult = z.infer<typeof readingsBatchResultSchema>;
