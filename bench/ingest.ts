@@ -1,6 +1,6 @@
 /**
- * The write side: what one reading costs over HTTP, and a 10,000-row import (dry run + commit)
- * while the server keeps answering `GET /api/health`. The server runs in its own process, as
+ * The write side: what one reading costs over HTTP, a 10,000-row import (dry run + commit) and a
+ * 10,000-reading `POST /api/readings`, while the server keeps answering `GET /api/health`. The server runs in its own process, as
  * `npm start` runs it (SQLite, synchronous = FULL); the baselines of the same run are bare
  * better-sqlite3 inserts on the same disk, with and without the fsync of each commit.
  *
@@ -94,55 +94,86 @@ try {
   );
   const sustained = `readings acknowledged with ${POSTERS} posters, no screens: ${Math.round(acknowledged / (SUSTAINED_MS / 1000))}/s`;
 
-  const imports: string[] = [];
-  for (const round of [1, 2]) {
-    const lines = ['code,date,value,numerator,denominator,note,evidence'];
-    const start = Date.parse(`${board.term.start}T00:00:00Z`);
-    const days = Math.max(1, Math.floor((Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000));
-    for (let i = 0; i < IMPORT_ROWS; i++) {
-      const date = new Date(start + (i % days) * 86_400_000).toISOString().slice(0, 10);
-      lines.push(`${counts[i % counts.length]!.code},${date},${round * 1_000_000 + i},,,Nhập hàng loạt,`);
-    }
-    const csv = lines.join('\n');
-
-    // GET /api/health every moment of the dry run and the commit, one after the other.
-    const during: { phase: 'dry run' | 'commit'; samples: { 'dry run': number[]; commit: number[] } } = { phase: 'dry run', samples: { 'dry run': [], commit: [] } };
-    let importing = true;
+  /** Runs `work` while GET /api/health is asked again and again; the samples by the phase `work` says it is in. */
+  const sampling = async <P extends string>(first: P, work: (phase: (next: P) => void) => Promise<void>) => {
+    const samples = new Map<P, number[]>();
+    let current = first;
+    let running = true;
     const sampler = (async () => {
-      while (importing) {
+      while (running) {
         const started = performance.now();
-        const phase = during.phase;
+        const phase = current;
         await health();
-        during.samples[phase].push(performance.now() - started);
+        samples.set(phase, [...(samples.get(phase) ?? []), performance.now() - started]);
       }
     })();
-    const started = performance.now();
-    const form = new FormData();
-    form.append('file', new Blob([csv]), 'so-lieu.csv');
-    const preview = await fetch(`${url}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
-    if (preview.status !== 201) throw new Error(`dry run answered ${preview.status}: ${await preview.text()}`);
-    const { id, counts: rowCounts } = (await preview.json()) as { id: number; counts: { new: number } };
-    if (rowCounts.new !== IMPORT_ROWS) throw new Error(`dry run found ${rowCounts.new} new rows of ${IMPORT_ROWS}`);
-    const dryRun = performance.now() - started;
-    during.phase = 'commit';
-    const commit = await fetch(`${url}/api/imports/${id}/commit`, { method: 'POST', headers: { cookie } });
-    if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${await commit.text()}`);
-    const { imported } = (await commit.json()) as { imported: number };
-    const total = performance.now() - started;
-    importing = false;
-    await sampler;
-    if (imported !== IMPORT_ROWS) throw new Error(`imported ${imported} of ${IMPORT_ROWS}`);
-    imports.push(
-      `import #${round} of ${IMPORT_ROWS.toLocaleString('en')} rows: dry run ${(dryRun / 1000).toFixed(2)} s + commit ${((total - dryRun) / 1000).toFixed(2)} s = ${(total / 1000).toFixed(2)} s`,
-    );
-    rows.push(summary(`GET /api/health during import #${round}'s dry run`, during.samples['dry run']));
-    rows.push(summary(`GET /api/health during import #${round}'s commit`, during.samples.commit));
+    try {
+      await work((next) => (current = next));
+    } finally {
+      running = false;
+      await sampler;
+    }
+    return samples;
+  };
+  const csvOf = (round: number) => {
+    const lines = ['code,date,value,numerator,denominator,note,evidence'];
+    for (const reading of readingsOf(round)) lines.push(`${reading.code},${reading.date},${reading.value},,,${reading.note},`);
+    return lines.join('\n');
+  };
+  const readingsOf = (round: number) => {
+    const start = Date.parse(`${board.term.start}T00:00:00Z`);
+    const days = Math.max(1, Math.floor((Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000));
+    return Array.from({ length: IMPORT_ROWS }, (_, i) => ({
+      code: counts[i % counts.length]!.code,
+      date: new Date(start + (i % days) * 86_400_000).toISOString().slice(0, 10),
+      value: round * 1_000_000 + i,
+      note: 'Nhập hàng loạt',
+    }));
+  };
+
+  const lines: string[] = [];
+  for (const round of [1, 2]) {
+    const csv = csvOf(round);
+    let dryRun = 0;
+    let total = 0;
+    const samples = await sampling<'dry run' | 'commit'>('dry run', async (phase) => {
+      const started = performance.now();
+      const form = new FormData();
+      form.append('file', new Blob([csv]), 'so-lieu.csv');
+      const preview = await fetch(`${url}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
+      if (preview.status !== 201) throw new Error(`dry run answered ${preview.status}: ${await preview.text()}`);
+      const { id, counts: rowCounts } = (await preview.json()) as { id: number; counts: { new: number } };
+      if (rowCounts.new !== IMPORT_ROWS) throw new Error(`dry run found ${rowCounts.new} new rows of ${IMPORT_ROWS}`);
+      dryRun = performance.now() - started;
+      phase('commit');
+      const commit = await fetch(`${url}/api/imports/${id}/commit`, { method: 'POST', headers: { cookie } });
+      if (commit.status !== 200) throw new Error(`commit answered ${commit.status}: ${await commit.text()}`);
+      const { imported } = (await commit.json()) as { imported: number };
+      if (imported !== IMPORT_ROWS) throw new Error(`imported ${imported} of ${IMPORT_ROWS}`);
+      total = performance.now() - started;
+    });
+    lines.push(`import #${round} of ${IMPORT_ROWS.toLocaleString('en')} rows: dry run ${(dryRun / 1000).toFixed(2)} s + commit ${((total - dryRun) / 1000).toFixed(2)} s = ${(total / 1000).toFixed(2)} s`);
+    rows.push(summary(`GET /api/health during import #${round}'s dry run`, samples.get('dry run') ?? []));
+    rows.push(summary(`GET /api/health during import #${round}'s commit`, samples.get('commit') ?? []));
+  }
+  for (const round of [3, 4]) {
+    const body = JSON.stringify({ readings: readingsOf(round) });
+    let took = 0;
+    const samples = await sampling('batch', async () => {
+      const started = performance.now();
+      const response = await fetch(`${url}/api/readings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+      if (response.status !== 201) throw new Error(`batch answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+      await response.arrayBuffer();
+      took = performance.now() - started;
+    });
+    lines.push(`POST /api/readings of ${IMPORT_ROWS.toLocaleString('en')} readings (#${round - 2}): ${(took / 1000).toFixed(2)} s`);
+    rows.push(summary(`GET /api/health during batch #${round - 2}`, samples.get('batch') ?? []));
   }
 
   printTable(rows);
   console.log('');
   console.log(sustained);
-  for (const line of imports) console.log(line);
+  for (const line of lines) console.log(line);
 } finally {
   server.child.kill('SIGTERM');
   await server.exited;

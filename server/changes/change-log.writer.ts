@@ -12,7 +12,7 @@ export interface ChangeEntry {
 }
 
 /** Entries written between two turns given to other requests. */
-const ROWS_A_TURN = 2000;
+const ROWS_A_TURN = 500;
 
 /**
  * Appends to the change log. Only the write pipeline (server/changes/write-pipeline.ts) and the

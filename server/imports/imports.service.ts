@@ -15,7 +15,7 @@ import { readRows, type RawRow } from './parse-file';
 import { checkRow, KnownReadings, type RowTarget } from './row-rules';
 
 /** Rows checked between two turns given to other requests. */
-const ROWS_A_TURN = 2000;
+const ROWS_A_TURN = 500;
 
 function counts(rows: ImportRow[]): ImportPreview['counts'] {
   return {

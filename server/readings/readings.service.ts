@@ -37,7 +37,7 @@ export interface CheckedReading {
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export const IDEMPOTENCY_TTL_MS = 48 * 60 * 60 * 1000;
 /** Readings written between two turns given to other requests. */
-const READINGS_A_TURN = 2000;
+const READINGS_A_TURN = 500;
 
 export function toReading(row: ReadingWithAuthor): Reading {
   const author: Reading['author'] =

@@ -124,6 +124,26 @@ describe('every kind of change goes through the one pipeline: numbered, logged, 
     );
   });
 
+  it('concurrent writes sharing one commit: each refused one rolls back alone, the others take consecutive seqs', async () => {
+    const before = await boardOf(server, admin);
+    const count = before.indicators.find((i) => i.measure === 'count')!;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        api(server, 'POST', `/api/indicators/${count.id}/readings`, {
+          cookie: admin,
+          // Every fifth corrects a reading that does not exist: refused inside its unit of work.
+          body: i % 5 === 0 ? { date: '2026-11-26', value: i, supersedes: 999_999, reason: 'x' } : { date: '2026-11-26', value: i },
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 400).length).toBe(8);
+    const seqs = answers.flatMap((a) => (a.status === 201 ? [a.body.seq as number] : [])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 32 }, (_, i) => before.seq + 1 + i));
+    const written = await sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings where indicator_id = ${count.id} and date = '2026-11-26'`);
+    expect(written[0]!.n).toBe(32);
+    await eventually('the screen at the last of them', () => watcher.seen.seq === before.seq + 32);
+  });
+
   it('a change refused by its checks writes nothing, logs nothing and sends nothing', async () => {
     const before = await boardOf(server, admin);
     const updates = watcher.seen.updates.length;
