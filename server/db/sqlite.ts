@@ -25,7 +25,32 @@ function connect(file: string, options: BetterSqlite3.Options = {}): SqliteOrm {
   client.pragma('busy_timeout = 5000');
   // SQLite leaves foreign keys unchecked unless asked, per connection.
   client.pragma('foreign_keys = ON');
+  keepPreparedStatements(client);
   return drizzle({ client, schema }) as SqliteOrm;
+}
+
+/** Statements kept per connection: the queries of the API are a few hundred texts. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Drizzle prepares every query again on each run (a parse and plan in SQLite, ~50–100 µs, several
+ * per request). The same text gets the same statement back instead, in the mode drizzle expects
+ * (it switches `raw` on for some reads: switched off again here).
+ */
+function keepPreparedStatements(client: BetterSqlite3.Database): void {
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  client.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(source, statement);
+    } else if (statement.reader) {
+      statement.raw(false);
+    }
+    return statement;
+  }) as typeof client.prepare;
 }
 
 /**
