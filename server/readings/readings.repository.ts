@@ -43,22 +43,9 @@ export class ReadingsRepository {
   /** Writes the readings, in order, and returns their rows in the same order. Call inside a write transaction. */
   async insert(rows: readonly NewReading[]): Promise<ReadingRow[]> {
     const ids = await this.db.insertMany(this.db.tables.readings, rows);
-    return rows.map((row, i) => ({
-      id: ids[i]!,
-      indicatorId: row.indicatorId,
-      date: row.date,
-      value: row.value ?? null,
-      numerator: row.numerator ?? null,
-      denominator: row.denominator ?? null,
-      note: row.note ?? '',
-      evidence: row.evidence ?? '',
-      authorUserId: row.authorUserId ?? null,
-      authorTokenId: row.authorTokenId ?? null,
-      createdAt: row.createdAt,
-      supersedesId: row.supersedesId ?? null,
-      supersededById: null,
-      reason: row.reason ?? '',
-    }));
+    // What the database filled in: the defaults of the table, the id, not corrected yet.
+    const defaults = { value: null, numerator: null, denominator: null, note: '', evidence: '', authorUserId: null, authorTokenId: null, supersedesId: null, reason: '' };
+    return rows.map((row, i) => ({ ...defaults, ...row, id: ids[i]!, supersededById: null }) as ReadingRow);
   }
 
   /** Marks `id` as replaced by `byId`, only if it belongs to the indicator and is not replaced yet. */
