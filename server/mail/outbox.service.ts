@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Delivery, MailStatus } from '../../shared/api/mail';
 import { isAdmin, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
+import { DomainError } from '../errors';
 import type { DeliveriesRepository, DeliveryRow, QueuedMail } from './deliveries.repository';
 import { MailRefused, SENDING_AT_ONCE, type Mailer } from './mailer';
 
@@ -98,10 +98,10 @@ export class MailOutbox {
 
   /** "Gửi lại": an admin sends a delivery again, whatever became of it. */
   async resend(principal: Principal, id: number): Promise<Delivery> {
-    if (!isAdmin(principal)) throw new AppError('forbidden', 'only an admin sends a message again');
-    if (!this.mailer) throw new AppError('conflict', 'email is not configured on this server (SMTP_URL)');
+    if (!isAdmin(principal)) throw new DomainError('forbidden', 'only an admin sends a message again');
+    if (!this.mailer) throw new DomainError('conflict', 'email is not configured on this server (SMTP_URL)');
     const row = await this.repository.resend(id, this.clock.now());
-    if (!row) throw new AppError('not_found', `delivery ${id} not found`);
+    if (!row) throw new DomainError('not_found', `delivery ${id} not found`);
     this.kick();
     return describeDelivery(row);
   }
