@@ -42,14 +42,9 @@ export class Broadcaster implements TokenSockets {
     io.on('board:message', (termId, message) => this.feed(termId).feed.push(message));
   }
 
-  /** The committed changes of one transaction, in full and in seq order: every screen of the term gets them. */
+  /** What one unit of work committed (server/changes/change-publisher.ts), in full and in seq order, in one call: every screen of the term gets them. */
   changesCommitted(termId: number, updates: readonly IndicatorUpdate[]): void {
     if (updates.length > 0) this.publish(termId, { kind: 'changes', changes: [...updates] });
-  }
-
-  /** What one unit of work committed (server/changes/change-publisher.ts): its changes in seq order, in one call. */
-  changesCommitted(termId: number, updates: readonly IndicatorUpdate[]): void {
-    this.indicatorsUpdated(termId, [...updates]);
   }
 
   indicatorUpdated(termId: number, update: IndicatorUpdate): void {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_MAX_READINGS, readingsBatchResultSchema } from '../../shared/api/readings';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import type { IndicatorDelta } from '../../shared/realtime/delta';
 import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -26,8 +26,8 @@ const byMeasure = (measure: string) => indicators.find((i) => i.measure === meas
 describe('POST /api/readings: a batch of readings, all or none', () => {
   it('writes the batch (by code or id) in one unit of work, answers 201 {imported, seq}, and screens get it as one message', async () => {
     const socket = boardSocket(server.url, { token: await server.createToken('display') });
-    const singles: IndicatorUpdate[] = [];
-    const batches: IndicatorUpdate[][] = [];
+    const singles: IndicatorDelta[] = [];
+    const batches: IndicatorDelta[][] = [];
     socket.on('indicator:updated', (update) => singles.push(update));
     socket.on('indicators:updated', ({ changes }) => batches.push(changes));
     await connectForSnapshot(socket);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPreviewSchema } from '../../shared/api/imports';
-import type { IndicatorUpdate } from '../../shared/realtime/events';
+import type { IndicatorDelta } from '../../shared/realtime/delta';
 import type { BoardSocket } from '../../client/realtime/connect';
 import { uploadFile } from '../helpers/multipart';
 import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
@@ -17,12 +17,12 @@ interface BoardIndicatorLite {
 /** A screen that remembers the highest `seq` it was told about, by an update or a snapshot. */
 function screen(server: TestServer, token: string) {
   const socket: BoardSocket = boardSocket(server.url, { token });
-  const seen = { seq: 0, updates: [] as IndicatorUpdate[], snapshots: 0 };
+  const seen = { seq: 0, updates: [] as IndicatorDelta[], snapshots: 0 };
   socket.on('board:snapshot', (board) => {
     seen.snapshots++;
     seen.seq = Math.max(seen.seq, board.seq);
   });
-  const take = (update: IndicatorUpdate) => {
+  const take = (update: IndicatorDelta) => {
     seen.updates.push(update);
     seen.seq = Math.max(seen.seq, update.seq);
   };
@@ -242,11 +242,13 @@ describe('an import of 10,000 rows', () => {
     expect(done).toEqual({ imported: 10_000, skipped: 0, seq: seq + 10_000 });
     expect(await readingCount(server)).toBe(readings + 10_000);
     await eventually('the screen at the import’s last seq', () => watcher.seen.seq === seq + 10_000, 30_000);
-    // Each indicator's last update carries the state a fresh board shows.
-    const fresh = (await api(server, 'GET', '/api/board', { cookie: admin })).body as { indicators: Array<{ id: number; current: number | null; series: unknown }> };
+    // Each indicator's last delta carries the state a fresh board shows (the trend's points are
+    // checked delta by delta in screen-deltas.test.ts).
+    const fresh = (await api(server, 'GET', '/api/board', { cookie: admin })).body as { indicators: Array<{ id: number; current: number | null; status: string }> };
     const last = new Map(watcher.seen.updates.map((u) => [u.indicator.id, u.indicator]));
     for (const indicator of fresh.indicators.filter((i) => last.has(i.id))) {
-      expect({ id: indicator.id, current: last.get(indicator.id)!.current, series: last.get(indicator.id)!.series }).toEqual({ id: indicator.id, current: indicator.current, series: indicator.series });
+      const sent = last.get(indicator.id)!;
+      expect({ id: indicator.id, current: sent.current, status: sent.status }).toEqual({ id: indicator.id, current: indicator.current, status: indicator.status });
     }
     watcher.socket.disconnect();
   });
