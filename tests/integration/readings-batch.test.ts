@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_MAX_READINGS, readingsBatchResultSchema } from '../../shared/api/readings';
-import type { IndicatorDelta } from '../../shared/realtime/delta';
+import type { DeltaBatch, IndicatorDelta } from '../../shared/realtime/delta';
 import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -27,9 +27,9 @@ describe('POST /api/readings: a batch of readings, all or none', () => {
   it('writes the batch (by code or id) in one unit of work, answers 201 {imported, seq}, and screens get it as one message', async () => {
     const socket = boardSocket(server.url, { token: await server.createToken('display') });
     const singles: IndicatorDelta[] = [];
-    const batches: IndicatorDelta[][] = [];
+    const batches: DeltaBatch[] = [];
     socket.on('indicator:updated', (update) => singles.push(update));
-    socket.on('indicators:updated', ({ changes }) => batches.push(changes));
+    socket.on('indicators:updated', (batch) => batches.push(batch));
     await connectForSnapshot(socket);
     const before = { readings: await readingCount(), seq: await boardSeq() };
     const count = byMeasure('count');
@@ -44,8 +44,11 @@ describe('POST /api/readings: a batch of readings, all or none', () => {
     expect(status).toBe(201);
     expect(readingsBatchResultSchema.parse(body)).toEqual({ imported: 3, seq: before.seq + 3 });
     expect(await readingCount()).toBe(before.readings + 3);
-    await eventually('the batch on the screen', () => batches.some((changes) => changes.at(-1)?.seq === before.seq + 3));
-    expect(batches.at(-1)!.map((u) => u.seq)).toEqual([before.seq + 1, before.seq + 2, before.seq + 3]);
+    await eventually('the batch on the screen', () => batches.some(({ changes }) => changes.at(-1)?.seq === before.seq + 3));
+    // One message covering the three seqs, each indicator once at its latest state (coalesced).
+    const batch = batches.at(-1)!;
+    expect(batch.since).toBe(before.seq);
+    expect(batch.changes.map((u) => [u.seq, u.indicator.id])).toEqual([[before.seq + 2, ratio.id], [before.seq + 3, count.id]]);
     expect(singles).toEqual([]);
     socket.disconnect();
   });
