@@ -1,8 +1,8 @@
 import type { BoardIndicator } from '../../shared/api/board';
-import { formatDate } from '../format';
 import { useLang, useT } from '../i18n';
 import { figureWithUnit, valueText } from './indicatorText';
 import { PaceBar } from './PaceBar';
+import { ReadingDate } from './ReadingDate';
 import { StatusBadges } from './StatusBadge';
 import { TargetFacts } from './TargetFacts';
 
@@ -29,7 +29,7 @@ export function IndicatorCard({ indicator }: { indicator: BoardIndicator }) {
       </header>
 
       <p className="card-value">
-        <span className="value-main">{figureWithUnit(value)}</span>
+        <span className="value-main" data-value="">{figureWithUnit(value)}</span>
         {value.secondary !== null && <span className="value-secondary">{value.secondary}</span>}
       </p>
 
@@ -44,11 +44,7 @@ export function IndicatorCard({ indicator }: { indicator: BoardIndicator }) {
       </div>
 
       <footer className="card-footer">
-        <span>
-          {indicator.lastReadingDate
-            ? t('indicator.lastReading', { date: formatDate(indicator.lastReadingDate, lang) })
-            : t('indicator.noReading')}
-        </span>
+        <ReadingDate indicator={indicator} />
         <span>{t('indicator.ownerUnit', { unit: indicator.ownerUnit.name })}</span>
       </footer>
     </article>

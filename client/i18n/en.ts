@@ -84,8 +84,6 @@ export const en = {
     legendActual: 'Actual',
     legendExpected: 'Plan',
     legendMarker: 'Expected by now',
-    updated: 'Updated {date}',
-    notUpdated: 'No data yet',
     chartLabel: 'Trend of {name}: actual {actual}, planned by now {expected}; target {target} by {end}.',
     loading: 'Connecting to the server…',
     connectFailed: 'Cannot reach the server yet. The screen will keep trying.',

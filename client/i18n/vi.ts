@@ -93,8 +93,6 @@ export const vi = {
     legendActual: 'Thực hiện',
     legendExpected: 'Kế hoạch',
     legendMarker: 'Mức cần đạt đến nay',
-    updated: 'Cập nhật {date}',
-    notUpdated: 'Chưa có số liệu',
     chartLabel: 'Diễn biến {name}: thực hiện {actual}, kế hoạch đến nay {expected}; mục tiêu {target} vào {end}.',
     loading: 'Đang kết nối với máy chủ…',
     connectFailed: 'Chưa kết nối được với máy chủ. Màn hình sẽ tự thử lại.',

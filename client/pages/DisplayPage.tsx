@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROTATE_SECONDS } from '../../shared/api/displays';
+import { DISPLAY_PAGE_KEY } from '../../shared/display/pages';
 import type { DisplayCommand } from '../../shared/realtime/events';
 import { displayTokenFromUrl } from '../api';
 import { DisplayMessage } from '../components/display/DisplayMessage';
@@ -22,7 +23,6 @@ interface DisplayParams {
   rotate: number | null;
 }
 
-const PAGE_KEY = /^(summary|group-\d+(-\d+)?)$/;
 
 function clampRotate(seconds: number): number {
   return Math.min(ROTATE_SECONDS.max, Math.max(ROTATE_SECONDS.min, Math.round(seconds)));
@@ -37,7 +37,7 @@ function readParams(search: string): DisplayParams {
     token: displayTokenFromUrl(search),
     theme: query.get('theme') === 'light' ? 'light' : query.get('theme') === 'dark' ? 'dark' : null,
     langFixed: query.has('lang'),
-    pinned: page !== null && PAGE_KEY.test(page) ? page : null,
+    pinned: page !== null && DISPLAY_PAGE_KEY.test(page) ? page : null,
     rotate: query.get('rotate') !== null && Number.isFinite(rotate) && rotate > 0 ? clampRotate(rotate) : null,
   };
 }
@@ -63,7 +63,7 @@ function exportParams(search: string): { token: string | null; page: string; asO
   const query = new URLSearchParams(search);
   const page = query.get('page') ?? '';
   const asOf = query.get('asOf') ?? '';
-  if (query.get('export') !== '1' || (page !== 'cover' && !PAGE_KEY.test(page)) || Number.isNaN(Date.parse(asOf))) return null;
+  if (query.get('export') !== '1' || (page !== 'cover' && !DISPLAY_PAGE_KEY.test(page)) || Number.isNaN(Date.parse(asOf))) return null;
   return { token: displayTokenFromUrl(search), page, asOf, theme: query.get('theme') === 'light' ? 'light' : 'dark' };
 }
 
@@ -77,8 +77,8 @@ function LiveDisplay() {
     if (command.type === 'show-page') setRequest((previous) => ({ page: command.page, stamp: (previous?.stamp ?? 0) + 1 }));
   }, []);
   const { state, settings, clockOffset, refresh } = useDisplayBoard(params.token, onCommand);
-  // The screen's own setting, pushed by the server, wins over the link's.
-  const rotateSeconds = settings ? clampRotate(settings.rotateSeconds) : (params.rotate ?? ROTATE_SECONDS.default);
+  // The link's `&rotate=` wins, as its `&theme=` and `&lang=` do; else the screen's own setting.
+  const rotateSeconds = params.rotate ?? (settings ? clampRotate(settings.rotateSeconds) : ROTATE_SECONDS.default);
 
   let content;
   switch (state.kind) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_PAGE_KEY } from '../display/pages';
 import type { Board, BoardIndicator } from '../api/board';
 import type { Reading } from '../api/readings';
 import type { DeltaBatch, IndicatorDelta } from './delta';
@@ -18,15 +19,16 @@ export const resyncRequestSchema = z.strictObject({ since: z.int().min(0) });
 export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
 
 /**
- * The pages a screen rotates through: the summary, then one per group (`group-<id>`), a group
- * with more indicators than fit on one page continuing as `group-<id>-2`, ...
+ * The pages a screen rotates through: the summary (continued as `summary-2`, ...), then one per
+ * group (`group-<id>`), a group with more indicators than fit on one page continuing as
+ * `group-<id>-2`, ...
  */
-export type DisplayPageKey = 'summary' | `group-${number}` | `group-${number}-${number}`;
+export type DisplayPageKey = 'summary' | `summary-${number}` | `group-${number}` | `group-${number}-${number}`;
 
 /** What an admin can make a screen do from afar. */
 export const displayCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reload') }),
-  z.strictObject({ type: z.literal('show-page'), page: z.string().regex(/^(summary|group-\d+(-\d+)?)$/) }),
+  z.strictObject({ type: z.literal('show-page'), page: z.string().regex(DISPLAY_PAGE_KEY) }),
 ]);
 export type DisplayCommand = z.infer<typeof displayCommandSchema>;
 

@@ -1,9 +1,10 @@
 import type { CSSProperties } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
-import { formatDate, formatNumber } from '../../format';
+import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { valueText } from '../indicatorText';
 import { PaceBar } from '../PaceBar';
+import { ReadingDate } from '../ReadingDate';
 import { OverdueSinceBadge, StatusBadge } from '../StatusBadge';
 import { TargetFacts } from '../TargetFacts';
 import { TrendChart } from './TrendChart';
@@ -31,7 +32,6 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
   const lang = useLang();
   const value = valueText(indicator, lang);
   const nameId = `display-card-${indicator.code}`;
-  const updated = indicator.updatedAt ?? indicator.lastReadingDate;
 
   return (
     <article
@@ -52,7 +52,7 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
       </h3>
       <div className="dcard-figures">
         <p className="dcard-value">
-          <span className="dcard-number">{value.figure}</span>
+          <span className="dcard-number" data-value="">{value.figure}</span>
           {value.unit && <span className={value.unit === '%' ? 'dcard-percent' : 'dcard-unit'}>{value.unit}</span>}
           {value.secondary && <span className="dcard-secondary">{value.secondary}</span>}
         </p>
@@ -63,9 +63,7 @@ export function DisplayCard({ indicator, board, stale, flash, placement, weeklyC
       <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} place="screen" />
       <TrendChart indicator={indicator} term={board.term} date={board.date} />
       <div className="dcard-foot">
-        <span className="dcard-updated">
-          {updated ? t('display.updated', { date: formatDate(updated, lang, board.timeZone) }) : t('display.notUpdated')}
-        </span>
+        <ReadingDate indicator={indicator} className="dcard-updated" />
         {weeklyChange && (
           <span className={`dcard-change change-${weeklyChange.kind}`}>
             {weeklyChange.kind === 'up' || weeklyChange.kind === 'down'

@@ -11,7 +11,7 @@ import { useLang, useT } from '../../i18n';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DisplayHeader } from './DisplayHeader';
 import { GroupPage } from './GroupPage';
-import { PageFooter } from './PageFooter';
+import { PageFooter, usePageName } from './PageFooter';
 import { SummaryPage } from './SummaryPage';
 import { TrendLegend } from './TrendLegend';
 import type { WeeklyChange } from './weeklyChange';
@@ -57,6 +57,7 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
   const stale = connection !== 'live' || day.stale;
   const page = pages[rotation.index] ?? pages[0]!;
   const count = page.kind === 'summary' ? board.indicators.length : page.indicators.length;
+  const pageName = usePageName();
 
   return (
     <>
@@ -72,15 +73,15 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
       />
       <main className={`display-main page-${page.kind}`} data-page={page.key} aria-labelledby="display-page-title">
         <div className="page-head">
-          <h2 id="display-page-title">{page.kind === 'summary' ? t('display.summaryTitle') : page.groupName}</h2>
+          <h2 id="display-page-title">{pageName(page, false)}</h2>
           <p className="page-meta">
-            {page.kind === 'group' && page.parts > 1 && <span>{t('display.groupPart', { part: page.part, parts: page.parts })}</span>}
+            {page.parts > 1 && <span>{t('display.groupPart', { part: page.part, parts: page.parts })}</span>}
             <span>{t('display.indicatorCount', { count: formatNumber(count, 0, lang) })}</span>
           </p>
           {page.kind === 'group' && <TrendLegend kind="chart" />}
         </div>
         {page.kind === 'summary' ? (
-          <SummaryPage indicators={board.indicators} pages={pages} stale={stale} highlights={highlights} />
+          <SummaryPage indicators={board.indicators} groups={page.groups} stale={stale} highlights={highlights} />
         ) : (
           <GroupPage key={page.key} board={board} indicators={page.indicators} stale={stale} highlights={highlights} weeklyChanges={weeklyChanges} />
         )}

@@ -3,13 +3,15 @@ import { useNow } from '../../hooks/useNow';
 import { useT } from '../../i18n';
 
 /** From this many pages on, only the current one is named on screen. */
-const COMPACT_FROM = 6;
+const COMPACT_FROM = 4;
 
-/** The name of a page as the footer lists it. */
-export function usePageName(): (page: ScreenPage) => string {
+/** The name of a page: the summary's or its group's, with its part (`(1/2)`) when asked and it has several. */
+export function usePageName(): (page: ScreenPage, withPart?: boolean) => string {
   const t = useT();
-  return (page) =>
-    page.kind === 'summary' ? t('display.summaryTitle') : page.parts > 1 ? `${page.groupName} (${page.part}/${page.parts})` : page.groupName;
+  return (page, withPart = true) => {
+    const name = page.kind === 'summary' ? t('display.summaryTitle') : page.groupName;
+    return withPart && page.parts > 1 ? `${name} (${page.part}/${page.parts})` : name;
+  };
 }
 
 /** Seconds left on this page, and a bar that fills as they run out; re-rendered once a second. */

@@ -31,7 +31,7 @@ export function ProgressRow({ indicator, stale, flash }: Props) {
       <span className="prow-name">{indicator.name}</span>
       <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} place="screen" />
       <span className="prow-value">
-        <strong>{shown}</strong>
+        <strong data-value="">{shown}</strong>
         <span className="prow-target"> / {shortAmountText(indicator, indicator.target, lang)}</span>
       </span>
     </li>

@@ -1,19 +1,21 @@
 import type { BoardIndicator } from '../../../shared/api/board';
-import type { ScreenPage } from '../../hooks/useDisplayPages';
+import type { GroupRows } from '../../../shared/display/pages';
 import { useT } from '../../i18n';
 import { ProgressList } from './ProgressList';
 import { StatusTiles } from './StatusTiles';
 import { TrendLegend } from './TrendLegend';
 
 interface Props {
+  /** Every indicator of the board: the tiles count them all on every part of the summary. */
   indicators: readonly BoardIndicator[];
-  pages: readonly ScreenPage[];
+  /** The indicators listed on this part, by group. */
+  groups: readonly GroupRows[];
   stale: boolean;
   highlights: ReadonlyMap<string, number>;
 }
 
-/** The first page: every indicator against where the term's pace says it should be by now. */
-export function SummaryPage({ indicators, pages, stale, highlights }: Props) {
+/** The summary: how many stand at each status, and this part's indicators against the pace. */
+export function SummaryPage({ indicators, groups, stale, highlights }: Props) {
   const t = useT();
   if (indicators.length === 0) return <p className="display-empty">{t('board.empty')}</p>;
   return (
@@ -25,7 +27,7 @@ export function SummaryPage({ indicators, pages, stale, highlights }: Props) {
           {stale && <span className="stale-tag">{t('display.stale')}</span>}
           <TrendLegend kind="bar" />
         </div>
-        <ProgressList pages={pages} stale={stale} highlights={highlights} />
+        <ProgressList groups={groups} stale={stale} highlights={highlights} />
       </section>
     </div>
   );

@@ -20,9 +20,10 @@ function trendPoints(indicator: BoardIndicator, term: Term): TrendPoint[] {
 const SCREEN_LOOK: TermChartLook = {
   classes: { box: 'trend', plan: 'trend-plan', actual: 'trend-actual', today: 'trend-today', now: 'trend-now' },
   sizes: (rem, height) => ({
-    margin: { top: rem * 0.4, right: rem * 0.6, bottom: 0, left: rem * 0.6 },
-    xAxis: { hide: !(height > rem * 4), height: rem * 1.5, tickSize: rem * 0.3 },
-    yAxis: { hide: !(height > rem * 14), width: rem * 3.6, tickSize: rem * 0.3 },
+    // Tick labels are 1.44rem (the distance type scale's least size): the axes make room for them.
+    margin: { top: rem * 0.4, right: rem * 1.6, bottom: 0, left: rem * 1.6 },
+    xAxis: { hide: !(height > rem * 5), height: rem * 2.2, tickSize: rem * 0.3 },
+    yAxis: { hide: !(height > rem * 16), width: rem * 5.4, tickSize: rem * 0.3 },
     nowRadius: rem * 0.3,
   }),
 };
