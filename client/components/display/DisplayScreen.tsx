@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Board } from '../../../shared/api/board';
+import type { GroupRows, ScreenPage } from '../../../shared/display/pages';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
 import type { ConnectionState } from '../../realtime/board-store';
 import { useBoardDay } from '../../hooks/useBoardDay';
 import type { ChangedIndicators } from '../../hooks/useDisplayBoard';
@@ -15,6 +17,23 @@ import { PageFooter, usePageName } from './PageFooter';
 import { SummaryPage } from './SummaryPage';
 import { TrendLegend } from './TrendLegend';
 import type { WeeklyChange } from './weeklyChange';
+
+/** A phone, upright or sideways (the stylesheet's phone layout uses the same query). */
+const PHONE_QUERY = '(max-width: 700px), (max-height: 500px)';
+
+/** Every summary part's groups as one list, a group split over two parts joined again. */
+function summaryGroups(pages: readonly ScreenPage[]): GroupRows[] {
+  const groups: GroupRows[] = [];
+  for (const page of pages) {
+    if (page.kind !== 'summary') continue;
+    for (const group of page.groups) {
+      const last = groups.at(-1);
+      if (last?.key === group.key) groups[groups.length - 1] = { ...last, indicators: [...last.indicators, ...group.indicators] };
+      else groups.push(group);
+    }
+  }
+  return groups;
+}
 
 export interface PageRequest {
   page: string;
@@ -58,19 +77,49 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
   const page = pages[rotation.index] ?? pages[0]!;
   const count = page.kind === 'summary' ? board.indicators.length : page.indicators.length;
   const pageName = usePageName();
+  const phone = useMediaQuery(PHONE_QUERY);
+
+  const banner = (
+    <ConnectionBanner
+      connection={connection}
+      offlineSince={offlineSince}
+      dayStale={day.stale}
+      boardDate={board.date}
+      today={day.today}
+      timeZone={board.timeZone}
+      clockOffset={clockOffset}
+    />
+  );
+
+  if (phone) {
+    // A phone in the hand: every page one after the other, scrolled rather than rotated.
+    return (
+      <>
+        <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} />
+        {banner}
+        <main className="display-main display-phone" data-page="all" aria-labelledby="display-page-title">
+          <h2 id="display-page-title" className="phone-page-title">
+            {t('display.summaryTitle')}
+          </h2>
+          <SummaryPage indicators={board.indicators} groups={summaryGroups(pages)} stale={stale} highlights={highlights} />
+          {pages.map(
+            (groupPage) =>
+              groupPage.kind === 'group' && (
+                <section key={groupPage.key} className="phone-group" aria-label={pageName(groupPage)}>
+                  <h2 className="phone-page-title">{pageName(groupPage)}</h2>
+                  <GroupPage board={board} indicators={groupPage.indicators} stale={stale} highlights={highlights} weeklyChanges={weeklyChanges} />
+                </section>
+              ),
+          )}
+        </main>
+      </>
+    );
+  }
 
   return (
     <>
       <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} />
-      <ConnectionBanner
-        connection={connection}
-        offlineSince={offlineSince}
-        dayStale={day.stale}
-        boardDate={board.date}
-        today={day.today}
-        timeZone={board.timeZone}
-        clockOffset={clockOffset}
-      />
+      {banner}
       <main className={`display-main page-${page.kind}`} data-page={page.key} aria-labelledby="display-page-title">
         <div className="page-head">
           <h2 id="display-page-title">{pageName(page, false)}</h2>
