@@ -5,7 +5,10 @@ import {
   createdDisplaySchema,
   displayListSchema,
   displaySchema,
+  pairedDisplaySchema,
   type CreateDisplayRequest,
+  type PairDisplayRequest,
+  type PairedDisplay,
   type CreatedDisplay,
   type Display,
   type UpdateDisplayRequest,
@@ -163,6 +166,12 @@ export async function listDisplays(signal?: AbortSignal): Promise<Display[]> {
 export async function createDisplay(request: CreateDisplayRequest): Promise<CreatedDisplay> {
   const response = await send('POST', '/api/displays', { body: request });
   return parseBody(response, createdDisplaySchema);
+}
+
+/** Pairs the screen showing `code` under `name`; the screen gets its own token by itself. */
+export async function pairDisplay(request: PairDisplayRequest): Promise<PairedDisplay> {
+  const response = await send('POST', '/api/displays/pair', { body: request });
+  return parseBody(response, pairedDisplaySchema);
 }
 
 /** Renames a screen or changes how long each page stays; the screen receives its new settings. */

@@ -5,7 +5,9 @@ import type { DisplayCommand } from '../../shared/realtime/events';
 import { displayTokenFromUrl } from '../api';
 import { DisplayMessage } from '../components/display/DisplayMessage';
 import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
+import { PairingScreen } from '../components/display/PairingScreen';
 import { useDisplayBoard } from '../hooks/useDisplayBoard';
+import { useDisplayToken } from '../hooks/useDisplayToken';
 import { LangContext, useLang, useT, type Lang } from '../i18n';
 import { ExportPage } from './ExportPage';
 import '../fonts';
@@ -68,15 +70,36 @@ function exportParams(search: string): { token: string | null; page: string; asO
 }
 
 function LiveDisplay() {
-  const t = useT();
   const lang = useLang();
   // Read once: the link belongs to the screen, not to a page state.
   const params = useMemo(() => readParams(window.location.search), []);
+  const { token, kept, paired, forget } = useDisplayToken(params.token);
+  if (token === null) {
+    return (
+      <OfficeLanguage lang={lang}>
+        <div className={`display display-${params.theme ?? 'dark'}`}>
+          <PairingScreen onPaired={paired} />
+        </div>
+      </OfficeLanguage>
+    );
+  }
+  return <BoardDisplay key={token} token={token} params={params} onRefused={kept ? forget : undefined} />;
+}
+
+/** The screen with its token: the live board, or why there is none. */
+function BoardDisplay({ token, params, onRefused }: { token: string; params: DisplayParams; onRefused: (() => void) | undefined }) {
+  const t = useT();
+  const lang = useLang();
   const [request, setRequest] = useState<PageRequest | null>(null);
   const onCommand = useCallback((command: DisplayCommand) => {
     if (command.type === 'show-page') setRequest((previous) => ({ page: command.page, stamp: (previous?.stamp ?? 0) + 1 }));
   }, []);
-  const { state, settings, clockOffset, refresh } = useDisplayBoard(params.token, onCommand);
+  const { state, settings, clockOffset, refresh } = useDisplayBoard(token, onCommand);
+  // A token kept from a pairing and since revoked: back to a pairing code.
+  const refused = state.kind === 'unauthenticated';
+  useEffect(() => {
+    if (refused) onRefused?.();
+  }, [refused, onRefused]);
   // The link's `&rotate=` wins, as its `&theme=` and `&lang=` do; else the screen's own setting.
   const rotateSeconds = params.rotate ?? (settings ? clampRotate(settings.rotateSeconds) : ROTATE_SECONDS.default);
 

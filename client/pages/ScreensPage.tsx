@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/api/board';
-import type { CreatedDisplay, Display } from '../../shared/api/displays';
+import type { CreatedDisplay, Display, PairedDisplay } from '../../shared/api/displays';
 import { getBoard, listDisplays } from '../api';
 import { AdminShell, NotAllowed } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
 import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/screens/CreateScreenForm';
+import { PairScreenForm } from '../components/screens/PairScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
 import { ScreensTable } from '../components/screens/ScreensTable';
 import { formatClock } from '../format';
@@ -56,6 +57,15 @@ function ScreensManager() {
     [refresh],
   );
 
+  const [paired, setPaired] = useState<PairedDisplay | null>(null);
+  const onPaired = useCallback(
+    (display: PairedDisplay) => {
+      setPaired(display);
+      refresh();
+    },
+    [refresh],
+  );
+
   const onRevoked = useCallback(
     (display: Display) => {
       setAnnouncement(t('screens.revoke.done', { name: display.name }));
@@ -74,6 +84,17 @@ function ScreensManager() {
       <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
       <CreateScreenForm onCreated={onCreated} />
       {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
+    </section>
+
+    <section className="panel" aria-labelledby="screens-pair-heading">
+      <h2 id="screens-pair-heading">{t('screens.pair.heading')}</h2>
+      <p className="screen-muted">{t('screens.pair.intro')}</p>
+      <PairScreenForm onPaired={onPaired} />
+      {paired && (
+        <p className="notice" role="status">
+          {t('screens.pair.done', { name: paired.name })}
+        </p>
+      )}
     </section>
 
     <section className="panel" aria-labelledby={listHeadingId}>

@@ -1,12 +1,34 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createDisplayRequestSchema, updateDisplayRequestSchema } from '../../shared/api/displays';
+import { claimPairingRequestSchema, createDisplayRequestSchema, pairDisplayRequestSchema, updateDisplayRequestSchema } from '../../shared/api/displays';
 import { displayCommandSchema } from '../../shared/realtime/events';
 import type { AuthService } from '../auth/auth.service';
 import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { DisplaysService } from './displays.service';
+import type { PairingService } from './pairing.service';
 
-export function displaysRoutes(app: FastifyInstance, auth: AuthService, displays: DisplaysService, publicUrl: string | undefined): void {
+export function displaysRoutes(
+  app: FastifyInstance,
+  auth: AuthService,
+  displays: DisplaysService,
+  pairing: PairingService,
+  publicUrl: string | undefined,
+): void {
   const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+
+  // A screen without a token (no login): a code to show, and the secret it claims its token with.
+  app.post('/api/displays/pairings', async (_request, reply) => reply.status(201).send(pairing.start()));
+
+  app.post('/api/displays/pairings/claim', async (request) => {
+    const { code, secret } = parseWith(claimPairingRequestSchema, request.body);
+    return pairing.state(code, secret);
+  });
+
+  app.post('/api/displays/pair', async (request, reply) => {
+    const principal = await requirePrincipal(auth, request);
+    displays.authorize(principal);
+    const { code, name } = parseWith(pairDisplayRequestSchema, request.body);
+    return reply.status(201).send(await pairing.pair(principal, code, name, baseUrl(request), request.ip));
+  });
 
   app.post('/api/displays', async (request, reply) => {
     const principal = await requirePrincipal(auth, request);

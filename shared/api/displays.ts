@@ -47,3 +47,48 @@ export const displayListSchema = z.object({ displays: z.array(displaySchema) });
 
 /** The path a screen opens; the token travels in the query string. */
 export const DISPLAY_PATH = '/display';
+
+/** The characters of a pairing code: no 0/O or 1/I, which read alike across a room. */
+export const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const PAIRING_CODE_LENGTH = 6;
+/** How long a pairing code is valid; the waiting screen asks for a new one before then. */
+export const PAIRING_VALID_MS = 10 * 60_000;
+
+/**
+ * A code as typed by an admin: spaces, dashes and lower case forgiven (a phone's keyboard). Any
+ * other text is simply an unknown code (404, counted as a wrong guess), not a malformed request.
+ */
+export const pairingCodeSchema = z
+  .string()
+  .max(32)
+  .transform((code) => code.replace(/[\s-]/g, '').toUpperCase());
+
+/** `POST /api/displays/pair`: an admin pairs the screen showing `code` and names it. */
+export const pairDisplayRequestSchema = z.strictObject({
+  code: pairingCodeSchema,
+  name: z.string().trim().min(1).max(100),
+});
+export type PairDisplayRequest = z.input<typeof pairDisplayRequestSchema>;
+
+export const pairedDisplaySchema = z.object({ id: z.number(), name: z.string() });
+export type PairedDisplay = z.infer<typeof pairedDisplaySchema>;
+
+/** `POST /api/displays/pairings` (a waiting screen, no login): its code, and the secret it asks about it with. */
+export const pairingSchema = z.object({
+  code: z.string(),
+  /** Sent back as `Authorization: Bearer` when the screen asks whether it has been paired. */
+  secret: z.string(),
+  expiresAt: z.string(),
+});
+export type Pairing = z.infer<typeof pairingSchema>;
+
+/** `POST /api/displays/pairings/claim`: the waiting screen asks about its code with its secret. */
+export const claimPairingRequestSchema = z.strictObject({ code: pairingCodeSchema, secret: z.string().min(1).max(200) });
+export type ClaimPairingRequest = z.input<typeof claimPairingRequestSchema>;
+
+/** The answer to a claim: still waiting, or paired with the screen's own display token (given once). */
+export const pairingStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('waiting') }),
+  z.object({ status: z.literal('paired'), id: z.number(), name: z.string(), token: z.string() }),
+]);
+export type PairingState = z.infer<typeof pairingStateSchema>;
