@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
@@ -18,7 +19,45 @@ const proxy: Record<string, ProxyOptions> = {
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker (Workbox, generated at build) keeps the built app in the browser's cache, so
+    // a screen that boots while the server is unreachable still starts and shows its last board
+    // (kept by the screen itself: client/hooks/useCachedBoard.ts). The API and Socket.IO are never
+    // cached. The manifest lets a leader add the board to a phone's home screen.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icons/icon.svg'],
+      manifest: {
+        name: 'Bảng theo dõi chỉ tiêu nhiệm kỳ',
+        short_name: 'Chỉ tiêu',
+        description: 'Các chỉ tiêu nhiệm kỳ: tiến độ, trạng thái, diễn biến',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#0b1220',
+        theme_color: '#0b1220',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff2,woff,png,svg}'],
+        // Every page is the one index.html: a navigation while offline gets it from the cache.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/socket\.io(\/|$)/, /^\/exports?(\/|$)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

@@ -6,5 +6,6 @@ import type { BoardSocket } from './realtime/connect';
  * the same-origin handshake; a screen sends its display token.
  */
 export function openBoardSocket(token: string | null): BoardSocket {
-  return io({ auth: token ? { token } : {}, withCredentials: true, transports: ['websocket', 'polling'] });
+  // Retries at most 3 s apart: a screen is back within seconds of the server (default: 5 s).
+  return io({ auth: token ? { token } : {}, withCredentials: true, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
 }

@@ -4,6 +4,7 @@ import { displayCommandSchema, type DisplayCommand, type DisplaySettings } from 
 import type { ConnectionState } from '../realtime/board-store';
 import { connectBoardStore } from '../realtime/connect';
 import { openBoardSocket } from '../socket';
+import { boardSaver, forgetCachedBoard, loadCachedBoard } from './cachedBoard';
 
 /** The indicators changed by one live update; `stamp` tells two updates of the same codes apart. */
 export interface ChangedIndicators {
@@ -23,6 +24,8 @@ export type DisplayBoardState =
       /** When the connection was lost (this screen's clock, epoch ms), while offline. */
       offlineSince: number | null;
       changed: ChangedIndicators | null;
+      /** The board came from this browser's cache (the server not reached since boot): its time (ISO). */
+      cachedAt: string | null;
     };
 
 export interface DisplayBoard {
@@ -49,6 +52,14 @@ interface Outputs {
 function connectDisplay(token: string | null, out: Outputs): { refresh: () => void; stop: () => void } {
   const socket = openBoardSocket(token);
   const { store, stop } = connectBoardStore(socket);
+  const saver = token ? boardSaver(token) : null;
+  // The last board this screen showed, until the server sends today's: stale, and said so.
+  const cached = token ? loadCachedBoard(token) : null;
+  let cachedAt: string | null = null;
+  if (cached && !store.current.board) {
+    store.applySnapshot(cached);
+    cachedAt = cached.asOf;
+  }
   let refused = false;
   let failing = false;
   // An intended reconnect is not a lost connection: no banner for it.
@@ -62,7 +73,14 @@ function connectDisplay(token: string | null, out: Outputs): { refresh: () => vo
     if (refused) return out.state({ kind: 'unauthenticated' });
     if (!current.board) return out.state({ kind: 'connecting', failing });
     const connection = refreshing && current.connection !== 'live' ? 'connecting' : current.connection;
-    out.state({ kind: 'ready', board: current.board, connection, offlineSince: connection === 'offline' ? current.offlineSince : null, changed });
+    out.state({
+      kind: 'ready',
+      board: current.board,
+      connection,
+      offlineSince: connection === 'offline' && cachedAt === null ? current.offlineSince : null,
+      changed,
+      cachedAt,
+    });
   };
 
   const unsubscribe = store.subscribe((current) => {
@@ -70,10 +88,16 @@ function connectDisplay(token: string | null, out: Outputs): { refresh: () => vo
       seenChanged = current.lastChanged;
       if (current.lastChanged.length > 0) changed = { codes: current.lastChanged, stamp: (changed?.stamp ?? 0) + 1 };
     }
+    if (current.board && cachedAt === null) saver?.save(current.board);
     publish();
   });
 
   socket.on('board:snapshot', (board) => {
+    if (cachedAt !== null) {
+      cachedAt = null;
+      saver?.save(board);
+      publish();
+    }
     const offset = Date.parse(board.asOf) - Date.now();
     if (Number.isFinite(offset)) out.clockOffset(offset);
   });
@@ -88,6 +112,7 @@ function connectDisplay(token: string | null, out: Outputs): { refresh: () => vo
     // Refused by the server (not a network failure): Socket.IO does not retry these by itself.
     if (error.message === 'unauthorized') {
       refused = true;
+      if (token) forgetCachedBoard(token);
       clearTimeout(retry);
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     } else {
@@ -116,6 +141,7 @@ function connectDisplay(token: string | null, out: Outputs): { refresh: () => vo
     },
     stop() {
       clearTimeout(retry);
+      saver?.stop();
       unsubscribe();
       stop();
     },

@@ -111,6 +111,7 @@ function BoardDisplay({ token, params, onRefused }: { token: string; params: Dis
           board={state.board}
           connection={state.connection}
           offlineSince={state.offlineSince}
+          cachedAt={state.cachedAt}
           changed={state.changed}
           clockOffset={clockOffset}
           refresh={refresh}

@@ -70,6 +70,7 @@ export function ExportPage({ token, page, asOf }: { token: string | null; page: 
       board={boards.board}
       connection="live"
       offlineSince={null}
+      cachedAt={null}
       changed={null}
       clockOffset={Date.parse(boards.board.asOf) - Date.now()}
       refresh={noop}

@@ -14,6 +14,8 @@ const WARNING = (
 interface Props {
   connection: ConnectionState;
   offlineSince: number | null;
+  /** The board is this browser's copy (the server not reached since boot), of this time (ISO). */
+  cachedAt: string | null;
   /** The board is of another day than today (`boardDate`). */
   dayStale: boolean;
   boardDate: string;
@@ -27,11 +29,13 @@ interface Props {
  * the board is of another day and today's is on its way. A polite live region: it is always in
  * the page, and its text changes.
  */
-export function ConnectionBanner({ connection, offlineSince, dayStale, boardDate, today, timeZone, clockOffset }: Props) {
+export function ConnectionBanner({ connection, offlineSince, cachedAt, dayStale, boardDate, today, timeZone, clockOffset }: Props) {
   const t = useT();
   const lang = useLang();
   let message: string | null = null;
-  if (connection === 'offline' && offlineSince !== null) {
+  if (cachedAt !== null) {
+    message = t('display.staleBanner', { time: formatDateTime(cachedAt, timeZone, lang) });
+  } else if (connection === 'offline' && offlineSince !== null) {
     const since = offlineSince + clockOffset;
     // Hours and minutes on the day itself; with the date once the loss is older than today.
     const time =
@@ -45,7 +49,7 @@ export function ConnectionBanner({ connection, offlineSince, dayStale, boardDate
   return (
     <div className="banner-region" aria-live="polite">
       {message && (
-        <p className={`banner banner-${connection === 'offline' ? 'offline' : 'day'}`}>
+        <p className={`banner banner-${connection === 'offline' || cachedAt !== null ? 'offline' : 'day'}`} data-stale-banner="">
           <Icon>{WARNING}</Icon>
           <span>{message}</span>
         </p>

@@ -45,6 +45,8 @@ interface Props {
   board: Board;
   connection: ConnectionState;
   offlineSince: number | null;
+  /** The board is this browser's copy, the server not reached since boot: the time of its data (ISO). */
+  cachedAt: string | null;
   changed: ChangedIndicators | null;
   clockOffset: number;
   refresh: () => void;
@@ -56,7 +58,7 @@ interface Props {
 }
 
 /** The screen with a board: header, the page on screen, the pages in rotation. */
-export function DisplayScreen({ board, connection, offlineSince, changed, clockOffset, refresh, rotateSeconds, pinned, request, weeklyChanges }: Props) {
+export function DisplayScreen({ board, connection, offlineSince, cachedAt, changed, clockOffset, refresh, rotateSeconds, pinned, request, weeklyChanges }: Props) {
   const t = useT();
   const lang = useLang();
   const pages = useDisplayPages(board, t('board.otherGroup'));
@@ -72,8 +74,13 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
   }, [request, show]);
   const day = useBoardDay(board, connection, clockOffset, refresh);
   const highlights = useHighlights(changed);
-  // Figures are current only while connected and of today.
-  const stale = connection !== 'live' || day.stale;
+  // Figures are current only while connected, of today, and not the browser's copy.
+  const stale = connection !== 'live' || day.stale || cachedAt !== null;
+  // Said on the page itself too, for automation and the offline check: `<html data-stale>`.
+  useEffect(() => {
+    document.documentElement.dataset.stale = String(stale);
+  }, [stale]);
+  useEffect(() => () => void delete document.documentElement.dataset.stale, []);
   const page = pages[rotation.index] ?? pages[0]!;
   const count = page.kind === 'summary' ? board.indicators.length : page.indicators.length;
   const pageName = usePageName();
@@ -83,6 +90,7 @@ export function DisplayScreen({ board, connection, offlineSince, changed, clockO
     <ConnectionBanner
       connection={connection}
       offlineSince={offlineSince}
+      cachedAt={cachedAt}
       dayStale={day.stale}
       boardDate={board.date}
       today={day.today}
