@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { DISPLAY_PATH } from '../shared/api/displays';
+import { DISPLAY_PATH } from '../shared/display/screen';
 import { AUDIT_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
 import { ACCOUNT_PATH, IMPORT_PATH, INDICATOR_HISTORY_PATTERN, WORKSPACE_PATH } from './components/workspace/paths';
 import { REPORTS_PATH } from './components/reports/paths';

@@ -191,7 +191,4 @@ export async function sendDisplayCommand(id: number, command: DisplayCommand): P
   return (await parseBody(response, commandResultSchema)).delivered;
 }
 
-/** The display token of a screen's link (`?token=...`), if any. */
-export function displayTokenFromUrl(search: string = window.location.search): string | null {
-  return new URLSearchParams(search).get('token') || null;
-}
+export { displayTokenFromUrl } from './displayLink';

@@ -1,18 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { detectLang, t } from './i18n';
-import './styles.css';
+import { DISPLAY_PATH } from '../shared/display/screen';
+import { currentPath } from './router';
 
-const lang = detectLang(window.location.search);
-document.documentElement.lang = lang;
-document.title = t(lang, 'app.title');
-
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <App lang={lang} />
-  </StrictMode>,
-);
+/*
+ * Two entries behind one index.html: a meeting-room screen loads only the display (its page, its
+ * strings, no zod, none of the signed-in app); everyone else loads the app. Measured by
+ * `npm run bench:display` (docs/performance.md).
+ */
+if (currentPath() === DISPLAY_PATH) void import('./displayMain');
+else void import('./appMain');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Board } from '../../shared/api/board';
-import { displayCommandSchema, type DisplayCommand, type DisplaySettings } from '../../shared/realtime/events';
+import { parseDisplayCommand } from '../../shared/display/commands';
+import type { DisplayCommand, DisplaySettings } from '../../shared/realtime/events';
 import type { ConnectionState } from '../realtime/board-store';
 import { connectBoardStore } from '../realtime/connect';
 import { openBoardSocket } from '../socket';
@@ -126,10 +127,10 @@ function connectDisplay(token: string | null, out: Outputs): { refresh: () => vo
   });
   socket.on('display:settings', (settings) => out.settings(settings));
   socket.on('display:command', (raw) => {
-    const command = displayCommandSchema.safeParse(raw);
-    if (!command.success) return;
-    if (command.data.type === 'reload') window.location.reload();
-    else out.command(command.data);
+    const command = parseDisplayCommand(raw);
+    if (!command) return;
+    if (command.type === 'reload') window.location.reload();
+    else out.command(command);
   });
 
   return {

@@ -1,8 +1,5 @@
-import { adminEn } from './sections/admin';
 import { exportEn } from './sections/export';
-import { reportsEn } from './sections/reports';
-import { workspaceEn } from './sections/workspace';
-import type { Messages } from './vi';
+import type { ScreenMessages } from './vi';
 
 /** English: the same keys as Vietnamese, checked by `satisfies Messages`. */
 export const en = {
@@ -209,10 +206,7 @@ export const en = {
       },
     },
   },
-  workspace: workspaceEn,
   export: exportEn,
-  admin: adminEn,
-  reports: reportsEn,
   errors: {
     validation_failed: 'Some fields are not valid. Please check the marked fields.',
     malformed_json: 'The request was not well formed.',
@@ -251,4 +245,4 @@ export const en = {
     unknown_field: 'A field that is not accepted.',
     other: 'Not a valid value.',
   },
-} satisfies Messages;
+} satisfies ScreenMessages;

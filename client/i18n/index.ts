@@ -1,13 +1,21 @@
 import { createContext, useCallback, useContext } from 'react';
-import { en } from './en';
-import { vi, type Messages } from './vi';
+import type { Messages } from './catalogs';
 
-export type { ClientErrorCode, Messages } from './vi';
+export type { Messages } from './catalogs';
+export type { ClientErrorCode } from './vi';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const catalogs: Record<Lang, Messages> = { vi, en };
+/**
+ * The strings in use, set once by the entry: the whole app's (appMain.tsx) or only a screen's
+ * (displayMain.tsx), so that a screen's bundle carries none of the app's strings.
+ */
+let catalogs: Record<Lang, object> = { vi: {}, en: {} };
+
+export function setCatalogs(loaded: Record<Lang, object>): void {
+  catalogs = loaded;
+}
 
 /** Dot-joined paths to every string of the catalog: `status.achieved`, `login.title` ... */
 type KeyPaths<T, Prefix extends string = ''> = {
@@ -23,7 +31,7 @@ export function detectLang(search: string): Lang {
   return (LANGS as readonly string[]).includes(asked ?? '') ? (asked as Lang) : 'vi';
 }
 
-function lookup(messages: Messages, key: string): string | undefined {
+function lookup(messages: object, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
@@ -34,13 +42,13 @@ function lookup(messages: Messages, key: string): string | undefined {
 
 /** True when the catalog has a string at `key`: for codes that come from the server at run time. */
 export function hasMessage(key: string): key is MessageKey {
-  return lookup(vi, key) !== undefined;
+  return lookup(catalogs.vi, key) !== undefined;
 }
 
 /** The string at `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   // A missing key is a type error; the fallback only guards data-driven keys.
-  const template = lookup(catalogs[lang], key) ?? lookup(vi, key) ?? key;
+  const template = lookup(catalogs[lang], key) ?? lookup(catalogs.vi, key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : placeholder,

@@ -1,7 +1,4 @@
-import { adminVi } from './sections/admin';
 import { exportVi } from './sections/export';
-import { reportsVi } from './sections/reports';
-import { workspaceVi } from './sections/workspace';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { ReadingFieldError } from '../../shared/api/readings';
 import type { Direction, Status } from '../../shared/indicator/model';
@@ -219,10 +216,7 @@ export const vi = {
       },
     },
   },
-  workspace: workspaceVi,
   export: exportVi,
-  admin: adminVi,
-  reports: reportsVi,
   errors: {
     validation_failed: 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.',
     malformed_json: 'Yêu cầu gửi lên không đúng định dạng.',
@@ -264,4 +258,5 @@ export const vi = {
   },
 };
 
-export type Messages = typeof vi;
+/** The strings a screen needs (and the signed-in app's common ones); catalogs.ts adds the app's sections. */
+export type ScreenMessages = typeof vi;

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ROTATE_SECONDS } from '../../shared/api/displays';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ROTATE_SECONDS } from '../../shared/display/screen';
 import { DISPLAY_PAGE_KEY } from '../../shared/display/pages';
 import type { DisplayCommand } from '../../shared/realtime/events';
-import { displayTokenFromUrl } from '../api';
+import { displayTokenFromUrl } from '../displayLink';
 import { DisplayMessage } from '../components/display/DisplayMessage';
 import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
-import { PairingScreen } from '../components/display/PairingScreen';
 import { useDisplayBoard } from '../hooks/useDisplayBoard';
 import { useDisplayToken } from '../hooks/useDisplayToken';
 import { LangContext, useLang, useT, type Lang } from '../i18n';
-import { ExportPage } from './ExportPage';
+
+// Not on a screen's way: the weekly export's rendering and the pairing code (which speak to the
+// API through the app's zod-checked client) load only where they are shown.
+const ExportPage = lazy(() => import('./ExportPage').then((module) => ({ default: module.ExportPage })));
+const PairingScreen = lazy(() => import('../components/display/PairingScreen').then((module) => ({ default: module.PairingScreen })));
 import '../fonts';
 import '../styles/display.css';
 
@@ -53,7 +56,9 @@ export function DisplayPage() {
   if (exportOf) {
     return (
       <div className={`display display-${exportOf.theme} display-export`}>
-        <ExportPage token={exportOf.token} page={exportOf.page} asOf={exportOf.asOf} />
+        <Suspense fallback={null}>
+          <ExportPage token={exportOf.token} page={exportOf.page} asOf={exportOf.asOf} />
+        </Suspense>
       </div>
     );
   }
@@ -78,7 +83,9 @@ function LiveDisplay() {
     return (
       <OfficeLanguage lang={lang}>
         <div className={`display display-${params.theme ?? 'dark'}`}>
-          <PairingScreen onPaired={paired} />
+          <Suspense fallback={null}>
+            <PairingScreen onPaired={paired} />
+          </Suspense>
         </div>
       </OfficeLanguage>
     );

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Board } from '../../shared/api/board';
-import { ROTATE_SECONDS } from '../../shared/api/displays';
+import { ROTATE_SECONDS } from '../../shared/display/screen';
 import { displayPages } from '../../shared/display/pages';
 import { getBoardAsOf } from '../api/exports';
 import { DisplayScreen } from '../components/display/DisplayScreen';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ROTATE_SECONDS } from '../display/screen';
+
+export { DISPLAY_PATH, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_VALID_MS, ROTATE_SECONDS } from '../display/screen';
 
 export const createDisplayRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -15,7 +18,6 @@ export const createdDisplaySchema = z.object({
 });
 export type CreatedDisplay = z.infer<typeof createdDisplaySchema>;
 
-export const ROTATE_SECONDS = { min: 5, max: 600, default: 20 } as const;
 
 export const updateDisplayRequestSchema = z
   .strictObject({
@@ -45,14 +47,7 @@ export const commandResultSchema = z.object({ delivered: z.number() });
 
 export const displayListSchema = z.object({ displays: z.array(displaySchema) });
 
-/** The path a screen opens; the token travels in the query string. */
-export const DISPLAY_PATH = '/display';
 
-/** The characters of a pairing code: no 0/O or 1/I, which read alike across a room. */
-export const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const PAIRING_CODE_LENGTH = 6;
-/** How long a pairing code is valid; the waiting screen asks for a new one before then. */
-export const PAIRING_VALID_MS = 10 * 60_000;
 
 /**
  * A code as typed by an admin: spaces, dashes and lower case forgiven (a phone's keyboard). Any

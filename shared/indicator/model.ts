@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../time/dates';
+import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, isTermTotal, MEASURES, STATUSES, type Aggregation, type Direction, type Measure, type Status, type UpdateFrequency } from './kinds';
 
-export const MEASURES = ['count', 'percent', 'ratio', 'number'] as const;
-export const AGGREGATIONS = ['cumulative', 'latest'] as const;
-export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
-export const FREQUENCIES = ['week', 'month', 'quarter', 'year'] as const;
-export const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+export * from './kinds';
 
-export type Measure = (typeof MEASURES)[number];
-export type Aggregation = (typeof AGGREGATIONS)[number];
-export type Direction = (typeof DIRECTIONS)[number];
-export type UpdateFrequency = (typeof FREQUENCIES)[number];
-export type Status = (typeof STATUSES)[number];
-
-/**
- * True for a total summed over the term (a cumulative count or number), which starts the term at
- * zero. A cumulative `ratio` is a share of sums (on-time dossiers over all dossiers of the term):
- * a level like a percentage, starting from its baseline.
- */
-export function isTermTotal(rule: { aggregation: Aggregation; measure: Measure }): boolean {
-  return rule.aggregation === 'cumulative' && rule.measure !== 'ratio';
-}
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 

@@ -7,7 +7,8 @@ import {
   minDate,
   type IsoDate,
 } from '../time/dates';
-import { isTermTotal, type IndicatorRule, type ReadingFact, type Status, type TermSpan, type UpdateFrequency } from './model';
+import { isTermTotal, type Status, type UpdateFrequency } from './kinds';
+import type { IndicatorRule, ReadingFact, TermSpan } from './model';
 
 /**
  * Progress of one indicator at one moment: the single rule used by the server, the screens and

@@ -324,7 +324,7 @@ describe('readable across the room', () => {
         }
       }
     }
-  }, 180_000);
+  }, 300_000);
 
   it('clips no glyph: every heading, name and value looks the same with clipping turned off, on the screens and the export, both themes and languages', async () => {
     const page = await newPage();
@@ -346,7 +346,7 @@ describe('readable across the room', () => {
       await page.locator('html[data-export="ready"]').waitFor({ timeout: 15_000 });
       expect({ export: key, clipped: await clippedText(page) }).toEqual({ export: key, clipped: [] });
     }
-  }, 180_000);
+  }, 300_000);
 
   it('clips no glyph on the signed-in board', async () => {
     const page = await newPage();

@@ -1,5 +1,5 @@
 import type { BoardIndicator } from '../../../shared/api/board';
-import { STATUSES, type Status } from '../../../shared/indicator/model';
+import { STATUSES, type Status } from '../../../shared/indicator/kinds';
 import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { OverdueBadge, StatusBadge } from '../StatusBadge';

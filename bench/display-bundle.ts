@@ -1,0 +1,88 @@
+/**
+ * What the display route (`/display`) downloads: builds the client into a temp folder with a
+ * plugin that records every chunk and the modules in it, then follows the chunks a screen loads
+ * (the entry, the display page's dynamic chunk, their static imports), gzips each, and names the
+ * largest modules. The baseline of the same run: every chunk of the app.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'vite';
+
+interface ChunkFacts {
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  facade: string | null;
+  imports: string[];
+  modules: Record<string, number>;
+}
+
+export interface BundleFigures {
+  routeGzip: number;
+  appGzip: number;
+  chunks: Array<{ fileName: string; gzip: number; modules: string[] }>;
+  largestModules: Array<{ name: string; bytes: number }>;
+}
+
+/** A module's name as people know it: the package under node_modules, else the source path. */
+function moduleName(id: string): string {
+  const inPackages = id.split('node_modules/').at(-1)!;
+  if (inPackages !== id) return inPackages.startsWith('@') ? inPackages.split('/').slice(0, 2).join('/') : inPackages.split('/')[0]!;
+  return id.replace(/^.*?\/(client|shared)\//, '$1/');
+}
+
+export async function measureDisplayBundle(): Promise<BundleFigures> {
+  const outDir = await mkdtemp(join(tmpdir(), 'termboard-bundle-'));
+  const chunks: ChunkFacts[] = [];
+  const record: Plugin = {
+    name: 'record-chunks',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        chunks.push({
+          fileName: output.fileName,
+          code: output.code,
+          isEntry: output.isEntry,
+          facade: output.facadeModuleId,
+          imports: output.imports,
+          modules: Object.fromEntries(Object.entries(output.modules).map(([id, module]) => [id, module.renderedLength])),
+        });
+      }
+    },
+  };
+  try {
+    await build({ configFile: join(import.meta.dirname, '..', 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true }, plugins: [record] });
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const route = new Set<string>();
+  const visit = (fileName: string) => {
+    if (route.has(fileName)) return;
+    route.add(fileName);
+    for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks) if (chunk.isEntry && chunk.fileName.startsWith('assets/')) visit(chunk.fileName);
+  // The entry picks the display's own entry (client/displayMain.tsx) for /display.
+  const display = chunks.find((chunk) => chunk.facade?.endsWith('client/displayMain.tsx'));
+  if (!display) throw new Error('no chunk for the display entry');
+  visit(display.fileName);
+  const gzip = (chunk: ChunkFacts) => gzipSync(chunk.code).length;
+  const routeChunks = [...route].map((fileName) => byName.get(fileName)!).filter(Boolean);
+  const modules = new Map<string, number>();
+  for (const chunk of routeChunks) for (const [id, bytes] of Object.entries(chunk.modules)) modules.set(moduleName(id), (modules.get(moduleName(id)) ?? 0) + bytes);
+  return {
+    routeGzip: routeChunks.reduce((sum, chunk) => sum + gzip(chunk), 0),
+    appGzip: chunks.filter((chunk) => chunk.fileName.startsWith('assets/')).reduce((sum, chunk) => sum + gzip(chunk), 0),
+    chunks: routeChunks
+      .map((chunk) => ({
+        fileName: chunk.fileName,
+        gzip: gzip(chunk),
+        modules: Object.entries(chunk.modules).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([id, bytes]) => `${moduleName(id)} ${bytes}`),
+      }))
+      .sort((a, b) => b.gzip - a.gzip),
+    largestModules: [...modules].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 15),
+  };
+}
