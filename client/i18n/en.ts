@@ -124,6 +124,7 @@ export const en = {
       intro: 'Open /display on the screen (no link needed): it shows a 6-character code. Type that code and name the screen.',
       code: 'Pairing code',
       codeHint: 'The 6 characters on the screen, for example K7QM2X.',
+      name: 'Name for the paired screen',
       submit: 'Pair',
       submitting: 'Pairing…',
       done: 'Screen “{name}” paired. It will show the board in a moment.',

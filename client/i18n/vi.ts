@@ -133,6 +133,7 @@ export const vi = {
       intro: 'Mở /display trên màn hình (không cần đường dẫn): màn hình hiện một mã 6 ký tự. Nhập mã đó và đặt tên cho màn hình.',
       code: 'Mã ghép nối',
       codeHint: '6 ký tự trên màn hình, ví dụ K7QM2X.',
+      name: 'Đặt tên cho màn hình được ghép nối',
       submit: 'Ghép nối',
       submitting: 'Đang ghép nối…',
       done: 'Đã ghép nối màn hình “{name}”. Màn hình sẽ hiện bảng theo dõi trong giây lát.',

@@ -258,6 +258,27 @@ describe('pairing by code', () => {
     expect(listed.find((d: { name: string }) => d.name === 'Hội trường')).toMatchObject({ online: true });
   });
 
+  it('is paired from /admin/screens on a phone', async () => {
+    const screen = await newPage();
+    await screen.goto(`${server.url}/display`);
+    const code = (await screen.locator('[data-pairing-code]').innerText()).trim();
+
+    const phone = await newPage([390, 844]);
+    await phone.context().addCookies([{ name: admin.split('=')[0]!, value: admin.slice(admin.indexOf('=') + 1), url: server.url }]);
+    await phone.goto(`${server.url}/admin/screens`);
+    await phone.getByLabel('Mã ghép nối').fill('ZZZZZ2');
+    await phone.getByLabel('Đặt tên cho màn hình được ghép nối').fill('Phòng khách');
+    await phone.getByRole('button', { name: 'Ghép nối', exact: true }).click();
+    await phone.getByText(/Mã không đúng/).waitFor();
+    await phone.getByLabel('Mã ghép nối').fill(code);
+    await phone.getByRole('button', { name: 'Ghép nối', exact: true }).click();
+    await phone.getByText(/Đã ghép nối màn hình “Phòng khách”/).waitFor();
+    expect((await overflow(phone)).scrollWidth).toBe(390);
+    await screen.locator('[data-indicator]').first().waitFor({ timeout: 2000 });
+    // The refused code is logged by the browser as a failed request.
+    expectedProblems = /404|Failed to load resource/i;
+  });
+
   it('answers 404 to an unknown code and 429 after ten wrong codes in a minute', async () => {
     for (let i = 0; i < 10; i++) {
       const wrong = await api(server, 'POST', '/api/displays/pair', { body: { code: 'ZZZZZ2', name: 'x' }, cookie: admin });

@@ -51,7 +51,7 @@ export function PairScreenForm({ onPaired }: { onPaired: (paired: PairedDisplay)
           error={fieldErrors.code}
         />
         <TextField
-          label={t('screens.create.name')}
+          label={t('screens.pair.name')}
           name="name"
           maxLength={100}
           required
