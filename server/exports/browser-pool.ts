@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium } from '../browser/chromium';
 
 /**
@@ -66,7 +66,8 @@ export class BrowserPool {
   private launched(): Promise<Browser> {
     if (this.closed) return Promise.reject(new Error('the browser pool is closed'));
     if (!this.browser) {
-      const launching = findChromium().then(({ executablePath, args }) =>
+      // Loaded on the first export, not at start: playwright-core alone takes a second to load.
+      const launching = Promise.all([findChromium(), import('playwright-core')]).then(([{ executablePath, args }, { chromium }]) =>
         chromium.launch({ executablePath, args: [...args, ...EXPORT_FLAGS], timeout: 60_000 }),
       );
       this.browser = launching;

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import type { BrowserPool } from './browser-pool';
 
@@ -49,6 +48,8 @@ export async function renderExport(pool: BrowserPool, request: RenderRequest): P
   return pool.withPage(async (page) => {
     await page.emulateMedia({ media: 'screen', reducedMotion: 'reduce' });
     const files: RenderedFile[] = [];
+    // Loaded on the first export, not at start (half a second).
+    const { PDFDocument } = await import('pdf-lib');
     const pdf = await PDFDocument.create();
     for (const [index, key] of ['cover', ...request.pages].entries()) {
       await openPage(page, request, key);
