@@ -1,13 +1,10 @@
-// Builds the client (vite build) when dist/client is missing or older than its sources, so that
-// `npm start` on a fresh clone serves a current UI. Silent when the build is up to date.
+// Builds what is missing or older than its sources (the client into dist/client, the server into
+// dist/server: scripts/build.mjs), so that `npm start` on a fresh clone serves current code.
+// Silent and quick when everything is built. Vite and esbuild are dev dependencies: a production
+// install (`npm ci --omit=dev`) serves the build it was given.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const builtIndex = join(projectRoot, 'dist', 'client', 'index.html');
-// What the bundle is made of. package-lock.json too: a dependency upgrade changes the bundle.
-const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => join(projectRoot, p));
+import { parts, projectRoot } from './build.mjs';
 
 /** Latest modification time (ms) of a file or of any file below a directory; 0 when absent. */
 function newestMtime(path) {
@@ -26,47 +23,53 @@ function newestMtime(path) {
   return newest;
 }
 
-function builtAt() {
+function builtAt(file) {
   try {
-    return statSync(builtIndex).mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return null;
   }
 }
 
-const built = builtAt();
-const sourcesChanged = built === null ? true : sources.some((source) => newestMtime(source) > built);
-if (!sourcesChanged) process.exit(0);
-
-const reason = built === null ? 'dist/client is missing' : 'client sources changed since the last build';
-let vite;
-try {
-  vite = await import('vite');
-} catch {
-  // vite is a devDependency: an install without dev dependencies can still serve an existing build.
-  if (built !== null) {
-    console.warn(`termboard: ${reason}, but vite is not installed; serving the existing build`);
-    process.exit(0);
+/** Whether the build tools are installed (a production install has none). */
+async function canBuild() {
+  try {
+    await import('vite');
+    await import('esbuild');
+    return true;
+  } catch {
+    return false;
   }
-  console.error('termboard: dist/client is missing and vite is not installed: run `npm install` (with dev dependencies)');
-  process.exit(1);
 }
 
-console.log(`termboard: building the client (${reason})`);
-const started = Date.now();
-try {
-  await vite.build({
-    configFile: join(projectRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    mode: 'production',
-  });
-} catch (error) {
-  console.error('termboard: the client build failed');
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
+let tools;
+for (const [name, part] of Object.entries(parts)) {
+  const built = builtAt(part.built);
+  // Without the sources (an artifact copied without them) there is nothing to compare.
+  const stale = built === null || part.sources.some((source) => newestMtime(join(projectRoot, source)) > built);
+  if (!stale) continue;
+  const reason = built === null ? `dist/${name} is missing` : `the ${name}'s sources changed since the last build`;
+  tools ??= await canBuild();
+  if (!tools) {
+    if (built !== null) {
+      console.warn(`termboard: ${reason}, but the build tools are not installed (production install); serving the existing build`);
+      continue;
+    }
+    console.error(`termboard: dist/${name} is missing and the build tools are not installed: run \`npm install\` (with dev dependencies), then \`npm run build\``);
+    process.exit(1);
+  }
+  console.log(`termboard: building the ${name} (${reason})`);
+  const started = Date.now();
+  try {
+    await part.build();
+  } catch (error) {
+    console.error(`termboard: the ${name} build failed`);
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  }
+  if (!existsSync(part.built)) {
+    console.error(`termboard: the ${name} build did not produce ${part.built}`);
+    process.exit(1);
+  }
+  console.log(`termboard: ${name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-if (!existsSync(builtIndex)) {
-  console.error(`termboard: the client build did not produce ${builtIndex}`);
-  process.exit(1);
-}
-console.log(`termboard: client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

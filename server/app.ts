@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -93,7 +93,7 @@ export interface AppDeps {
    * of every node (@socket.io/redis-adapter) and login rate limits are counted in Redis.
    */
   redisUrl?: string;
-  /** This node's name in /api/health (NODE_NAME), to tell nodes apart behind a load balancer. */
+  /** This node's name in /api/health (NODE_NAME), to tell nodes apart behind a load balancer; unset, none is shown. */
   nodeName?: string;
   /** SMTP_URL and MAIL_FROM: without them nothing is mailed. */
   mail?: { smtpUrl: string; from: string };
@@ -127,11 +127,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
         req: (request) => ({ method: request.method, url: redactTokens(request.url), remoteAddress: request.ip }),
       },
     },
+    // One line per request, at debug (below): at the default level the console stays readable.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy the client's address and protocol come from X-Forwarded-*, believed
     // only from the proxies named (a client could otherwise pick its own address).
     trustProxy: deps.trustProxy ?? ['127.0.0.1', '::1'],
     forceCloseConnections: 'idle',
+  });
+  http.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
   });
   // JSON only: a text/plain body would otherwise reach the routes as a string.
   http.removeContentTypeParser('text/plain');
@@ -220,18 +225,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const reportMail: ReportMailService = new ReportMailService(outbox, exportsService, boards, () => settings.reportRecipients(), { dataDir: deps.dataDir, log: http.log });
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
-  // For load balancers and orchestrators: 503 while this node cannot reach the database. Redis
-  // away leaves the node serving (its own screens stay live), so it is reported, not failed.
+  // For load balancers and orchestrators: 503 while this node cannot read its database (unreachable,
+  // or pages that no longer read back), by reading the tables the board is made of. Redis away
+  // leaves the node serving (its own screens stay live), so it is reported, not failed. The node's
+  // name only when NODE_NAME gives one: no host name or process id to anyone who asks.
   http.get('/api/health', async (_request, reply) => {
     const time = new Date(deps.clock.now()).toISOString();
-    const node = deps.nodeName ?? 'termboard';
+    const node = deps.nodeName === undefined ? {} : { node: deps.nodeName };
     try {
-      await deps.db.rows(sql`select 1 as ok`);
+      await deps.db.rows(sql`select (select max(id) from terms) as term, (select max(id) from indicators) as indicator, (select max(id) from readings) as reading`);
     } catch (error) {
-      http.log.error({ err: error }, 'health check: the database is unreachable');
-      return reply.status(503).send({ status: 'unavailable', time, node, database: 'unreachable' });
+      http.log.error({ err: error }, 'health check: the database cannot be read');
+      return reply.status(503).send({ status: 'unavailable', time, ...node, database: 'unreadable' });
     }
-    return { status: 'ok', time, node, database: deps.db.dialect, ...(redis ? { redis: redis.pub.status === 'ready' ? 'ok' : 'unreachable' } : {}) };
+    return { status: 'ok', time, ...node, database: deps.db.dialect, ...(redis ? { redis: redis.pub.status === 'ready' ? 'ok' : 'unreachable' } : {}) };
   });
   authRoutes(http, auth);
   boardRoutes(http, auth, boards, deps.clock);
@@ -269,7 +276,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     scheduler = undefined;
     const schedule = await settings.exportSchedule();
     scheduler = await startExportSchedule(exportsService, { ...schedule, since: await exportsService.scheduleSince() }, deps.clock);
-    http.log.info({ cron: schedule.cron, timeZone: schedule.timeZone }, 'export schedule started');
+    http.log.debug({ cron: schedule.cron, timeZone: schedule.timeZone }, 'export schedule started');
   }
   io.on('schedule:changed', () => {
     restartSchedule().catch((error: unknown) => http.log.error({ err: error }, 'restarting the export schedule failed'));

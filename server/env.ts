@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../shared/time/dates';
-import { isValidSchedule } from './exports/schedule';
+import { isValidSchedule, scheduleProblem } from './exports/schedule';
 import { isMailbox, isSmtpUrl } from './mail/smtp-url';
 
 const booleanText = z
@@ -33,6 +33,10 @@ const envSchema = z.object({
   EXPORT_CRON: z.string().trim().min(1).default('0 7 * * 1'),
   EXPORT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh').optional(),
   EXPORT_RETENTION_WEEKS: z.coerce.number({ error: 'must be a whole number of weeks, at least 1' }).int('must be a whole number of weeks, at least 1').min(1, 'must be a whole number of weeks, at least 1').max(5200).default(104),
+  /** When the online backup runs (cron, in TZ_BOARD) into DATA_DIR/backups; `off` for never. Default: nightly on SQLite, off on PostgreSQL. */
+  BACKUP_CRON: z.string().trim().min(1).optional(),
+  /** How many backups in DATA_DIR/backups the schedule keeps (the newest). */
+  BACKUP_KEEP: z.coerce.number({ error: 'must be a whole number, at least 1' }).int('must be a whole number, at least 1').min(1, 'must be a whole number, at least 1').max(10_000).default(14),
   /** PostgreSQL instead of the SQLite file in DATA_DIR (several app nodes share one database). */
   DATABASE_URL: z
     .string()
@@ -43,7 +47,7 @@ const envSchema = z.object({
     .string()
     .refine((url) => /^rediss?:\/\/./.test(url) && URL.canParse(url), 'must be a redis:// URL such as redis://cache.internal:6379')
     .optional(),
-  /** This node's name in /api/health (default: host name and process id). */
+  /** This node's name in /api/health, to tell nodes apart behind a load balancer (unset: not shown). */
   NODE_NAME: z.string().trim().min(1).max(100).optional(),
   /** Base URL the screens are reached at, for display links; defaults to the request's own host. */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://board.example.gov.vn' }).optional(),
@@ -74,13 +78,19 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(present);
   if (result.success) {
     const timeZone = result.data.EXPORT_TIME_ZONE ?? result.data.TZ_BOARD;
+    const lines: string[] = [];
     if (!isValidSchedule(result.data.EXPORT_CRON, timeZone)) {
-      throw new InvalidEnvError([`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression that runs at most once an hour, such as "0 7 * * 1"`]);
+      lines.push(`Invalid configuration: EXPORT_CRON=${JSON.stringify(result.data.EXPORT_CRON)} must be a cron expression that runs at most once an hour, such as "0 7 * * 1"`);
     }
     if (result.data.SMTP_URL !== undefined && result.data.MAIL_FROM === undefined) {
-      throw new InvalidEnvError(['Invalid configuration: MAIL_FROM="" must be set when SMTP_URL is (the sender of the weekly report), such as "bao-cao@example.gov.vn"']);
+      lines.push('Invalid configuration: MAIL_FROM="" must be set when SMTP_URL is (the sender of the weekly report), such as "bao-cao@example.gov.vn"');
     }
-    return result.data;
+    const backupCron = result.data.BACKUP_CRON;
+    if (backupCron !== undefined && backupCron !== 'off' && scheduleProblem(backupCron, result.data.TZ_BOARD) === 'invalid') {
+      lines.push(`Invalid configuration: BACKUP_CRON=${JSON.stringify(backupCron)} must be a cron expression such as "30 2 * * *", or off`);
+    }
+    if (lines.length === 0) return result.data;
+    throw new InvalidEnvError(lines);
   }
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);

@@ -1,14 +1,22 @@
-import { hostname } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import { startBackupSchedule } from './backups/schedule';
 import { systemClock } from './clock';
 import { openDatabase, type Database } from './db/client';
+import { checkDatabase } from './db/integrity';
 import { InvalidEnvError, parseEnv, type Env } from './env';
 import { smtpServerOf } from './mail/smtp-url';
 import { seedDemo } from './seed/seed';
+import { startLine } from './start-line';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The project's root: one level above server/ (sources, run by tsx) or two above dist/server (the build). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 function loadEnv(): Env {
   try {
@@ -22,11 +30,15 @@ function loadEnv(): Env {
   }
 }
 
-/** The database, or a stop with one line saying which and why (never the password). */
+/** The database, opened and checked, or a stop with one line saying which and why (never the password). */
 async function open(env: Env): Promise<Database> {
+  let db: Database | undefined;
   try {
-    return await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    await checkDatabase(db);
+    return db;
   } catch (error) {
+    await db?.close().catch(() => undefined);
     const where = env.DATABASE_URL ? `PostgreSQL at ${withoutPassword(env.DATABASE_URL)}` : `SQLite file in ${env.DATA_DIR}`;
     console.error(`Cannot open the database (${where}): ${(error as Error).message || String(error)}`);
     process.exit(1);
@@ -45,32 +57,32 @@ const app = await createApp({
   db,
   clock: systemClock,
   timeZone: env.TZ_BOARD,
-  clientDir: join(ROOT, 'dist', 'client'),
+  clientDir: join(projectRoot(), 'dist', 'client'),
   logLevel: env.LOG_LEVEL,
   publicUrl: env.PUBLIC_URL,
   trustProxy: env.TRUST_PROXY,
   dataDir: env.DATA_DIR,
   exportSchedule: { cron: env.EXPORT_CRON, timeZone: env.EXPORT_TIME_ZONE ?? env.TZ_BOARD, retentionWeeks: env.EXPORT_RETENTION_WEEKS },
   redisUrl: env.REDIS_URL,
-  nodeName: env.NODE_NAME ?? `${hostname()}:${process.pid}`,
+  nodeName: env.NODE_NAME,
   ...(env.SMTP_URL && env.MAIL_FROM ? { mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } } : {}),
 });
 const log = app.http.log;
-if (env.SMTP_URL) log.info({ smtp: smtpServerOf(env.SMTP_URL), from: env.MAIL_FROM }, 'mail goes out through SMTP');
-else log.info('no SMTP_URL: the weekly report is not mailed');
+if (env.SMTP_URL) log.debug({ smtp: smtpServerOf(env.SMTP_URL), from: env.MAIL_FROM }, 'mail goes out through SMTP');
+else log.debug('no SMTP_URL: the weekly report is not mailed');
 
 const admin = await app.auth.ensureFirstAdmin(env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
-if (admin.generatedPassword) {
-  // Printed once, on the console only: it is stored nowhere but as a hash.
-  console.log(`\nFirst admin created. User name: ${env.ADMIN_USERNAME}  Password: ${admin.generatedPassword}\nChange it after signing in.\n`);
-} else if (admin.created) {
-  log.info({ username: env.ADMIN_USERNAME }, 'first admin created from ADMIN_USERNAME / ADMIN_PASSWORD');
-}
-if (env.SEED_DEMO && (await seedDemo(db, systemClock.now(), env.TZ_BOARD))) log.info('demo term created');
+if (admin.created) log.debug({ username: env.ADMIN_USERNAME }, 'first admin created');
+if (env.SEED_DEMO && (await seedDemo(db, systemClock.now(), env.TZ_BOARD))) log.debug('demo term created');
 
-const address = await app.http.listen({ port: env.PORT, host: env.HOST });
-log.info(`termboard is serving on ${address}`);
+// Fastify logs each listening address at info; the start line below says it once, readably.
+const level = log.level;
+log.level = 'warn';
+await app.http.listen({ port: env.PORT, host: env.HOST }).finally(() => (log.level = level));
+// The one line a person at the console reads; the generated password is stored nowhere but as a hash.
+console.log(startLine(env, app.http.server.address(), admin.generatedPassword === undefined ? undefined : { username: env.ADMIN_USERNAME, password: admin.generatedPassword }));
 await app.startSchedule();
+const backups = startBackupSchedule(db, env, log);
 
 const housekeeping = setInterval(() => {
   app.readings.forgetOldAnswers().catch((error: unknown) => log.error({ err: error }, 'forgetting old idempotent answers failed'));
@@ -85,6 +97,7 @@ async function stop(signal: string): Promise<void> {
   clearInterval(housekeeping);
   // Once close() has let in-flight requests finish, no transaction is open; close() waits for any queued.
   await app.close();
+  await backups.stop();
   await db.close();
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from './database';
-import { PostgresDatabase } from './postgres';
+import { assertTermboardFile } from './integrity';
 import { SqliteDatabase } from './sqlite';
 
 export type { Database } from './database';
@@ -10,8 +10,12 @@ export type { Database } from './database';
  * postgres:// URL, else the SQLite file in DATA_DIR (the embedded default).
  */
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (options.databaseUrl) return PostgresDatabase.open(options.databaseUrl);
-  return new SqliteDatabase(databaseFile(options.dataDir));
+  // pg is loaded only for PostgreSQL.
+  if (options.databaseUrl) return (await import('./postgres')).PostgresDatabase.open(options.databaseUrl);
+  const file = databaseFile(options.dataDir);
+  // Before anything migrates or seeds it: an empty or foreign file stops the start.
+  assertTermboardFile(file);
+  return new SqliteDatabase(file);
 }
 
 export function databaseFile(dataDir: string): string {

@@ -14,7 +14,8 @@ import * as schema from './schema';
 const GROUP_MAX = 64;
 const GROUP_MAX_MS = 50;
 
-const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Beside the code: server/db/migrations, or dist/server/migrations in the build. */
+export const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 type SqliteOrm = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
 
