@@ -63,6 +63,7 @@ export async function startTestServer(
     redisUrl?: string;
     /** SMTP_URL and MAIL_FROM (tests/helpers/smtp-server.ts is a receiving end). */
     mail?: { smtpUrl: string; from: string };
+    nodeName?: string;
   } = {},
 ): Promise<TestServer> {
   const temp = await tempDatabase();
@@ -78,6 +79,7 @@ export async function startTestServer(
       ...(options.exportSchedule ? { exportSchedule: options.exportSchedule } : {}),
       ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       ...(options.mail ? { mail: options.mail } : {}),
+      ...(options.nodeName ? { nodeName: options.nodeName } : {}),
     });
   let app = await build();
   await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { freePort, spawnedServers, waitHealthy } from '../helpers/server-process';
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { databaseFile } from '../../server/db/client';
+import { corruptTables } from '../helpers/corrupt';
+import { freePort, spawnedServers, tempDataDir, waitHealthy } from '../helpers/server-process';
 
 const servers = spawnedServers();
 const start = (env: Record<string, string>, port: number) => servers.start(env, port);
@@ -44,17 +49,24 @@ describe('start-up', () => {
 
   it('creates the first admin with a generated password printed once, seeds the demo term, and stops cleanly on SIGTERM', async () => {
     const store = await servers.store();
-    const first = start(store.env, await freePort());
+    const port = await freePort();
+    // The default log level: what a person starting it sees.
+    const first = start({ ...store.env, LOG_LEVEL: 'info' }, port);
     await waitHealthy(first);
     const password = /Password: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeDefined();
     expect(await login(first.url, 'admin', password!)).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    // One readable line, with the URL and the password; no line per request.
+    expect(first.output().trim().split('\n')).toEqual([
+      `termboard is serving on http://127.0.0.1:${port} · first admin: admin  Password: ${password}  (shown only this once; \`npm run admin -- reset-password admin\` sets a new one)`,
+    ]);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = start(store.env, await freePort());
+    const second = start({ ...store.env, LOG_LEVEL: 'info' }, port);
     await waitHealthy(second);
-    expect(second.output()).not.toMatch(/Password:/);
+    expect(second.output().trim().split('\n')).toEqual([`termboard is serving on http://127.0.0.1:${port}`]);
     expect(await login(second.url, 'admin', password!)).toBe(200);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
@@ -75,5 +87,66 @@ describe('start-up', () => {
     expect(board.status).toBe(404);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  });
+});
+
+describe('a database file that is not a sound termboard database stops the start', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  /** A DATA_DIR holding `termboard.db` as the test makes it, on SQLite whatever the suite's dialect. */
+  function dataDirWith(make: (file: string) => void): { dir: string; file: string } {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const file = databaseFile(dir);
+    mkdirSync(dir, { recursive: true });
+    make(file);
+    return { dir, file };
+  }
+
+  async function refused(dir: string): Promise<string> {
+    const server = start({ DATA_DIR: dir }, await freePort());
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    return lines[0]!;
+  }
+
+  it('an empty (0-byte) file: not seeded, left as it was', async () => {
+    const { dir, file } = dataDirWith((f) => writeFileSync(f, ''));
+    expect(await refused(dir)).toBe(
+      `Cannot open the database (SQLite file in ${dir}): ${file} exists but is empty (0 bytes), so it is not a termboard database: move it away to start a new database, or restore a backup (npm run restore -- <file>, docs/deployment.md)`,
+    );
+    expect(statSync(file).size).toBe(0);
+  });
+
+  it('a file that is not SQLite, or another application’s SQLite database: left as it was', async () => {
+    const text = dataDirWith((f) => writeFileSync(f, 'name,value\nA,1\n'));
+    expect(await refused(text.dir)).toMatch(/termboard\.db is not an SQLite database, so it is not a termboard database: move it away/);
+    expect(readFileSync(text.file, 'utf8')).toBe('name,value\nA,1\n');
+
+    const foreign = dataDirWith((f) => {
+      const other = new BetterSqlite3(f);
+      other.exec('create table customers (id integer primary key, name text)');
+      other.close();
+    });
+    expect(await refused(foreign.dir)).toMatch(/termboard\.db is another application's SQLite database \(tables customers\), so it is not a termboard database/);
+    const after = new BetterSqlite3(foreign.file, { readonly: true });
+    expect(after.prepare(`select name from sqlite_master where type = 'table'`).pluck().all()).toEqual(['customers']);
+    after.close();
+  });
+
+  it('a termboard database with damaged pages fails PRAGMA quick_check and is not served', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const first = start({ DATA_DIR: dir, ADMIN_PASSWORD: 'Admin-Password-1' }, await freePort());
+    await waitHealthy(first);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    corruptTables(databaseFile(dir), ['readings']);
+    expect(await refused(dir)).toMatch(
+      new RegExp(`^Cannot open the database \\(SQLite file in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): the database failed its integrity check \\(PRAGMA quick_check\\): .+\\. Do not write to it: restore a backup`),
+    );
   });
 });
