@@ -29,7 +29,7 @@ export function checkSqliteBackup(file: string): void {
     if (applied > known) throw new RestoreRefused(`${file} comes from a newer termboard (${applied} migrations, this version knows ${known}): restore it with that version`);
   } catch (error) {
     if (error instanceof RestoreRefused) throw error;
-    throw new RestoreRefused(`${file} cannot be read: ${(error as Error).message}`);
+    throw new RestoreRefused(`${file} is damaged (${(error as Error).message})`);
   } finally {
     copy.close();
   }
