@@ -50,7 +50,8 @@ function startNode(name: string, port: number): Node {
       NODE_NAME: name,
       ADMIN_PASSWORD: PASSWORD,
       EXPORT_CRON,
-      LOG_LEVEL: 'info',
+      // debug: the export schedule's start is logged at debug (the console stays quiet at info).
+      LOG_LEVEL: 'debug',
     },
     port,
   );
