@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
 let admin: string;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 const login = (username: string, password: string, ip?: string) =>
   api(server, 'POST', '/api/session', { body: { username, password }, headers: ip ? { 'x-forwarded-for': ip } : {} });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditPageSchema } from '../../shared/api/audit';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { uploadFile } from '../helpers/multipart';
@@ -9,12 +9,13 @@ let server: TestServer;
 let admin: string;
 let indicatorId: number;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   indicatorId = (await api(server, 'GET', '/api/board', { cookie: admin })).body.indicators.find((i: { code: string }) => i.code === 'XDD-01').id;
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 async function entries(query = '') {
   const { status, body } = await api(server, 'GET', `/api/audit${query}`, { cookie: admin });
@@ -22,8 +23,8 @@ async function entries(query = '') {
   return auditPageSchema.parse(body).entries;
 }
 
-describe('the audit log', () => {
-  it('records each change of data and rights with who, when, from where, before and after', async () => {
+/** One of each audited change, by the admin and by a user it creates (each test makes its own). */
+async function recordChanges() {
     const reading = (await api(server, 'POST', `/api/indicators/${indicatorId}/readings`, { body: { date: '2026-11-20', value: 2, note: '=HYPERLINK("http://x")' }, cookie: admin })).body.reading;
     await api(server, 'POST', `/api/indicators/${indicatorId}/readings`, { body: { date: '2026-11-20', value: 1, supersedes: reading.id, reason: 'Nhập nhầm' }, cookie: admin });
     const preview = (await uploadFile(`${server.url}/api/imports`, 'a.csv', 'code,date,value\nXDD-01,2026-11-21,1\n', { cookie: admin })).body;
@@ -39,6 +40,12 @@ describe('the audit log', () => {
     await api(server, 'POST', '/api/session', { body: { username: 'chuyenvien', password: 'sai-mat-khau' } });
     const cookie = await server.login('chuyenvien', 'Chuyen-vien-2');
     await api(server, 'POST', '/api/session/password', { body: { currentPassword: 'Chuyen-vien-2', newPassword: 'Chuyen-vien-3' }, cookie });
+  return { reading, user, token, display };
+}
+
+describe('the audit log', () => {
+  it('records each change of data and rights with who, when, from where, before and after', async () => {
+    const { reading, user, token, display } = await recordChanges();
 
     const log = await entries('?limit=100');
     const actions = log.map((e) => e.action);
@@ -68,6 +75,7 @@ describe('the audit log', () => {
   });
 
   it('filters by action, actor and dates, pages with before, and is for admins only', async () => {
+    await recordChanges();
     const created = await entries('?action=reading.created');
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((e) => e.action))).toEqual(new Set(['reading.created']));
@@ -86,6 +94,7 @@ describe('the audit log', () => {
   });
 
   it('downloads as CSV with formula-like cells neutralised', async () => {
+    await recordChanges();
     const response = await fetch(`${server.url}/api/audit.csv?action=reading.created&limit=10000`, { headers: { cookie: admin } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');

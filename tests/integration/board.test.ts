@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardSchema } from '../../shared/api/board';
 import { STATUSES } from '../../shared/indicator/model';
 import { sqlRows, sqlRun } from '../helpers/sql';
@@ -7,11 +7,12 @@ import { api, startTestServer, type TestServer } from '../helpers/start-test-ser
 
 let server: TestServer;
 let cookie: string;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   cookie = await server.login();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 describe('GET /api/board', () => {
   it('refuses a caller without credentials or with unknown ones', async () => {

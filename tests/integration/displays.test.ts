@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createdDisplaySchema, displayListSchema } from '../../shared/api/displays';
 import { hashSecret } from '../../server/auth/tokens';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -9,11 +9,12 @@ import { sqlRows } from '../helpers/sql';
 let server: TestServer;
 let admin: string;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 describe('POST /api/displays', () => {
   it('creates a named screen whose URL opens the board with no login; the token is stored hashed', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportsRepository, type Lease } from '../../server/exports/exports.repository';
 import { LEASE_MS } from '../../server/exports/exports.service';
 import { tempDatabase, testDialect, type TempDatabase } from '../helpers/temp-db';
@@ -13,12 +13,13 @@ let nodeB: ExportsRepository;
 const T0 = Date.parse('2026-11-30T07:00:00+07:00');
 const lease = (owner: string, now: number): Lease => ({ owner, until: now + LEASE_MS });
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   temp = await tempDatabase();
   nodeA = new ExportsRepository(temp.db);
   nodeB = new ExportsRepository(temp.db);
 });
-afterAll(() => temp.remove());
+afterEach(() => temp.remove());
 
 describe(`the export lease (${testDialect})`, () => {
   it('keeps an export with its node while the lease holds, and lets another node take it over once it runs out', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
@@ -7,13 +7,14 @@ let server: TestServer;
 let admin: string;
 let indicatorIds: number[];
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
   indicatorIds = body.indicators.map((i: { id: number }) => i.id);
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 const readingCount = () => sqlRows<{ n: number }>(server.db, sql`select cast(count(*) as integer) as n from readings`);
 

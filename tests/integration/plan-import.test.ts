@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PLAN_COLUMNS, planImportPreviewSchema } from '../../shared/api/plan-imports';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { uploadFile } from '../helpers/multipart';
@@ -8,12 +8,13 @@ let server: TestServer;
 let admin: string;
 let termId: number;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   termId = (await api(server, 'GET', '/api/board', { cookie: admin })).body.term.id;
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
