@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { boardSocket, collectUpdates, connectForSnapshot, eventually } from '../helpers/socket-client';
@@ -7,12 +7,13 @@ let server: TestServer;
 let admin: string;
 let board: Board;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 const definition = (overrides: Record<string, unknown> = {}) => ({
   code: 'CDS-05',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readingSchema } from '../../shared/api/readings';
 import { sqlRows, sqlRun } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -8,13 +8,14 @@ let server: TestServer;
 let admin: string;
 let indicators: Map<string, { id: number; ownerUnit: { id: number }; current: number | null }>;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
   indicators = new Map(body.indicators.map((i: { code: string }) => [i.code, i]));
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 function indicatorId(code: string): number {
   const found = indicators.get(code);

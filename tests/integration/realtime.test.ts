@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
 import { applyBatchToBoard, type DeltaBatch } from '../../shared/realtime/delta';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -12,7 +12,8 @@ let admin: string;
 let ids: Map<string, number>;
 const sockets: BoardSocket[] = [];
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   const { body } = await api(server, 'GET', '/api/board', { cookie: admin });
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.disconnect();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 function client(options: Parameters<typeof boardSocket>[1]): BoardSocket {
   const socket = boardSocket(server.url, options);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { uploadFile } from '../helpers/multipart';
 
@@ -18,7 +18,8 @@ const CALLERS: Caller[] = ['admin', 'editor of the unit', 'editor of another uni
 const credentials = new Map<Caller, { cookie?: string; token?: string }>();
 const passwords = new Map<Caller, string>();
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   const board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   credentials.set('API token out of scope', { token: await server.createToken('api', { unitIds: [otherUnit] }) });
   credentials.set('no credentials', {});
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 let day = 0;
 const nextDate = () => `2026-11-${String((day++ % 27) + 1).padStart(2, '0')}`;

@@ -1,17 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlRows } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
 let admin: string;
 let indicatorId: number;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
   indicatorId = (await api(server, 'GET', '/api/board', { cookie: admin })).body.indicators[0].id;
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 describe('security headers', () => {
   it('sends a Content-Security-Policy without inline scripts, and no referrer', async () => {

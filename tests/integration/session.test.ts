@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlRun } from '../helpers/sql';
 import { ADMIN, api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 describe('GET /api/health', () => {
   it('answers ok once the database is open', async () => {

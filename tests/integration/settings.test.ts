@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { settingsSchema } from '../../shared/api/settings';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -8,11 +8,12 @@ import { boardSocket, connectForSnapshot, eventually } from '../helpers/socket-c
 
 let server: TestServer;
 let admin: string;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 async function upload(content: Buffer, name = 'logo.png') {
   const form = new FormData();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { unitDetailListSchema } from '../../shared/api/units';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
@@ -8,11 +8,12 @@ import { sqlRows } from '../helpers/sql';
 
 let server: TestServer;
 let admin: string;
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer();
   admin = await server.login();
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 const units = async () => unitDetailListSchema.parse((await api(server, 'GET', '/api/units', { cookie: admin })).body).units;
 const boardNow = async (): Promise<Board> => (await api(server, 'GET', '/api/board', { cookie: admin })).body;
