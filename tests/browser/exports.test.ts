@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { descendants } from '../../bench/memory';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportSchema } from '../../shared/api/exports';
 import { displayPages } from '../../shared/display/pages';
 import { dateInZone } from '../../shared/time/dates';
@@ -17,11 +17,12 @@ const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 let server: TestServer;
 let admin: string;
 
-beforeAll(async () => {
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
   admin = await server.login();
 });
-afterAll(() => server?.close());
+afterEach(() => server?.close());
 
 async function finished(id: number, cookie = admin) {
   let last: { status: string } = { status: 'queued' };
@@ -81,7 +82,8 @@ describe('an export on demand', () => {
     const board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
     const indicator = board.indicators.find((i: { code: string }) => i.code === 'KTGS-02');
     const before = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 20));
+    // The reading must be created after `before`: wait for the clock to pass it.
+    await eventually('a later millisecond', () => Date.now() > Date.parse(before) + 1);
     const posted = await api(server, 'POST', `/api/indicators/${indicator.id}/readings`, {
       body: { date: dateInZone(Date.now(), 'Asia/Ho_Chi_Minh'), value: 40 },
       cookie: admin,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { axeViolations, launchBrowser, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
@@ -12,17 +12,19 @@ let browser: Browser;
 let board: Board;
 
 beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
   server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
   const admin = await server.login();
   board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
   const indicator = board.indicators.find((i) => i.code === 'CCHC-01')!;
   await server.createUser({ username: 'chuyenvien.cchc', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [indicator.ownerUnit.id] });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterEach(() => server?.close());
 
 describe('a specialist updates an indicator', () => {
   it('logs in through the page, is told in Vietnamese that 140% is not a percentage, saves a valid reading, and the screen shows it within a second', async () => {
