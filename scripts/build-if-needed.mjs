@@ -1,7 +1,8 @@
 // Builds what is missing or older than its sources (the client into dist/client, the server into
 // dist/server: scripts/build.mjs), so that `npm start` on a fresh clone serves current code.
 // Silent and quick when everything is built. Vite and esbuild are dev dependencies: a production
-// install (`npm ci --omit=dev`) serves the build it was given.
+// install (`npm ci --omit=dev`) serves the build it was given. Arguments name the parts to check
+// (`server`, `client`); none: both.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parts, projectRoot } from './build.mjs';
@@ -42,8 +43,10 @@ async function canBuild() {
   }
 }
 
+const wanted = process.argv.slice(2);
 let tools;
 for (const [name, part] of Object.entries(parts)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   const built = builtAt(part.built);
   // Without the sources (an artifact copied without them) there is nothing to compare.
   const stale = built === null || part.sources.some((source) => newestMtime(join(projectRoot, source)) > built);

@@ -54,9 +54,12 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `server/index.ts` as `npm start` does (without the client build), in its own process. */
+/**
+ * Runs the built server as `npm start` does (`node dist/server/index.js`, built by the projects'
+ * global setup: tests/helpers/build-server.ts), in its own process.
+ */
 export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'index.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server', 'index.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,8 +71,8 @@ export function spawnServer(env: Record<string, string>, port: number): ServerPr
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
-/** Waits until /api/health answers 200, or fails with what the process printed. */
-export async function waitHealthy(server: ServerProcess, timeoutMs = 20_000): Promise<void> {
+/** Waits until /api/health answers 200, or fails with what the process printed (the deadline is for a machine under load). */
+export async function waitHealthy(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let ended = false;
   void server.exited.then(() => (ended = true));
@@ -111,10 +114,10 @@ export function spawnedServers(): { store(): Promise<TempStore>; start(env: Reco
   };
 }
 
-/** Runs a console command (server/cli/<name>.ts) as `npm run <name>` does, from the sources. */
+/** Runs a console command as `npm run <name>` does: `node dist/server/cli/<name>.js`. */
 export function runCli(name: 'admin' | 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', `${name}.ts`), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server', 'cli', `${name}.js`), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

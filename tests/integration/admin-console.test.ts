@@ -3,6 +3,9 @@ import { freePort, runCli, spawnedServers, waitHealthy } from '../helpers/server
 import { api, signIn } from '../helpers/start-test-server';
 import { testDialect } from '../helpers/temp-db';
 
+/** These tests start processes one after another: room for a machine under load. */
+const SPAWNS = { timeout: 120_000 };
+
 const servers = spawnedServers();
 const PASSWORD = 'Admin-Password-1';
 
@@ -18,7 +21,7 @@ async function loginStatus(url: string, username: string, password: string): Pro
   return (await api({ url }, 'POST', '/api/session', { body: { username, password } })).status;
 }
 
-describe(`npm run admin (${testDialect})`, () => {
+describe(`npm run admin (${testDialect})`, SPAWNS, () => {
   it('reset-password gives a forgotten admin a new password, shown once, and ends their sessions', async () => {
     const server = await running();
     const cookie = await signIn(server.url, 'admin', PASSWORD);

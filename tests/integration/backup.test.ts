@@ -12,6 +12,9 @@ import { sqlRows } from '../helpers/sql';
 import { api, signIn, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { createPostgresDatabase, TEST_DATABASE_URL, testDialect } from '../helpers/temp-db';
 
+/** These tests start processes one after another: room for a machine under load. */
+const SPAWNS = { timeout: 120_000 };
+
 const servers = spawnedServers();
 const PASSWORD = 'Admin-Password-1';
 const BACKUP_NAME = /^termboard-[\dTZ-]+\.(db|dump)$/;
@@ -41,7 +44,7 @@ async function readingCount(server: TestServer): Promise<number> {
 
 const backups = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((name) => BACKUP_NAME.test(name)).sort() : []);
 
-describe(`npm run backup (${testDialect})`, () => {
+describe(`npm run backup (${testDialect})`, SPAWNS, () => {
   it('copies the database while the server runs, with every committed reading, and the copy opens', async () => {
     const server = await inProcessServer();
     const folder = tempFolder();
@@ -77,7 +80,7 @@ describe(`npm run backup (${testDialect})`, () => {
   });
 });
 
-describe(`scheduled backups and npm run restore (${testDialect})`, () => {
+describe(`scheduled backups and npm run restore (${testDialect})`, SPAWNS, () => {
   it('backs up on the schedule keeping the newest BACKUP_KEEP; after damage, a checked restore brings back every reading', async () => {
     const store = await servers.store();
     const env = { ...store.env, ADMIN_PASSWORD: PASSWORD };

@@ -6,6 +6,9 @@ import { databaseFile } from '../../server/db/client';
 import { corruptTables } from '../helpers/corrupt';
 import { freePort, spawnedServers, tempDataDir, waitHealthy } from '../helpers/server-process';
 
+/** These tests start processes one after another: room for a machine under load. */
+const SPAWNS = { timeout: 120_000 };
+
 const servers = spawnedServers();
 const start = (env: Record<string, string>, port: number) => servers.start(env, port);
 
@@ -18,7 +21,7 @@ async function login(url: string, username: string, password: string): Promise<n
   return response.status;
 }
 
-describe('start-up', () => {
+describe('start-up', SPAWNS, () => {
   it('stops on invalid configuration with one line naming each bad variable', async () => {
     const store = await servers.store();
     const server = start(
@@ -90,7 +93,7 @@ describe('start-up', () => {
   });
 });
 
-describe('a database file that is not a sound termboard database stops the start', () => {
+describe('a database file that is not a sound termboard database stops the start', SPAWNS, () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
