@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import { startBackupSchedule } from './backups/schedule';
+import { startBackupSchedule } from './db/backups/schedule';
 import { systemClock } from './clock';
 import { openDatabase, type Database } from './db/client';
 import { checkDatabase } from './db/integrity';

@@ -1,7 +1,7 @@
 // `npm run backup [folder]`: a consistent copy of the database while termboard runs, into
 // DATA_DIR/backups by default (docs/deployment.md). Prints the file's path.
 import { join, resolve } from 'node:path';
-import { backUp } from '../backups/backup';
+import { backUp } from '../db/backups/backup';
 import { databaseFile } from '../db/client';
 import { InvalidEnvError, parseEnv } from '../env';
 

@@ -2,7 +2,7 @@
 // (docs/deployment.md). SQLite: termboard must be stopped; the replaced file is kept beside it.
 // PostgreSQL: into the empty database DATABASE_URL names.
 import { resolve } from 'node:path';
-import { restorePostgres, restoreSqlite, RestoreRefused } from '../backups/restore';
+import { restorePostgres, restoreSqlite, RestoreRefused } from '../db/backups/restore';
 import { databaseFile } from '../db/client';
 import { InvalidEnvError, parseEnv } from '../env';
 

@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import { join } from 'node:path';
-import { databaseFile } from '../db/client';
-import type { Database } from '../db/database';
-import type { Env } from '../env';
+import { databaseFile } from '../client';
+import type { Database } from '../database';
+import type { Env } from '../../env';
 import { backUp, pruneBackups, type DatabaseLocation } from './backup';
 
 /** SQLite's default: every night at 02:30 (TZ_BOARD). PostgreSQL: only when BACKUP_CRON is set. */

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { foreignReason } from '../db/integrity';
-import { MIGRATIONS } from '../db/sqlite';
+import { foreignReason } from '../integrity';
+import { MIGRATIONS } from '../sqlite';
 import { libpqEnv } from './backup';
 
 /** A backup that must not be restored, or a database it must not replace: the message says why. */
