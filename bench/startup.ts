@@ -8,24 +8,13 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../tests/helpers/server-process';
 import { percentile } from './stats';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 5);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Milliseconds from spawn to the first healthy answer; the process is then stopped. */
 async function startToHealthy(command: string, args: string[], dataDir: string): Promise<number> {
