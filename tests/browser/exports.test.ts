@@ -14,6 +14,9 @@ import { sqlRows } from '../helpers/sql';
 
 const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
+/** Each test starts its own server, whose export launches its own Chromium: room for a loaded machine. */
+const RENDERS = { timeout: 150_000 };
+
 let server: TestServer;
 let admin: string;
 
@@ -53,7 +56,7 @@ function luminanceSpread(png: PNG): number {
   return Math.sqrt(sumSq / n - mean * mean);
 }
 
-describe('an export on demand', () => {
+describe('an export on demand', RENDERS, () => {
   it('renders a 1920×1080 PNG a page, not blank, and a PDF of the cover and every page', async () => {
     const queued = await api(server, 'POST', '/api/exports', { body: {}, cookie: admin });
     expect(queued.status).toBe(202);
@@ -129,7 +132,7 @@ describe('an export on demand', () => {
   });
 });
 
-describe('an export cut short', () => {
+describe('an export cut short', RENDERS, () => {
   it('is given back by a stop (queued, lease released) and rendered by the next start', async () => {
     const own = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
     try {
@@ -148,7 +151,7 @@ describe('an export cut short', () => {
   });
 });
 
-describe('the export browser', () => {
+describe('the export browser', RENDERS, () => {
   it('is launched again after a crash, and leaves no process behind when the server stops', async () => {
     // The shared server's browser is closed first, so that every Chromium process seen is this test's.
     await server.app.exports.stop();
