@@ -24,8 +24,11 @@ export const parts = {
   },
 };
 
-/** Entry points: the server and the commands for the person at the console. */
-const SERVER_ENTRIES = ['server/index.ts', 'server/cli/admin.ts', 'server/cli/backup.ts', 'server/cli/restore.ts'];
+/**
+ * Entry points: the server, the commands for the person at the console, and the spreadsheet
+ * parser's worker thread (server/imports/parse-file.ts starts it from dist/server/imports/).
+ */
+const SERVER_ENTRIES = ['server/index.ts', 'server/cli/admin.ts', 'server/cli/backup.ts', 'server/cli/restore.ts', 'server/imports/parse-worker.ts'];
 
 export async function buildClient() {
   const vite = await import('vite');

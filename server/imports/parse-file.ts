@@ -20,7 +20,11 @@ const READINGS: TableShape = { columns: IMPORT_COLUMNS, required: ['code', 'date
  */
 export const PARSE_LIMITS = { heapMb: 384, timeoutMs: 15_000, concurrent: 2 };
 
-const WORKER_URL = new URL('./parse-worker-boot.mjs', import.meta.url);
+// From source the boot file registers tsx first; in the build (plain JavaScript in dist/server,
+// scripts/build.mjs) the worker is an entry of its own, beside the server's code.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./parse-worker-boot.mjs', import.meta.url)
+  : new URL('./imports/parse-worker.js', import.meta.url);
 const LIMITS = { maxRows: IMPORT_MAX_ROWS, maxColumns: IMPORT_MAX_COLUMNS };
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, tempDataDir, waitHealthy, type ServerProcess } from '../helpers/server-process';
+import { uploadFile } from '../helpers/multipart';
 import { api, signIn } from '../helpers/start-test-server';
 
 const run = promisify(execFile);
@@ -74,6 +75,11 @@ describe('the built artifact on a production install', () => {
     const { status, body } = await api(server, 'GET', '/api/board', { cookie });
     expect(status).toBe(200);
     expect(body.indicators.length).toBe(15);
+    // Spreadsheets are read in a worker thread of its own: it must start from the build too, with no TypeScript loader.
+    const code = (body.indicators as Array<{ code: string; measure: string }>).find((i) => i.measure === 'count')!.code;
+    const preview = await uploadFile(`${server.url}/api/imports`, 'readings.csv', `code,date,value\n${code},2026-11-20,1\n`, { cookie });
+    expect(preview.status).toBe(201);
+    expect(preview.body.counts).toMatchObject({ new: 1, error: 0 });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toBe(`termboard is serving on ${server.url}\n`);
