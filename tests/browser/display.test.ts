@@ -276,6 +276,11 @@ describe('pairing by code', () => {
     await phone.getByRole('button', { name: 'Ghép nối', exact: true }).click();
     await phone.getByText(/Đã ghép nối màn hình “Phòng khách”/).waitFor();
     await screen.locator('[data-indicator]').first().waitFor({ timeout: 2000 });
+    // With the new screen's row in its list, the page still scrolls only downwards on the phone
+    // (the list itself scrolls sideways inside its frame).
+    await phone.locator('.screen-row').first().waitFor();
+    const size = await overflow(phone);
+    expect({ where: '/admin/screens at 390 px', scrollWidth: size.scrollWidth }).toEqual({ where: '/admin/screens at 390 px', scrollWidth: size.innerWidth });
   });
 
   it('answers 404 to an unknown code and 429 after ten wrong codes in a minute', async () => {
