@@ -3,8 +3,13 @@ import { ROTATE_SECONDS } from '../display/screen';
 
 export { DISPLAY_PATH, PAIRING_ALPHABET, PAIRING_CODE_LENGTH, PAIRING_VALID_MS, ROTATE_SECONDS } from '../display/screen';
 
+/** Longest name a screen may have ("Phòng họp giao ban tầng 3"). */
+export const DISPLAY_NAME_MAX = 100;
+/** A screen's name, as an admin types it: trimmed, 1 to DISPLAY_NAME_MAX characters. */
+const displayNameSchema = z.string().trim().min(1).max(DISPLAY_NAME_MAX);
+
 export const createDisplayRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: displayNameSchema,
 });
 export type CreateDisplayRequest = z.infer<typeof createDisplayRequestSchema>;
 
@@ -21,7 +26,7 @@ export type CreatedDisplay = z.infer<typeof createdDisplaySchema>;
 
 export const updateDisplayRequestSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: displayNameSchema.optional(),
     rotateSeconds: z.int().min(ROTATE_SECONDS.min).max(ROTATE_SECONDS.max).optional(),
   })
   .refine((patch) => patch.name !== undefined || patch.rotateSeconds !== undefined, { message: 'nothing to change' });
@@ -61,7 +66,7 @@ export const pairingCodeSchema = z
 /** `POST /api/displays/pair`: an admin pairs the screen showing `code` and names it. */
 export const pairDisplayRequestSchema = z.strictObject({
   code: pairingCodeSchema,
-  name: z.string().trim().min(1).max(100),
+  name: displayNameSchema,
 });
 export type PairDisplayRequest = z.input<typeof pairDisplayRequestSchema>;
 

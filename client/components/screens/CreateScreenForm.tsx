@@ -3,7 +3,7 @@ import { createDisplayRequestSchema, type CreatedDisplay } from '../../../shared
 import { createDisplay } from '../../api';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
-import { TextField } from '../form/TextField';
+import { ScreenNameField } from './ScreenNameField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
 
@@ -27,11 +27,8 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
     <form className="screen-create" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
       <div className="screen-create-row">
-        <TextField
+        <ScreenNameField
           label={t('screens.create.name')}
-          name="name"
-          maxLength={100}
-          required
           value={name}
           onValueChange={setName}
           hint={t('screens.create.hint')}

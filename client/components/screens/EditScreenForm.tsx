@@ -4,6 +4,7 @@ import { updateDisplay } from '../../api';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { ScreenNameField } from './ScreenNameField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
 
@@ -44,11 +45,8 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
       <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
       <FormError error={formError} />
       <div className="screen-edit-fields">
-        <TextField
+        <ScreenNameField
           label={t('screens.edit.name')}
-          name="name"
-          maxLength={100}
-          required
           value={name}
           onValueChange={setName}
           error={fieldErrors.name}

@@ -4,6 +4,7 @@ import { pairDisplay } from '../../api';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
 import { TextField } from '../form/TextField';
+import { ScreenNameField } from './ScreenNameField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
 
@@ -50,11 +51,8 @@ export function PairScreenForm({ onPaired }: { onPaired: (paired: PairedDisplay)
           hint={t('screens.pair.codeHint')}
           error={fieldErrors.code}
         />
-        <TextField
+        <ScreenNameField
           label={t('screens.pair.name')}
-          name="name"
-          maxLength={100}
-          required
           value={name}
           onValueChange={setName}
           hint={t('screens.create.hint')}
