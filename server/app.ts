@@ -21,6 +21,7 @@ import { boardRoutes } from './board/board.routes';
 import { BoardService, DEFAULT_OFFICE_NAME } from './board/board.service';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
+import { trackConnections } from './http/connections';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
@@ -116,6 +117,8 @@ export interface App {
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long a stop waits for connections to say goodbye before it cuts them. */
+const CLOSE_GRACE_MS = 1000;
 
 /** Wires repositories, services, routes and sockets. Never listens: the caller does (tests on port 0). */
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -153,6 +156,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 
+  const connections = trackConnections(http.server);
   const io: BoardServer = new Server(http.server, { serveClient: false, parser: snapshotParser(deps.clock), ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
   const broadcaster = new Broadcaster(io, {
     clustered: redis !== undefined,
@@ -307,8 +311,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await exportsService.stop();
       await outbox.stop();
       governance.close();
+      const cancel = connections.closeAfter(CLOSE_GRACE_MS);
       await io.close();
       await http.close();
+      cancel();
       if (redis) await Promise.all([redis.pub.quit(), redis.sub.quit(), redis.limits.quit()]);
     },
   };

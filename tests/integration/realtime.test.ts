@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectBoardStore, type BoardSocket } from '../../client/realtime/connect';
@@ -238,5 +240,36 @@ describe('garbage on every event', () => {
     expect(socket.connected).toBe(true);
     const answer = await postReading();
     await eventually('the next update', () => updates.some((u) => u.seq === answer.body.seq));
+  });
+});
+
+describe('a stop', () => {
+  it('does not wait on a WebSocket whose client never reads its goodbye', async () => {
+    // A raw WebSocket upgrade of Engine.IO, then a client that stops reading (a screen frozen
+    // mid-upgrade on a loaded machine): the server's close frame is never answered.
+    const { port } = new URL(server.url);
+    const socket = connect({ host: '127.0.0.1', port: Number(port) });
+    socket.write(
+      [
+        'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1',
+        `Host: 127.0.0.1:${port}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+        'Sec-WebSocket-Version: 13',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    const answer = await new Promise<string>((resolve) => socket.once('data', (data) => resolve(data.toString('latin1'))));
+    expect(answer).toMatch(/^HTTP\/1\.1 101/);
+    socket.pause();
+
+    const started = Date.now();
+    await server.stop();
+    // Without cutting the connection after the grace, the close waited for the WebSocket's own
+    // 30 s close timeout.
+    expect(Date.now() - started).toBeLessThan(5000);
+    socket.destroy();
   });
 });
