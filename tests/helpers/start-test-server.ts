@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../../server/auth/tokens';
 import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/database';
 import { seedDemo } from '../../server/seed/seed';
+import { dateInZone } from '../../shared/time/dates';
 import { tempDatabase } from './temp-db';
 
 /** 10:00 on 28 November 2026 in Hồ Chí Minh City: the moment most tests are set at. */
@@ -22,6 +23,10 @@ export class TestClock implements Clock {
   }
   now(): number {
     return this.fixed ?? Date.now() + this.offset;
+  }
+  /** Following real time (from an offset), rather than fixed at an instant. */
+  get isReal(): boolean {
+    return this.fixed === null;
   }
   set(instant: number): void {
     if (this.fixed !== null) this.fixed = instant;
@@ -66,8 +71,18 @@ export async function startTestServer(
     nodeName?: string;
   } = {},
 ): Promise<TestServer> {
-  const temp = await tempDatabase();
   const clock = options.clock ?? new TestClock();
+  // The first admin and (by default) the demo term, as of the test's day: built once, copied after.
+  const seeded = options.seed ?? true;
+  const temp = await tempDatabase({
+    key: `${seeded ? 'demo' : 'empty'}@${clock.isReal ? dateInZone(clock.now(), 'Asia/Ho_Chi_Minh') : clock.now()}`,
+    async fill(db, dir) {
+      const app = await createApp({ db, clock, timeZone: 'Asia/Ho_Chi_Minh', logLevel: 'silent', dataDir: dir });
+      await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
+      await app.close();
+      if (seeded) await seedDemo(db, clock.now(), 'Asia/Ho_Chi_Minh');
+    },
+  });
   const build = () =>
     createApp({
       db: temp.db,
@@ -82,8 +97,6 @@ export async function startTestServer(
       ...(options.nodeName ? { nodeName: options.nodeName } : {}),
     });
   let app = await build();
-  await app.auth.ensureFirstAdmin(ADMIN.username, ADMIN.password);
-  if (options.seed ?? true) await seedDemo(temp.db, clock.now(), 'Asia/Ho_Chi_Minh');
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -103,7 +116,7 @@ export async function startTestServer(
       return signIn(url, username, password);
     },
     async createUser({ username, password, role, unitIds }) {
-      return authRepository.createUser({ username, displayName: username, passwordHash: await hashPassword(password), role, unitIds, now: clock.now() });
+      return authRepository.createUser({ username, displayName: username, passwordHash: await testHash(password), role, unitIds, now: clock.now() });
     },
     async createToken(kind, scopes) {
       const secret = newSecret(kind === 'display' ? 'tbd' : 'tba');
@@ -134,6 +147,17 @@ export async function startTestServer(
       await temp.remove();
     },
   };
+}
+
+/**
+ * A password's Argon2 hash, made once per password in a test process: the suites create the same
+ * users test after test, and a hash costs ~30 ms of CPU. Any hash of a password verifies it.
+ */
+const hashes = new Map<string, Promise<string>>();
+function testHash(password: string): Promise<string> {
+  let made = hashes.get(password);
+  if (!made) hashes.set(password, (made = hashPassword(password)));
+  return made;
 }
 
 /** Signs in at a server's URL (any node, nginx) and returns the Cookie header to send. */
