@@ -106,6 +106,10 @@ export const users = pgTable('users', {
   role: text().notNull(),
   disabledAt: bigint('disabled_at', { mode: 'number' }),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  /** Where reminders go (optional). */
+  email: text(),
+  /** False when the user opted out of reminder emails. */
+  receivesReminders: boolean('receives_reminders').notNull().default(true),
 });
 
 /** The units an editor may write readings for. */
@@ -322,3 +326,41 @@ export const mailDeliveries = pgTable(
   },
   (t) => [uniqueIndex('mail_deliveries_topic_recipient').on(t.topic, t.recipient), index('mail_deliveries_next_attempt').on(t.nextAttemptAt), index('mail_deliveries_export').on(t.exportId)],
 );
+
+/** See schema.ts: every reminder and alert, once (`key` unique). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    key: text().notNull(),
+    kind: text().notNull(),
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+    dueDate: text('due_date'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    detail: text().notNull().default('{}'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    mailTopics: text('mail_topics'),
+  },
+  (t) => [uniqueIndex('notifications_key').on(t.key), index('notifications_created').on(t.createdAt)],
+);
+
+/** See schema.ts: the status each indicator had at the last check. */
+export const indicatorStatusWatch = pgTable(
+  'indicator_status_watch',
+  {
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+    status: text().notNull(),
+    checkedAt: bigint('checked_at', { mode: 'number' }).notNull(),
+  },
+  // A table key rather than the column's: on SQLite an integer column key is the rowid, which fills itself in.
+  (t) => [primaryKey({ columns: [t.indicatorId] })],
+);
+
+/** See schema.ts: periodic jobs run once a slot across nodes. */
+export const jobSlots = pgTable('job_slots', {
+  name: text().primaryKey(),
+  lastSlot: bigint('last_slot', { mode: 'number' }).notNull(),
+  owner: text().notNull(),
+  claimedAt: bigint('claimed_at', { mode: 'number' }).notNull(),
+});

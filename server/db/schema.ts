@@ -100,6 +100,10 @@ export const users = sqliteTable('users', {
   role: text().notNull(),
   disabledAt: integer('disabled_at'),
   createdAt: integer('created_at').notNull(),
+  /** Where reminders go (optional). */
+  email: text(),
+  /** False when the user opted out of reminder emails. */
+  receivesReminders: integer('receives_reminders', { mode: 'boolean' }).notNull().default(true),
 });
 
 /** The units an editor may write readings for. */
@@ -316,3 +320,54 @@ export const mailDeliveries = sqliteTable(
   },
   (t) => [uniqueIndex('mail_deliveries_topic_recipient').on(t.topic, t.recipient), index('mail_deliveries_next_attempt').on(t.nextAttemptAt), index('mail_deliveries_export').on(t.exportId)],
 );
+
+/**
+ * Every reminder and alert, once: `key` is unique (`reminder:<indicator>:<due date>:<kind>`,
+ * `alert:<indicator>:<instant>`), so that a node or a restart that finds the same one again adds
+ * nothing. `mailTopics` (JSON array) names the outbox topics that carried it; an alert waits
+ * with none for a few minutes, gathering others into one message.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    key: text().notNull(),
+    /** `reminder_due`, `reminder_overdue` or `alert`. */
+    kind: text().notNull(),
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+    /** Reminders: the date the next reading is due. */
+    dueDate: text('due_date'),
+    /** Alerts: the status before and after. */
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** Alerts: the value and the pace when it changed (JSON {current, expected}). */
+    detail: text().notNull().default('{}'),
+    createdAt: integer('created_at').notNull(),
+    /** Null while an alert waits to be gathered; then the outbox topics (JSON array). */
+    mailTopics: text('mail_topics'),
+  },
+  (t) => [uniqueIndex('notifications_key').on(t.key), index('notifications_created').on(t.createdAt)],
+);
+
+/** The status each indicator had at the last check: a worse one is an alert. */
+export const indicatorStatusWatch = sqliteTable(
+  'indicator_status_watch',
+  {
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+    status: text().notNull(),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  // A table key rather than the column's: on SQLite an integer column key is the rowid, which fills itself in.
+  (t) => [primaryKey({ columns: [t.indicatorId] })],
+);
+
+/**
+ * Periodic jobs run once a slot across nodes: whoever moves `lastSlot` forward (a compare-and-set
+ * in a write transaction) runs that slot.
+ */
+export const jobSlots = sqliteTable('job_slots', {
+  name: text().primaryKey(),
+  lastSlot: integer('last_slot').notNull(),
+  owner: text().notNull(),
+  claimedAt: integer('claimed_at').notNull(),
+});
