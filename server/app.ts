@@ -73,6 +73,9 @@ import { smtpMailer } from './mail/mailer';
 import { mailRoutes } from './mail/mail.routes';
 import { MailOutbox } from './mail/outbox.service';
 import { ReportMailService } from './mail/report-mail.service';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { NotificationsService } from './notifications/notifications.service';
 
 export interface AppDeps {
   db: Database;
@@ -110,6 +113,8 @@ export interface App {
   exports: ExportsService;
   /** The mail outbox (the weekly report; reminders and alerts). */
   mail: MailOutbox;
+  /** Reminders and alerts: the minute's check. */
+  notifications: NotificationsService;
   /** Starts the export schedule (and resumes interrupted exports); call once listening. */
   startSchedule(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database stays open. */
@@ -227,6 +232,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   );
   const reportMail: ReportMailService = new ReportMailService(outbox, exportsService, boards, () => settings.reportRecipients(), { dataDir: deps.dataDir, log: http.log });
+  const notifications = new NotificationsService(new NotificationsRepository(deps.db), outbox, boards, deps.clock, {
+    owner: nodeOwner,
+    baseUrl: () => deps.publicUrl ?? ownUrl(http),
+    alertRecipients: () => settings.alertRecipients(),
+    log: http.log,
+  });
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
   // For load balancers and orchestrators: 503 while this node cannot read its database (unreachable,
@@ -253,6 +264,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   exportsRoutes(http, auth, exportsService);
   settingsRoutes(http, auth, settings);
   mailRoutes(http, auth, outbox);
+  notificationsRoutes(http, auth, notifications);
   const unitsRepository = new UnitsRepository(deps.db);
   const planRepository = new PlanRepository(deps.db);
   const plan = new PlanService(planRepository, boardRepository, boards, pipeline);
@@ -295,10 +307,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     displays,
     exports: exportsService,
     mail: outbox,
+    notifications,
     async startSchedule() {
       if (scheduling) return;
       scheduling = true;
       outbox.start();
+      notifications.start();
       // Background work of a listening server: the first upload then finds its parser started.
       warmParser();
       await exportsService.start();
@@ -309,6 +323,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       scheduling = false;
       scheduler?.stop();
       await exportsService.stop();
+      await notifications.stop();
       await outbox.stop();
       governance.close();
       const cancel = connections.closeAfter(CLOSE_GRACE_MS);

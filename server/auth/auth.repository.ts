@@ -38,7 +38,7 @@ export class AuthRepository {
     return (await this.db.orm.select({ n: count() }).from(users))[0]!.n;
   }
 
-  createUser(input: { username: string; displayName: string; passwordHash: string; role: string; unitIds?: number[]; now: number }): Promise<number> {
+  createUser(input: { username: string; displayName: string; passwordHash: string; role: string; unitIds?: number[]; email?: string | null; now: number }): Promise<number> {
     const { users, userUnits } = this.db.tables;
     return this.db.transaction(async () => {
       const rows = await this.db.orm
@@ -48,6 +48,7 @@ export class AuthRepository {
           displayName: input.displayName,
           passwordHash: input.passwordHash,
           role: input.role,
+          email: input.email ?? null,
           createdAt: input.now,
         })
         .returning({ id: users.id });

@@ -118,6 +118,13 @@ export class DeliveriesRepository {
     return this.db.orm.select().from(d).where(inArray(d.exportId, exportIds)).orderBy(asc(d.id));
   }
 
+  /** The deliveries of these topics, in the order they were queued. */
+  async ofTopics(topics: string[]): Promise<DeliveryRow[]> {
+    const { mailDeliveries: d } = this.db.tables;
+    if (topics.length === 0) return [];
+    return this.db.orm.select().from(d).where(inArray(d.topic, topics)).orderBy(asc(d.id));
+  }
+
   async ofTopic(topic: string): Promise<DeliveryRow[]> {
     const { mailDeliveries: d } = this.db.tables;
     return this.db.orm.select().from(d).where(eq(d.topic, topic)).orderBy(asc(d.id));

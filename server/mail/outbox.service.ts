@@ -57,6 +57,17 @@ export class MailOutbox {
     return true;
   }
 
+  /**
+   * Writes messages into the outbox inside the caller's write transaction, so that they commit
+   * with what they are about (a reminder recorded once). The caller calls `kick()` after its
+   * commit: a send started inside the transaction would join it. False without SMTP_URL.
+   */
+  async stage(mails: QueuedMail[]): Promise<boolean> {
+    if (!this.mailer) return false;
+    await this.repository.queue(mails, this.clock.now());
+    return true;
+  }
+
   /** Sends what is due now, on this node: at once after a queue, and on a timer for retries. */
   kick(): void {
     if (!this.mailer || this.stopping) return;
@@ -115,6 +126,13 @@ export class MailOutbox {
       byExport.set(row.exportId!, list);
     }
     return byExport;
+  }
+
+  /** Each topic's deliveries (reminders and alerts), in the order they were queued. */
+  async ofTopics(topics: string[]): Promise<Map<string, Delivery[]>> {
+    const byTopic = new Map<string, Delivery[]>();
+    for (const row of await this.repository.ofTopics(topics)) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), describeDelivery(row)]);
+    return byTopic;
   }
 
   private async drain(): Promise<void> {

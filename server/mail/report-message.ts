@@ -15,11 +15,11 @@ export interface ReportMessage {
 type Lang = 'vi' | 'en';
 const CATALOGS = { vi: { mail: mailVi.report, status: vi.status }, en: { mail: mailEn.report, status: en.status } } satisfies Record<Lang, unknown>;
 
-function fill(template: string, params: Record<string, string | number>): string {
+export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

@@ -33,7 +33,10 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  async update(id: number, patch: { displayName?: string | undefined; role?: string | undefined; disabledAt?: number | null | undefined }): Promise<void> {
+  async update(
+    id: number,
+    patch: { displayName?: string | undefined; role?: string | undefined; disabledAt?: number | null | undefined; email?: string | null | undefined; receivesReminders?: boolean | undefined },
+  ): Promise<void> {
     const { users } = this.db.tables;
     const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     if (Object.keys(set).length > 0) await this.db.orm.update(users).set(set).where(eq(users.id, id));

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createUserRequestSchema, resetPasswordRequestSchema, updateUserRequestSchema } from '../../shared/api/users';
+import { createUserRequestSchema, resetPasswordRequestSchema, updateAccountRequestSchema, updateUserRequestSchema } from '../../shared/api/users';
 import type { AuthService } from '../auth/auth.service';
 import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { UsersService } from './users.service';
@@ -28,5 +28,13 @@ export function usersRoutes(app: FastifyInstance, auth: AuthService, users: User
     const { password } = parseWith(resetPasswordRequestSchema, request.body);
     await users.resetPassword(principal, id, password, request.ip);
     return reply.status(204).send();
+  });
+
+  /** The signed-in user's own email and reminder choice. */
+  app.get('/api/account', async (request) => users.account(await requirePrincipal(auth, request)));
+
+  app.patch('/api/account', async (request) => {
+    const principal = await requirePrincipal(auth, request);
+    return users.updateAccount(principal, parseWith(updateAccountRequestSchema, request.body), request.ip);
   });
 }

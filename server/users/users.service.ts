@@ -1,4 +1,4 @@
-import type { CreateUserRequest, UpdateUserRequest, User } from '../../shared/api/users';
+import type { Account, CreateUserRequest, UpdateAccountRequest, UpdateUserRequest, User } from '../../shared/api/users';
 import type { Role } from '../../shared/api/session';
 import { actorOf, type AuditService } from '../audit/audit.service';
 import type { AuthRepository } from '../auth/auth.repository';
@@ -20,6 +20,8 @@ function toUser(row: UserRecord): User {
     unitIds: row.unitIds,
     disabled: row.disabledAt !== null,
     createdAt: new Date(row.createdAt).toISOString(),
+    email: row.email,
+    receivesReminders: row.receivesReminders,
   };
 }
 
@@ -76,6 +78,8 @@ export class UsersService {
         displayName: patch.displayName,
         role: patch.role,
         disabledAt: patch.disabled === undefined ? undefined : patch.disabled ? (before.disabledAt ?? this.clock.now()) : null,
+        email: patch.email,
+        receivesReminders: patch.receivesReminders,
       });
       if (patch.unitIds) await this.users.setUnits(id, patch.unitIds);
       // Rights changed or the account closed: sessions opened under the old rights end.
@@ -87,6 +91,31 @@ export class UsersService {
     });
     if (sessionsEnded) this.sessionEnds?.ended({ userId: id });
     return updated;
+  }
+
+  /** A signed-in user's own email and reminder choice (/account). */
+  async account(principal: Principal): Promise<Account> {
+    const user = await this.users.find(this.ownId(principal));
+    if (!user) throw new AppError('unauthenticated', 'the user no longer exists');
+    return { email: user.email, receivesReminders: user.receivesReminders };
+  }
+
+  /** A user sets their own email or opts in or out of reminders; audited as any user change. */
+  async updateAccount(principal: Principal, patch: UpdateAccountRequest, ip: string): Promise<Account> {
+    const id = this.ownId(principal);
+    return this.users.transaction(async () => {
+      const before = await this.users.find(id);
+      if (!before) throw new AppError('unauthenticated', 'the user no longer exists');
+      await this.users.update(id, { email: patch.email, receivesReminders: patch.receivesReminders });
+      const after = (await this.users.find(id))!;
+      await this.audit.record(actorOf(principal, ip), { action: 'user.updated', entity: 'user', entityId: id, before: toUser(before), after: toUser(after) });
+      return { email: after.email, receivesReminders: after.receivesReminders };
+    });
+  }
+
+  private ownId(principal: Principal): number {
+    if (principal.kind !== 'user') throw new AppError('forbidden', 'only a user has an account');
+    return principal.userId;
   }
 
   async resetPassword(principal: Principal, id: number, password: string, ip: string): Promise<void> {

@@ -6,12 +6,15 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** At most this many addresses in each list of recipients. */
 export const MAX_RECIPIENTS = 50;
 
+/** One email address: valid, trimmed, at most 254 characters. */
+export const emailAddressSchema = z.string().trim().max(254).pipe(z.email());
+
 /**
  * A list of email addresses (the weekly report's or the alerts' recipients): each a valid
  * address, trimmed, at most MAX_RECIPIENTS, no address twice (compared without case).
  */
 export const recipientsSchema = z
-  .array(z.string().trim().max(254).pipe(z.email()))
+  .array(emailAddressSchema)
   .max(MAX_RECIPIENTS)
   .refine((list) => new Set(list.map((address) => address.toLowerCase())).size === list.length, { message: 'an address appears twice' });
 

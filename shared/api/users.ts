@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddressSchema } from './mail';
 import { ROLES } from './session';
 
 export const PASSWORD_MIN = 10;
@@ -31,6 +32,10 @@ export const userSchema = z.object({
   unitIds: z.array(z.number()),
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** Where reminders go; null: none. */
+  email: z.string().nullable(),
+  /** False once the user opted out of reminder emails. */
+  receivesReminders: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 export const userListSchema = z.object({ users: z.array(userSchema) });
@@ -41,6 +46,7 @@ export const createUserRequestSchema = z.strictObject({
   password: passwordSchema,
   role: z.enum(ROLES),
   unitIds: z.array(z.int().positive()).max(100).default([]),
+  email: emailAddressSchema.nullable().default(null),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
@@ -50,6 +56,8 @@ export const updateUserRequestSchema = z
     role: z.enum(ROLES).optional(),
     unitIds: z.array(z.int().positive()).max(100).optional(),
     disabled: z.boolean().optional(),
+    email: emailAddressSchema.nullable().optional(),
+    receivesReminders: z.boolean().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
@@ -66,3 +74,12 @@ export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export const unitSchema = z.object({ id: z.number(), name: z.string(), parentId: z.number().nullable() });
 export type Unit = z.infer<typeof unitSchema>;
 export const unitListSchema = z.object({ units: z.array(unitSchema) });
+
+/** What a user sets for themself on /account: where reminders go, and whether they want them. */
+export const accountSchema = z.object({ email: z.string().nullable(), receivesReminders: z.boolean() });
+export type Account = z.infer<typeof accountSchema>;
+
+export const updateAccountRequestSchema = z
+  .strictObject({ email: emailAddressSchema.nullable().optional(), receivesReminders: z.boolean().optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+export type UpdateAccountRequest = z.infer<typeof updateAccountRequestSchema>;

@@ -180,6 +180,33 @@ export function isOverdue(
   return asOfDate > addDays(nextDueDate(lastReadingDate ?? term.start, frequency), REPORTING_GRACE_DAYS[frequency]);
 }
 
+/** Days before the next reading is due that the indicator's editors are reminded. */
+export const REMIND_DAYS_BEFORE = 3;
+
+/** A reminder an indicator calls for: its next reading is `due` soon, or it is `overdue`. */
+export interface ReminderDue {
+  kind: 'due' | 'overdue';
+  /** The date the next reading is due: with the kind, the reminder's identity. */
+  dueDate: IsoDate;
+}
+
+/**
+ * The reminder an indicator calls for on `today`: `overdue` once the board shows it overdue;
+ * `due` from REMIND_DAYS_BEFORE days before its next reading is due until then; none outside
+ * the term or earlier.
+ */
+export function reminderDue(
+  frequency: UpdateFrequency,
+  term: TermSpan,
+  lastReadingDate: IsoDate | null,
+  today: IsoDate,
+): ReminderDue | null {
+  if (today < term.start || today > term.end) return null;
+  const dueDate = nextDueDate(lastReadingDate ?? term.start, frequency);
+  if (isOverdue(frequency, term, lastReadingDate, today)) return { kind: 'overdue', dueDate };
+  return today >= addDays(dueDate, -REMIND_DAYS_BEFORE) ? { kind: 'due', dueDate } : null;
+}
+
 function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;

@@ -14,8 +14,8 @@ const PIPELINE = 'server/changes/write-pipeline.ts';
 const PUBLISHER = 'server/changes/change-publisher.ts';
 /** The demo seed writes history before any screen exists (no audit, nothing to publish). */
 const SEED = 'server/seed/seed.ts';
-/** Features whose writes no board shows (sign-in, users, tokens, screens, exports): their own transactions are fine. */
-const NOT_ON_THE_BOARD = new Set(['auth', 'users', 'tokens', 'displays', 'exports', 'audit']);
+/** Features whose writes no board shows (sign-in, users, tokens, screens, exports, reminders and alerts): their own transactions are fine. */
+const NOT_ON_THE_BOARD = new Set(['auth', 'users', 'tokens', 'displays', 'exports', 'audit', 'notifications']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
