@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { DISPLAY_PATH } from '../shared/display/screen';
-import { AUDIT_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
+import { AUDIT_PATH, NOTIFICATIONS_PATH, TOKENS_PATH, USERS_PATH } from './components/admin/paths';
 import { ACCOUNT_PATH, IMPORT_PATH, INDICATOR_HISTORY_PATTERN, WORKSPACE_PATH } from './components/workspace/paths';
 import { REPORTS_PATH } from './components/reports/paths';
 import { PLAN_PATH } from './components/plan/paths';
@@ -18,6 +18,7 @@ const DisplayPage = lazy(() => import('./pages/DisplayPage').then((module) => ({
 const UsersPage = lazy(() => import('./pages/UsersPage').then((module) => ({ default: module.UsersPage })));
 const TokensPage = lazy(() => import('./pages/TokensPage').then((module) => ({ default: module.TokensPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((module) => ({ default: module.PlanPage })));
 const UnitsPage = lazy(() => import('./pages/UnitsPage').then((module) => ({ default: module.UnitsPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
@@ -41,6 +42,7 @@ const ROUTES: Record<string, ComponentType> = {
   [USERS_PATH]: UsersPage,
   [TOKENS_PATH]: TokensPage,
   [AUDIT_PATH]: AuditPage,
+  [NOTIFICATIONS_PATH]: NotificationsPage,
   [PLAN_PATH]: PlanPage,
   [UNITS_ADMIN_PATH]: UnitsPage,
   [SETTINGS_PATH]: SettingsPage,

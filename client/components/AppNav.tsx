@@ -26,6 +26,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { path: '/admin/users', label: 'workspace.nav.users' },
   { path: '/admin/tokens', label: 'workspace.nav.tokens' },
   { path: '/admin/audit', label: 'workspace.nav.audit' },
+  { path: '/admin/notifications', label: 'notifications.nav' },
   { path: '/admin/plan', label: 'admin.plan.title' },
   { path: '/admin/units', label: 'admin.orgUnits.title' },
   { path: '/admin/settings', label: 'admin.settings.title' },

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../shared/api/session';
 import { LogoutButton } from '../components/LogoutButton';
+import { ReminderSettingsForm } from '../components/notifications/ReminderSettingsForm';
 import { ChangePasswordForm } from '../components/workspace/ChangePasswordForm';
 import { ACCOUNT_PATH } from '../components/workspace/paths';
 import { SignedInFrame } from '../components/workspace/SignedInFrame';
@@ -31,6 +32,7 @@ function Account({ user }: { user: SessionUser }) {
         <section className="panel">
           <ChangePasswordForm />
         </section>
+        <ReminderSettingsForm />
         <section className="panel" aria-labelledby="ws-logout-heading">
           <h2 id="ws-logout-heading">{t('workspace.account.logoutHeading')}</h2>
           <p className="field-hint">{t('workspace.account.logoutIntro')}</p>

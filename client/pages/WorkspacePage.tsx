@@ -14,7 +14,8 @@ import { useT } from '../i18n';
 function Workspace({ user, board }: { user: SessionUser; board: Board }) {
   const t = useT();
   const formId = useId();
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // `?indicator=<id>`: a reminder's link opens that indicator's form straight away.
+  const [selectedId, setSelectedId] = useState<number | null>(() => Number(new URLSearchParams(window.location.search).get('indicator')) || null);
   const writable = useMemo(
     () => board.indicators.filter((indicator) => userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id })),
     [board.indicators, user],

@@ -16,7 +16,7 @@ interface Props {
   onCreated: (user: User) => void;
 }
 
-const EMPTY = { username: '', displayName: '', password: '', role: 'editor' as Role, unitIds: [] as number[] };
+const EMPTY = { username: '', displayName: '', password: '', role: 'editor' as Role, unitIds: [] as number[], email: '' };
 
 /** A new account: checked with the shared schema first; a taken user name is said beside it. */
 export function CreateUserForm({ tree, onCreated }: Props) {
@@ -30,7 +30,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
     event.preventDefault();
     if (creating) return;
     await submit(
-      createUserRequestSchema.safeParse(form),
+      createUserRequestSchema.safeParse({ ...form, email: form.email.trim() === '' ? null : form.email }),
       async (data) => {
         const user = await createUser(data);
         setForm(EMPTY);
@@ -81,6 +81,17 @@ export function CreateUserForm({ tree, onCreated }: Props) {
           error={fieldErrors.password}
         />
         <RoleSelect label={t('admin.users.create.role')} value={form.role} onChange={set('role')} error={fieldErrors.role} />
+        <TextField
+          label={t('notifications.email.label')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          value={form.email}
+          onValueChange={set('email')}
+          hint={t('notifications.email.hint')}
+          error={fieldErrors.email}
+        />
       </div>
       <UserUnitsField tree={tree} role={form.role} selected={form.unitIds} onChange={set('unitIds')} error={fieldErrors.unitIds} />
       <div className="form-actions">

@@ -32,6 +32,8 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState(user.role);
   const [unitIds, setUnitIds] = useState<number[]>(user.unitIds);
+  const [email, setEmail] = useState(user.email ?? '');
+  const [receivesReminders, setReceivesReminders] = useState(user.receivesReminders);
   const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -41,6 +43,9 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
     if (displayName.trim() !== user.displayName) patch.displayName = displayName;
     if (role !== user.role) patch.role = role;
     if (!sameIds(unitIds, user.unitIds)) patch.unitIds = unitIds;
+    const newEmail = email.trim() === '' ? null : email.trim();
+    if (newEmail !== user.email) patch.email = newEmail;
+    if (receivesReminders !== user.receivesReminders) patch.receivesReminders = receivesReminders;
     if (Object.keys(patch).length === 0) {
       onDone(false);
       return;
@@ -78,6 +83,23 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
         )}
       </div>
       <UserUnitsField tree={tree} role={role} selected={unitIds} onChange={setUnitIds} error={fieldErrors.unitIds} />
+      <div className="admin-form-row">
+        <TextField
+          label={t('notifications.email.label')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          value={email}
+          onValueChange={setEmail}
+          hint={t('notifications.email.hint')}
+          error={fieldErrors.email}
+        />
+        <label className="checkbox">
+          <input type="checkbox" name="receivesReminders" checked={receivesReminders} onChange={(event) => setReceivesReminders(event.target.checked)} />
+          {t('notifications.email.receives')}
+        </label>
+      </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? t('admin.users.edit.saving') : t('admin.users.edit.save')}

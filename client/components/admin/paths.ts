@@ -2,6 +2,7 @@
 export const USERS_PATH = '/admin/users';
 export const TOKENS_PATH = '/admin/tokens';
 export const AUDIT_PATH = '/admin/audit';
+export const NOTIFICATIONS_PATH = '/admin/notifications';
 
 /**
  * The office's zone: instants on the admin pages (created, revoked, logged) are shown as the

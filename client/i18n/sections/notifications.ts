@@ -82,6 +82,20 @@ export const notificationsVi = {
   retryAt: 'thử lại lúc {time}',
   resend: 'Gửi lại',
   resent: 'Đã xếp hàng gửi lại.',
+  email: {
+    label: 'Thư điện tử',
+    hint: 'Nơi nhận thư nhắc cập nhật số liệu. Để trống nếu không dùng.',
+    receives: 'Nhận thư nhắc cập nhật số liệu',
+    none: 'Chưa có',
+  },
+  account: {
+    heading: 'Thư nhắc việc',
+    intro: 'Máy chủ gửi thư nhắc 3 ngày trước hạn cập nhật số liệu và khi quá hạn, cho các chỉ tiêu của đơn vị bạn.',
+    save: 'Lưu',
+    saving: 'Đang lưu…',
+    saved: 'Đã lưu.',
+  },
+  field: { email: { invalid_format: 'Địa chỉ thư không hợp lệ.', too_big: 'Địa chỉ thư tối đa 254 ký tự.' } },
 };
 
 export const notificationsEn: typeof notificationsVi = {
@@ -104,4 +118,18 @@ export const notificationsEn: typeof notificationsVi = {
   retryAt: 'retry at {time}',
   resend: 'Send again',
   resent: 'Queued to send again.',
+  email: {
+    label: 'Email',
+    hint: 'Where reminders to update figures go. Leave empty for none.',
+    receives: 'Receive reminders to update figures',
+    none: 'None',
+  },
+  account: {
+    heading: 'Reminder emails',
+    intro: 'The server sends a reminder 3 days before a figure of your unit’s targets is due, and when it is overdue.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved.',
+  },
+  field: { email: { invalid_format: 'Not a valid email address.', too_big: 'At most 254 characters.' } },
 };
