@@ -53,6 +53,8 @@ interface AlertDetail {
 export class NotificationsService {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<unknown> | undefined;
+  /** Reminder keys known to be recorded: a key never goes away, so each is looked up once per node. */
+  private readonly recorded = new Set<string>();
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -118,6 +120,8 @@ export class NotificationsService {
       );
       staged = (await this.mailAlerts(board, slot, now)) || staged;
     });
+    // Known from now on (after the commit: a rolled-back check recorded nothing).
+    for (const reminder of reminders) this.recorded.add(reminder.key);
     if (staged) this.outbox.kick();
     return true;
   }
@@ -129,8 +133,9 @@ export class NotificationsService {
       const reminder = reminderDue(indicator.updateFrequency, board.term, indicator.lastReadingDate, board.date);
       return reminder ? [{ ...reminder, indicator, key: `reminder:${indicator.id}:${reminder.dueDate}:${reminder.kind}` }] : [];
     });
-    const taken = await this.repository.existingKeys(due.map((reminder) => reminder.key));
-    return due.filter((reminder) => !taken.has(reminder.key));
+    const unknown = due.filter((reminder) => !this.recorded.has(reminder.key));
+    for (const key of await this.repository.existingKeys(unknown.map((reminder) => reminder.key))) this.recorded.add(key);
+    return unknown.filter((reminder) => !this.recorded.has(reminder.key));
   }
 
   /** Records the reminders and stages one message per editor: the indicators of their units due now. */
