@@ -22,6 +22,7 @@ import { BoardService, DEFAULT_OFFICE_NAME } from './board/board.service';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import { trackConnections } from './http/connections';
+import { installOpenApi } from './http/openapi';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
@@ -158,6 +159,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(redis ? { redis: redis.limits, nameSpace: 'termboard:rate-limit:', skipOnError: true } : {}),
   });
   await http.register(fastifyMultipart);
+  await installOpenApi(http);
   const servesClient = deps.clientDir !== undefined && existsSync(join(deps.clientDir, 'index.html'));
   installErrorHandling(http, { pageFallback: servesClient });
 

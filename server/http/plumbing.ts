@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { AppError, bodyOf, statusOf, zodFields } from './errors';
+import { declaredSchemaFields } from './openapi';
 
 /** Route parameters `:id`: a positive integer id, nothing else. */
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -91,6 +92,9 @@ export function installErrorHandling(app: FastifyInstance, options: { pageFallba
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // A route's declared schema refused the request: the same 400 as a parse in the handler.
+  const declared = declaredSchemaFields(error);
+  if (declared) return new AppError('validation_failed', 'the request is not valid', declared);
   if (error instanceof ZodError) return new AppError('validation_failed', 'the request is not valid', zodFields(error.issues));
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
