@@ -17,9 +17,9 @@ export function auditRoutes(app: FastifyInstance, auth: AuthService, audit: Audi
     return audit.find(query, from, to);
   };
 
-  app.get('/api/audit', async (request) => ({ entries: await find(request) }));
+  app.get('/api/audit', { schema: { tags: ['audit'], querystring: auditQuerySchema } }, async (request) => ({ entries: await find(request) }));
 
-  app.get('/api/audit.csv', async (request, reply) => {
+  app.get('/api/audit.csv', { schema: { tags: ['audit'], querystring: auditQuerySchema } }, async (request, reply) => {
     const entries = await find(request);
     const csv = toCsv(
       ['id', 'at', 'actor_kind', 'actor', 'ip', 'action', 'entity', 'entity_id', 'before', 'after'],

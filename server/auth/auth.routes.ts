@@ -19,7 +19,7 @@ function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: s
 }
 
 export function authRoutes(app: FastifyInstance, auth: AuthService): void {
-  app.post('/api/session', { config: { rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
+  app.post('/api/session', { schema: { tags: ['auth'], body: loginRequestSchema }, config: { rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
     const { username, password } = parseWith(loginRequestSchema, request.body);
     const { token, user } = await auth.login(username, password, request.ip);
     setSessionCookie(reply, request, token);
@@ -27,7 +27,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
   });
 
   // The same per-address limit as sign-ins: it checks a password too.
-  app.post('/api/session/password', { config: { rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
+  app.post('/api/session/password', { schema: { tags: ['auth'], body: changePasswordRequestSchema }, config: { rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind !== 'user') throw new AppError('forbidden', 'only a user has a password');
     const { currentPassword, newPassword } = parseWith(changePasswordRequestSchema, request.body);
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
     return reply.status(204).send();
   });
 
-  app.get('/api/session', async (request) => {
+  app.get('/api/session', { schema: { tags: ['auth'] } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind !== 'user') throw new AppError('unauthenticated', 'no user session: this is a token');
     return {
@@ -44,7 +44,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
     } satisfies SessionResponse;
   });
 
-  app.delete('/api/session', async (request, reply) => {
+  app.delete('/api/session', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await auth.logout(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -7,7 +7,7 @@ import { parseWith, requirePrincipal } from '../http/plumbing';
 import type { BoardService } from './board.service';
 
 export function boardRoutes(app: FastifyInstance, auth: AuthService, boards: BoardService, clock: Clock): void {
-  app.get('/api/board', async (request) => {
+  app.get('/api/board', { schema: { tags: ['board'], querystring: boardQuerySchema } }, async (request) => {
     await requirePrincipal(auth, request);
     const { asOf, termId } = parseWith(boardQuerySchema, request.query);
     if (asOf === undefined) return boards.board(undefined, termId);

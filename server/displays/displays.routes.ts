@@ -16,39 +16,39 @@ export function displaysRoutes(
   const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
 
   // A screen without a token (no login): a code to show, and the secret it claims its token with.
-  app.post('/api/displays/pairings', async (_request, reply) => reply.status(201).send(pairing.start()));
+  app.post('/api/displays/pairings', { schema: { tags: ['displays'] } }, async (_request, reply) => reply.status(201).send(pairing.start()));
 
-  app.post('/api/displays/pairings/claim', async (request) => {
+  app.post('/api/displays/pairings/claim', { schema: { tags: ['displays'], body: claimPairingRequestSchema } }, async (request) => {
     const { code, secret } = parseWith(claimPairingRequestSchema, request.body);
     return pairing.state(code, secret);
   });
 
-  app.post('/api/displays/pair', async (request, reply) => {
+  app.post('/api/displays/pair', { schema: { tags: ['displays'], body: pairDisplayRequestSchema } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { code, name } = parseWith(pairDisplayRequestSchema, request.body);
     return reply.status(201).send(await pairing.pair(principal, code, name, baseUrl(request), request.ip));
   });
 
-  app.post('/api/displays', async (request, reply) => {
+  app.post('/api/displays', { schema: { tags: ['displays'], body: createDisplayRequestSchema } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { name } = parseWith(createDisplayRequestSchema, request.body);
     return reply.status(201).send(await displays.create(principal, name, baseUrl(request), request.ip));
   });
 
-  app.get('/api/displays', async (request) => {
+  app.get('/api/displays', { schema: { tags: ['displays'] } }, async (request) => {
     return { displays: await displays.list(await requirePrincipal(auth, request)) };
   });
 
-  app.patch('/api/displays/:id', async (request) => {
+  app.patch('/api/displays/:id', { schema: { tags: ['displays'], params: idParams, body: updateDisplayRequestSchema } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);
     return displays.update(principal, id, parseWith(updateDisplayRequestSchema, request.body), request.ip);
   });
 
-  app.post('/api/displays/:id/commands', async (request, reply) => {
+  app.post('/api/displays/:id/commands', { schema: { tags: ['displays'], params: idParams, body: displayCommandSchema } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);
@@ -56,7 +56,7 @@ export function displaysRoutes(
     return reply.status(202).send({ delivered });
   });
 
-  app.delete('/api/displays/:id', async (request, reply) => {
+  app.delete('/api/displays/:id', { schema: { tags: ['displays'], params: idParams } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { id } = parseWith(idParams, request.params);

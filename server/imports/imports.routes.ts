@@ -9,7 +9,7 @@ import type { ImportsService } from './imports.service';
 import { templateXlsx } from './parse-file';
 
 export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: ImportsService, boards: BoardService): void {
-  app.post('/api/imports', async (request, reply) => {
+  app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
       throw new AppError('forbidden', 'you may not import readings');
@@ -18,7 +18,7 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
     return reply.status(201).send(await imports.preview(principal, file.name, file.content));
   });
 
-  app.post('/api/imports/:id/commit', async (request) => {
+  app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: idParams } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
     return await imports.commit(principal, id, request.ip);
@@ -29,7 +29,7 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
     return [first?.code ?? 'XDD-01', new Date().toISOString().slice(0, 10), 1, '', '', 'Ghi chú', 'Số văn bản'];
   };
 
-  app.get('/api/imports/template.csv', async (request, reply) => {
+  app.get('/api/imports/template.csv', { schema: { tags: ['imports'] } }, async (request, reply) => {
     await requirePrincipal(auth, request);
     return reply
       .type('text/csv; charset=utf-8')
@@ -37,7 +37,7 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
       .send(toCsv(IMPORT_COLUMNS, [await example()]));
   });
 
-  app.get('/api/imports/template.xlsx', async (request, reply) => {
+  app.get('/api/imports/template.xlsx', { schema: { tags: ['imports'] } }, async (request, reply) => {
     await requirePrincipal(auth, request);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -6,7 +6,7 @@ import type { NotificationsService } from './notifications.service';
 
 export function notificationsRoutes(app: FastifyInstance, auth: AuthService, notifications: NotificationsService): void {
   /** Every reminder and alert, newest first, with its deliveries (admins). */
-  app.get('/api/notifications', async (request) => {
+  app.get('/api/notifications', { schema: { tags: ['notifications'], querystring: notificationQuerySchema } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     return { notifications: await notifications.list(principal, parseWith(notificationQuerySchema, request.query)) } satisfies NotificationList;
   });

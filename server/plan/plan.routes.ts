@@ -16,59 +16,59 @@ export function planRoutes(app: FastifyInstance, auth: AuthService, plan: PlanSe
     return principal;
   };
 
-  app.get('/api/terms', async (request) => {
+  app.get('/api/terms', { schema: { tags: ['plan'] } }, async (request) => {
     await requirePrincipal(auth, request);
     return { terms: await plan.terms() };
   });
 
-  app.post('/api/terms', async (request, reply) => {
+  app.post('/api/terms', { schema: { tags: ['plan'], body: createTermRequestSchema } }, async (request, reply) => {
     const principal = await admin(request);
     return reply.status(201).send(await plan.createTerm(principal, parseWith(createTermRequestSchema, request.body), request.ip));
   });
 
-  app.post('/api/terms/:id/close', async (request) => {
+  app.post('/api/terms/:id/close', { schema: { tags: ['plan'], params: idParams } }, async (request) => {
     const principal = await admin(request);
     return await plan.closeTerm(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
-  app.post('/api/terms/:id/current', async (request) => {
+  app.post('/api/terms/:id/current', { schema: { tags: ['plan'], params: idParams } }, async (request) => {
     const principal = await admin(request);
     return await plan.makeCurrent(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
-  app.post('/api/terms/:id/groups', async (request, reply) => {
+  app.post('/api/terms/:id/groups', { schema: { tags: ['plan'], params: idParams, body: groupRequestSchema } }, async (request, reply) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     return reply.status(201).send(await plan.createGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip));
   });
 
-  app.put('/api/terms/:id/groups/order', async (request, reply) => {
+  app.put('/api/terms/:id/groups/order', { schema: { tags: ['plan'], params: idParams, body: groupOrderSchema } }, async (request, reply) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     await plan.orderGroups(principal, id, parseWith(groupOrderSchema, request.body).groupIds, request.ip);
     return reply.status(204).send();
   });
 
-  app.patch('/api/groups/:id', async (request, reply) => {
+  app.patch('/api/groups/:id', { schema: { tags: ['plan'], params: idParams, body: groupRequestSchema } }, async (request, reply) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     await plan.renameGroup(principal, id, parseWith(groupRequestSchema, request.body).name, request.ip);
     return reply.status(204).send();
   });
 
-  app.post('/api/terms/:id/indicators', async (request, reply) => {
+  app.post('/api/terms/:id/indicators', { schema: { tags: ['plan'], params: idParams, body: indicatorDefinitionSchema } }, async (request, reply) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     return reply.status(201).send(await plan.createIndicator(principal, id, parseWith(indicatorDefinitionSchema, request.body), request.ip));
   });
 
-  app.patch('/api/indicators/:id', async (request) => {
+  app.patch('/api/indicators/:id', { schema: { tags: ['plan'], params: idParams, body: indicatorPatchSchema } }, async (request) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     return await plan.updateIndicator(principal, id, parseWith(indicatorPatchSchema, request.body), request.ip);
   });
 
-  app.delete('/api/indicators/:id', async (request, reply) => {
+  app.delete('/api/indicators/:id', { schema: { tags: ['plan'], params: idParams } }, async (request, reply) => {
     const principal = await admin(request);
     await plan.archiveIndicator(principal, parseWith(idParams, request.params).id, request.ip);
     return reply.status(204).send();
@@ -76,7 +76,7 @@ export function planRoutes(app: FastifyInstance, auth: AuthService, plan: PlanSe
 }
 
 export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: PlanService, imports: PlanImportService): void {
-  app.post('/api/terms/:id/plan-imports', async (request, reply) => {
+  app.post('/api/terms/:id/plan-imports', { schema: { tags: ['plan'], params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     plan.authorize(principal);
     const { id } = parseWith(idParams, request.params);
@@ -84,13 +84,13 @@ export function planImportRoutes(app: FastifyInstance, auth: AuthService, plan: 
     return reply.status(201).send(await imports.preview(principal, id, file.name, file.content));
   });
 
-  app.post('/api/plan-imports/:id/commit', async (request) => {
+  app.post('/api/plan-imports/:id/commit', { schema: { tags: ['plan'], params: idParams } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     plan.authorize(principal);
     return await imports.commit(principal, parseWith(idParams, request.params).id, request.ip);
   });
 
-  app.get('/api/terms/:id/plan-imports/template.xlsx', async (request, reply) => {
+  app.get('/api/terms/:id/plan-imports/template.xlsx', { schema: { tags: ['plan'], params: idParams } }, async (request, reply) => {
     await requirePrincipal(auth, request);
     const example = ['Chuyển đổi số', 'CDS-10', 'Hồ sơ lưu trữ điện tử', '', 'Đảng bộ Văn phòng UBND tỉnh', 'percent', 'latest', 'increase', '%', 60, 95, 'quarter', 1, '2026: 70; 2028: 85'];
     return reply

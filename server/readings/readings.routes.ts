@@ -8,7 +8,7 @@ import type { ReadingsService } from './readings.service';
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
 export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings: ReadingsService): void {
-  app.post('/api/indicators/:id/readings', async (request, reply) => {
+  app.post('/api/indicators/:id/readings', { schema: { tags: ['readings'], params: idParams, body: readingInputSchema } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
     const input = parseWith(readingInputSchema, request.body);
@@ -19,7 +19,7 @@ export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings
   });
 
   // Up to BATCH_MAX_READINGS readings with their notes: a larger body than the API's default.
-  app.post('/api/readings', { bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) => {
+  app.post('/api/readings', { schema: { tags: ['readings'], body: readingsBatchSchema }, bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) throw new AppError('forbidden', 'you may not record readings');
     const { readings: batch } = parseWith(readingsBatchSchema, request.body);
@@ -29,7 +29,7 @@ export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings
     return reply.status(201).send(answer.body);
   });
 
-  app.get('/api/indicators/:id/readings', async (request) => {
+  app.get('/api/indicators/:id/readings', { schema: { tags: ['readings'], params: idParams, querystring: readingsQuerySchema } }, async (request) => {
     await requirePrincipal(auth, request);
     const { id } = parseWith(idParams, request.params);
     const { limit, before } = parseWith(readingsQuerySchema, request.query);

@@ -6,17 +6,17 @@ import { parseWith, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { SettingsService } from './settings.service';
 
 export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings: SettingsService): void {
-  app.get('/api/settings', async (request) => {
+  app.get('/api/settings', { schema: { tags: ['settings'] } }, async (request) => {
     return settings.readBy(await requirePrincipal(auth, request));
   });
 
-  app.patch('/api/settings', async (request) => {
+  app.patch('/api/settings', { schema: { tags: ['settings'], body: settingsPatchSchema } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     return settings.update(principal, parseWith(settingsPatchSchema, request.body), request.ip);
   });
 
-  app.put('/api/settings/logo', async (request) => {
+  app.put('/api/settings/logo', { schema: { tags: ['settings'], consumes: ['multipart/form-data'] } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     // One byte over the limit is read, so that the service can refuse it with its own check.
@@ -24,14 +24,14 @@ export function settingsRoutes(app: FastifyInstance, auth: AuthService, settings
     return settings.setLogo(principal, file.content, request.ip);
   });
 
-  app.delete('/api/settings/logo', async (request) => {
+  app.delete('/api/settings/logo', { schema: { tags: ['settings'] } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
     settings.authorize(principal);
     return settings.setLogo(principal, null, request.ip);
   });
 
   // Public: screens show it without a session, and a logo is no secret.
-  app.get('/api/settings/logo', async (_request, reply) => {
+  app.get('/api/settings/logo', { schema: { tags: ['settings'] } }, async (_request, reply) => {
     const logo = await settings.logo();
     if (!logo) throw new AppError('not_found', 'no logo');
     return reply.type(logo.type).header('cache-control', 'public, max-age=86400').send(logo.content);

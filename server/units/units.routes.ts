@@ -12,24 +12,24 @@ export function unitsRoutes(app: FastifyInstance, auth: AuthService, units: Unit
   };
 
   // The unit tree: anyone signed in may read it (forms, filters, names on the board).
-  app.get('/api/units', async (request) => {
+  app.get('/api/units', { schema: { tags: ['units'] } }, async (request) => {
     await requirePrincipal(auth, request);
     return { units: await units.list() };
   });
 
-  app.post('/api/units', async (request, reply) => {
+  app.post('/api/units', { schema: { tags: ['units'], body: createUnitRequestSchema } }, async (request, reply) => {
     const principal = await admin(request);
     const { name, parentId } = parseWith(createUnitRequestSchema, request.body);
     return reply.status(201).send(await units.create(principal, name, parentId ?? null, request.ip));
   });
 
-  app.patch('/api/units/:id', async (request) => {
+  app.patch('/api/units/:id', { schema: { tags: ['units'], params: idParams, body: updateUnitRequestSchema } }, async (request) => {
     const principal = await admin(request);
     const { id } = parseWith(idParams, request.params);
     return await units.update(principal, id, parseWith(updateUnitRequestSchema, request.body), request.ip);
   });
 
-  app.post('/api/units/merge', async (request) => {
+  app.post('/api/units/merge', { schema: { tags: ['units'], body: mergeUnitsRequestSchema } }, async (request) => {
     const principal = await admin(request);
     return { unit: await units.merge(principal, parseWith(mergeUnitsRequestSchema, request.body), request.ip) };
   });
