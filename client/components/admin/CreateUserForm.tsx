@@ -4,6 +4,7 @@ import { createUserRequestSchema, PASSWORD_MIN, type User } from '../../../share
 import { createUser } from '../../api/admin';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
+import { EmailField } from '../notifications/EmailField';
 import { TextField } from '../form/TextField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
@@ -81,17 +82,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
           error={fieldErrors.password}
         />
         <RoleSelect label={t('admin.users.create.role')} value={form.role} onChange={set('role')} error={fieldErrors.role} />
-        <TextField
-          label={t('notifications.email.label')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          maxLength={254}
-          value={form.email}
-          onValueChange={set('email')}
-          hint={t('notifications.email.hint')}
-          error={fieldErrors.email}
-        />
+        <EmailField value={form.email} onValueChange={set('email')} error={fieldErrors.email} />
       </div>
       <UserUnitsField tree={tree} role={form.role} selected={form.unitIds} onChange={set('unitIds')} error={fieldErrors.unitIds} />
       <div className="form-actions">

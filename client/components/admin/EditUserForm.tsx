@@ -3,6 +3,7 @@ import { updateUserRequestSchema, type UpdateUserRequest, type User } from '../.
 import { updateUser } from '../../api/admin';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
+import { EmailField } from '../notifications/EmailField';
 import { TextField } from '../form/TextField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { userFields } from './fieldMessages';
@@ -84,17 +85,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
       </div>
       <UserUnitsField tree={tree} role={role} selected={unitIds} onChange={setUnitIds} error={fieldErrors.unitIds} />
       <div className="admin-form-row">
-        <TextField
-          label={t('notifications.email.label')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          maxLength={254}
-          value={email}
-          onValueChange={setEmail}
-          hint={t('notifications.email.hint')}
-          error={fieldErrors.email}
-        />
+        <EmailField value={email} onValueChange={setEmail} error={fieldErrors.email} />
         <label className="checkbox">
           <input type="checkbox" name="receivesReminders" checked={receivesReminders} onChange={(event) => setReceivesReminders(event.target.checked)} />
           {t('notifications.email.receives')}

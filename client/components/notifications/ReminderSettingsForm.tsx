@@ -4,7 +4,7 @@ import { getAccount, updateAccount } from '../../api/notifications';
 import { useLoaded } from '../../hooks/useLoaded';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
-import { TextField } from '../form/TextField';
+import { EmailField } from './EmailField';
 import { useCheckedSubmit } from '../form/useCheckedSubmit';
 import { emailFields } from './fieldMessages';
 
@@ -29,17 +29,7 @@ function Fields({ account, onSaved }: { account: Account; onSaved: (account: Acc
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
-      <TextField
-        label={t('notifications.email.label')}
-        hint={t('notifications.email.hint')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        maxLength={254}
-        value={email}
-        onValueChange={setEmail}
-        error={fieldErrors.email}
-      />
+      <EmailField value={email} onValueChange={setEmail} error={fieldErrors.email} autoComplete="email" />
       <label className="checkbox">
         <input type="checkbox" name="receivesReminders" checked={receives} onChange={(event) => setReceives(event.target.checked)} />
         {t('notifications.email.receives')}
