@@ -197,6 +197,25 @@ describe(`alerts (${testDialect}, real SMTP on loopback)`, () => {
     expect(alerts[0]!.deliveries.map((d) => d.status)).toEqual(['sent', 'sent']);
   });
 
+  it('changes within a few minutes go out as one message', async () => {
+    const unitId = await createUnit('Phòng Hành chính');
+    const percent = { measure: 'percent', aggregation: 'latest', unit: '%', target: 100, updateFrequency: 'month', decimals: 1 };
+    const ids = [await createIndicator('HC-01', unitId, percent), await createIndicator('HC-02', unitId, percent)];
+    const today = (await api(server, 'GET', '/api/board', { cookie: admin })).body.date as string;
+    for (const id of ids) await api(server, 'POST', `/api/indicators/${id}/readings`, { body: { date: today, value: 60 }, cookie: admin });
+    await nextCheck();
+    const before = smtp.to('lanh-dao@example.gov.vn').length;
+    // One slips, a minute later the other: both within the gathering window.
+    for (const id of ids) {
+      expect((await api(server, 'POST', `/api/indicators/${id}/readings`, { body: { date: today, value: 1 }, cookie: admin })).body.indicator.status).toBe('off_track');
+      await nextCheck();
+    }
+    await nextCheck(ALERT_GATHER_MS);
+    await nextCheck();
+    const received = smtp.to('lanh-dao@example.gov.vn').slice(before);
+    expect(received.map((mail) => mail.parsed.subject)).toEqual(['Cảnh báo 2 chỉ tiêu giảm trạng thái: HC-01, HC-02']);
+  });
+
   it('the list is for admins only', async () => {
     const editor = await signIn(server.url, 'chuyenvien.a', PASSWORD);
     expect((await api(server, 'GET', '/api/notifications', { cookie: editor })).status).toBe(403);
