@@ -58,6 +58,10 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // Only the d3 scales the charts use (client/vendor/d3-scale.ts says why).
+    alias: [{ find: /^victory-vendor\/d3-scale$/, replacement: fileURLToPath(new URL('./client/vendor/d3-scale.ts', import.meta.url)) }],
+  },
   build: {
     outDir,
     emptyOutDir: true,
