@@ -20,7 +20,10 @@ interface ChunkFacts {
 }
 
 export interface BundleFigures {
+  /** A Vietnamese screen's (the default): the route with the Vietnamese strings only. */
   routeGzip: number;
+  /** An English screen's (`&lang=en`): the route with the English strings instead. */
+  routeGzipEnglish: number;
   appGzip: number;
   chunks: Array<{ fileName: string; gzip: number; modules: string[] }>;
   largestModules: Array<{ name: string; bytes: number }>;
@@ -58,23 +61,31 @@ export async function measureDisplayBundle(): Promise<BundleFigures> {
     await rm(outDir, { recursive: true, force: true });
   }
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const route = new Set<string>();
-  const visit = (fileName: string) => {
-    if (route.has(fileName)) return;
-    route.add(fileName);
-    for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+  const facade = (path: string) => {
+    const found = chunks.find((chunk) => chunk.facade?.endsWith(path));
+    if (!found) throw new Error(`no chunk for ${path}`);
+    return found.fileName;
   };
-  for (const chunk of chunks) if (chunk.isEntry && chunk.fileName.startsWith('assets/')) visit(chunk.fileName);
-  // The entry picks the display's own entry (client/displayMain.tsx) for /display.
-  const display = chunks.find((chunk) => chunk.facade?.endsWith('client/displayMain.tsx'));
-  if (!display) throw new Error('no chunk for the display entry');
-  visit(display.fileName);
+  /** The chunks a screen loads: the entry, and the display's entry for the screen's language. */
+  const routeOf = (displayEntry: string) => {
+    const route = new Set<string>();
+    const visit = (fileName: string) => {
+      if (route.has(fileName)) return;
+      route.add(fileName);
+      for (const imported of byName.get(fileName)?.imports ?? []) visit(imported);
+    };
+    for (const chunk of chunks) if (chunk.isEntry && chunk.fileName.startsWith('assets/')) visit(chunk.fileName);
+    // The entry picks the display's own entry for /display, one per language (client/main.tsx).
+    visit(facade(displayEntry));
+    return [...route].map((fileName) => byName.get(fileName)!).filter(Boolean);
+  };
   const gzip = (chunk: ChunkFacts) => gzipSync(chunk.code).length;
-  const routeChunks = [...route].map((fileName) => byName.get(fileName)!).filter(Boolean);
+  const routeChunks = routeOf('client/displayVi.tsx');
   const modules = new Map<string, number>();
   for (const chunk of routeChunks) for (const [id, bytes] of Object.entries(chunk.modules)) modules.set(moduleName(id), (modules.get(moduleName(id)) ?? 0) + bytes);
   return {
     routeGzip: routeChunks.reduce((sum, chunk) => sum + gzip(chunk), 0),
+    routeGzipEnglish: routeOf('client/displayEn.tsx').reduce((sum, chunk) => sum + gzip(chunk), 0),
     appGzip: chunks.filter((chunk) => chunk.fileName.startsWith('assets/')).reduce((sum, chunk) => sum + gzip(chunk), 0),
     chunks: routeChunks
       .map((chunk) => ({

@@ -16,7 +16,7 @@ const RUNS = 5;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 const bundle = await measureDisplayBundle();
-console.log(`display route JavaScript: ${kB(bundle.routeGzip)} gzipped (goal ≤ 200 kB); the whole app's: ${kB(bundle.appGzip)}`);
+console.log(`display route JavaScript: ${kB(bundle.routeGzip)} gzipped (goal ≤ 200 kB; in English ${kB(bundle.routeGzipEnglish)}); the whole app's: ${kB(bundle.appGzip)}`);
 for (const chunk of bundle.chunks) console.log(`  ${chunk.fileName.padEnd(40)} ${kB(chunk.gzip).padStart(9)}`);
 console.log('largest modules on the route (bytes before minifying):');
 for (const module of bundle.largestModules) console.log(`  ${module.name.padEnd(40)} ${String(module.bytes).padStart(9)}`);

@@ -17,6 +17,16 @@ export function setCatalogs(loaded: Record<Lang, object>): void {
   catalogs = loaded;
 }
 
+/** Whether the strings of `lang` are loaded (a screen starts with its own language's only). */
+export function hasCatalog(lang: Lang): boolean {
+  return Object.keys(catalogs[lang]).length > 0;
+}
+
+/** Adds a language's strings loaded later (a screen switched to the office's default language). */
+export function addCatalog(lang: Lang, strings: object): void {
+  catalogs = { ...catalogs, [lang]: strings };
+}
+
 /** Dot-joined paths to every string of the catalog: `status.achieved`, `login.title` ... */
 type KeyPaths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeyPaths<T[K], `${Prefix}${K}.`>;

@@ -7,7 +7,7 @@ import { DisplayMessage } from '../components/display/DisplayMessage';
 import { DisplayScreen, type PageRequest } from '../components/display/DisplayScreen';
 import { useDisplayBoard } from '../hooks/useDisplayBoard';
 import { useDisplayToken } from '../hooks/useDisplayToken';
-import { LangContext, useLang, useT, type Lang } from '../i18n';
+import { addCatalog, hasCatalog, LangContext, useLang, useT, type Lang } from '../i18n';
 
 // Not on a screen's way: the weekly export's rendering and the pairing code (which speak to the
 // API through the app's zod-checked client) load only where they are shown.
@@ -155,10 +155,41 @@ function BoardDisplay({ token, params, onRefused }: { token: string; params: Dis
   );
 }
 
-/** The office's default language for a screen whose link names none. */
+/** A screen's strings in another language than it started with, loaded when first needed. */
+function loadStrings(lang: Lang): Promise<object> {
+  return lang === 'en' ? import('../i18n/en').then((module) => module.en) : import('../i18n/vi').then((module) => module.vi);
+}
+
+/**
+ * The office's default language for a screen whose link names none. A screen starts with the
+ * strings of its link's language only (main.tsx): another one is loaded first (a local chunk, a few
+ * milliseconds), the screen blank meanwhile rather than flashing the other language.
+ */
 function OfficeLanguage({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const started = useLang();
+  // A language whose strings could not be loaded (offline, not cached yet): the started one shows.
+  const [failed, setFailed] = useState<Lang | null>(null);
+  const [, setLoaded] = useState(0);
+  const ready = hasCatalog(lang);
   useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  return <LangContext.Provider value={lang}>{children}</LangContext.Provider>;
+    if (ready) return;
+    let live = true;
+    loadStrings(lang).then(
+      (strings) => {
+        addCatalog(lang, strings);
+        if (live) setLoaded((count) => count + 1);
+      },
+      () => {
+        if (live) setFailed(lang);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang, ready]);
+  const shown = ready ? lang : failed === lang ? started : null;
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown;
+  }, [shown]);
+  return shown && <LangContext.Provider value={shown}>{children}</LangContext.Provider>;
 }

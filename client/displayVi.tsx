@@ -1,0 +1,4 @@
+import { startDisplay } from './displayMain';
+import { vi } from './i18n/vi';
+
+startDisplay('vi', vi);
