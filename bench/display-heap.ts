@@ -1,10 +1,12 @@
 /**
  * A screen's memory over 10,000 live updates: real Chromium on display URLs of the demo board (one
  * pinned to the summary, one to the first group's page with its charts, one rotating through every
- * page every 5 s), while 10,000 readings are posted one by one (4 at a time) to that group's
- * indicators. Every 1,000 readings each screen's JavaScript heap is measured after a full garbage
+ * page every 5 s), while 10,000 readings are posted to that group's indicators, 10 a request, 4
+ * requests at a time (one a request took ~40 minutes on the shared machine): each is a change the
+ * screens take, singly or coalesced into `indicators:updated`. Every 1,000 readings each screen's JavaScript heap is measured after a full garbage
  * collection (DevTools protocol: `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`), with
- * its DOM nodes and event listeners (`Memory.getDOMCounters`). The baseline of the same run is each
+ * its DOM nodes and event listeners (`Memory.getDOMCounters`), once the screen's highlights of the
+ * last changes are over. The baseline of the same run is each
  * screen's own heap after its first render, before any update. At the end each screen must show the
  * last reading (so it has taken every update), then is measured once more.
  *
@@ -21,10 +23,13 @@ const CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
 const READINGS = Number(process.env.BENCH_READINGS ?? 10_000);
 const STEP = Math.max(1, Math.floor(READINGS / 10));
 const POSTERS = 4;
+const PER_REQUEST = 10;
 /** The last reading's value, shown as `42,5` by a screen that has taken every update. */
 const LAST_VALUE = 42.5;
 
 interface Sample {
+  /** The page shown (`main[data-page]`): a rotating screen's heap follows it. */
+  page: string;
   heap: number;
   nodes: number;
   listeners: number;
@@ -37,13 +42,16 @@ interface Screen {
   samples: Array<{ posted: number } & Sample>;
 }
 
-async function measure(cdp: CDPSession): Promise<Sample> {
+async function measure(page: Page, cdp: CDPSession): Promise<Sample> {
+  // Once the last changes' highlights are over (their timers hold the changes for 2.5 s).
+  await page.waitForFunction(() => document.querySelectorAll('.flash').length === 0, undefined, { polling: 100, timeout: 60_000 });
+  const shown = (await page.locator('main[data-page]').first().getAttribute('data-page')) ?? '?';
   // Twice: objects freed by the first collection's finalisers go in the second.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const counters = await cdp.send('Memory.getDOMCounters');
-  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
+  return { page: shown, heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
 }
 
 const MB = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
@@ -82,24 +90,30 @@ try {
     await tab.locator(`[data-indicator="${marked}"] [data-value]`).first().waitFor({ state: page === 'summary' ? 'attached' : 'visible' });
     await tab.evaluate(() => document.fonts.ready);
     const cdp = await context.newCDPSession(tab);
-    screens.push({ label, page: tab, cdp, samples: [{ posted: 0, ...(await measure(cdp)) }] });
+    screens.push({ label, page: tab, cdp, samples: [{ posted: 0, ...(await measure(tab, cdp)) }] });
   }
 
   let posted = 0;
   const started = performance.now();
-  const post = async (code: string, date: string, value: number) => {
-    const response = await api(server, 'POST', '/api/readings', { body: { readings: [{ code, date, value }] }, cookie: admin });
-    if (response.status !== 201) throw new Error(`reading answered ${response.status}: ${JSON.stringify(response.body)}`);
+  /** Readings `from` to `to` (excluded); the last of all is the marked one, dated today. */
+  const post = async (from: number, to: number) => {
+    const readings = [];
+    for (let n = from; n < to; n++) {
+      // Spread over the last 30 days (older than today), so the trends change as well as values.
+      if (n === READINGS - 1) readings.push({ code: marked, date: today, value: LAST_VALUE });
+      else readings.push({ code: percents[n % percents.length]!, date: days(1 + (n % 30)), value: Math.round((n % 1000) / 10) / 10 + 50 });
+    }
+    const response = await api(server, 'POST', '/api/readings', { body: { readings }, cookie: admin });
+    if (response.status !== 201) throw new Error(`readings answered ${response.status}: ${JSON.stringify(response.body)}`);
   };
   for (let step = STEP; posted < READINGS; step += STEP) {
     const until = Math.min(step, READINGS);
     await Promise.all(
       Array.from({ length: POSTERS }, async () => {
         while (posted < until) {
-          const n = posted++;
-          // Spread over the last 30 days (older than today), so the trends change as well as values.
-          if (n === READINGS - 1) await post(marked, today, LAST_VALUE);
-          else await post(percents[n % percents.length]!, days(1 + (n % 30)), Math.round((n % 1000) / 10) / 10 + 50);
+          const from = posted;
+          posted = Math.min(until, posted + PER_REQUEST);
+          await post(from, posted);
         }
       }),
     );
@@ -115,7 +129,7 @@ try {
         });
       }
     }
-    for (const screen of screens) screen.samples.push({ posted, ...(await measure(screen.cdp)) });
+    for (const screen of screens) screen.samples.push({ posted, ...(await measure(screen.page, screen.cdp)) });
     console.log(`  ${posted.toLocaleString('en')} readings posted (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 
@@ -126,6 +140,7 @@ try {
     const peak = Math.max(...screen.samples.map((s) => s.heap));
     console.log(`\n${screen.label}`);
     console.log(`  heap:      ${screen.samples.map((s) => (s.heap / 1_048_576).toFixed(2)).join(' → ')} MB`);
+    if (screen.label.startsWith('rotating')) console.log(`  page:      ${screen.samples.map((s) => s.page).join(' → ')}`);
     console.log(`  DOM nodes: ${screen.samples.map((s) => s.nodes).join(' → ')}`);
     console.log(`  listeners: ${screen.samples.map((s) => s.listeners).join(' → ')}`);
     console.log(
