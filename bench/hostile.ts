@@ -154,6 +154,8 @@ async function updateDelays(server: Server, watcher: Socket, indicatorId: number
   watcher.off('indicator:updated', onOne);
   watcher.off('indicators:updated', onMany);
   if (arrived() < count) throw new Error(`only ${arrived()} of ${count} updates arrived within 30 s`);
+  // BENCH_SHOW_DELAYS=1: each update's delay in ms, in the order posted (when the flood hurt).
+  if (process.env.BENCH_SHOW_DELAYS) console.log([...sentAt].sort((a, b) => a[1] - b[1]).map(([seq, sent]) => (arrivedAt.get(seq)! - sent).toFixed(0)).join(' '));
   return [...sentAt].map(([seq, sent]) => arrivedAt.get(seq)! - sent);
 }
 
