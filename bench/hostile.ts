@@ -21,6 +21,12 @@ import { percentile } from './stats';
 const ADMIN = { username: 'admin', password: 'Bench-Password-1' };
 const ROOT = join(import.meta.dirname, '..');
 
+/** CPU time (user + system, ms) a process has used: what a flood costs the server whatever the load. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
@@ -204,13 +210,17 @@ async function resyncFlood(server: Server): Promise<void> {
   // Its own process: the 5,000 emits are encoded there, not on this event loop where the watcher's
   // updates are timestamped (a flooder in this process added its own delay to the figure).
   const flooder = await flooderProcess(server, await displayToken(server, 'flooder'));
+  const cpuCalm = cpuOf(server.pid);
   const calm = await updateDelays(server, watcher, indicatorId, 60);
+  const calmCpu = cpuOf(server.pid) - cpuCalm;
   console.log(`updates to another screen, no flood (baseline): n=${calm.length} p50 ${f(percentile(calm, 50))} ms, p99 ${f(percentile(calm, 99))} ms`);
   const rssBefore = rssOf(server.pid);
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid))), 50);
+  const cpuFlood = cpuOf(server.pid);
   await flooder.flood(5000);
   const flooded = await updateDelays(server, watcher, indicatorId, 60);
+  const floodCpu = cpuOf(server.pid) - cpuFlood;
   clearInterval(sampler);
   const { answered, refused, cut } = await flooder.report();
   console.log(
@@ -218,6 +228,7 @@ async function resyncFlood(server: Server): Promise<void> {
       `${cut ? `cut by the server: ${cut}` : 'not cut'}): n=${flooded.length} p50 ${f(percentile(flooded, 50))} ms, p99 ${f(percentile(flooded, 99))} ms;` +
       ` server RSS ${(rssBefore / 1024 / 1024).toFixed(0)} MB before, peak ${(peak / 1024 / 1024).toFixed(0)} MB (+${((peak - rssBefore) / 1024 / 1024).toFixed(0)} MB)`,
   );
+  console.log(`server CPU time over the 60 updates: ${calmCpu.toFixed(0)} ms without the flood (baseline), ${floodCpu.toFixed(0)} ms with it (the flood's share: ${(floodCpu - calmCpu).toFixed(0)} ms)`);
   watcher.disconnect();
 }
 
