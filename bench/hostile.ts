@@ -4,17 +4,18 @@
  * - uploads: a 1 MB zip bomb named .xlsx (honest and lying headers) answered 4xx, each within
  *   2 s, while GET /api/health keeps p99 ≤ 200 ms — against health's p99 idle, in the same run;
  * - sockets: 5,000 `board:resync {since: 0}` from one display socket (in a process of its own:
- *   bench/resync-flooder.ts) while another screen's
+ *   tests/helpers/resync-flooder.ts) while another screen's
  *   updates arrive within 500 ms p99 and the server grows by < 300 MB — against the same updates
  *   with no flood, in the same run.
  * `npx tsx bench/hostile.ts` (`npm run bench:hostile`); figures go to docs/performance.md.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { dateInZone } from '../shared/time/dates';
+import { startFlooder } from '../tests/helpers/flooder-process';
 import { workbookBomb } from '../tests/helpers/zip-bomb';
 import { percentile } from './stats';
 
@@ -165,51 +166,13 @@ async function updateDelays(server: Server, watcher: Socket, indicatorId: number
   return [...sentAt].map(([seq, sent]) => arrivedAt.get(seq)! - sent);
 }
 
-/** The flooding screen in a process of its own (bench/resync-flooder.ts), connected and ready. */
-async function flooderProcess(server: Server, token: string) {
-  const child = fork(join(import.meta.dirname, 'resync-flooder.ts'), [JSON.stringify({ url: server.url, token })], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = <T>(type: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (message: { type: string; message?: string }) => {
-        if (message.type === type) {
-          child.off('message', onMessage);
-          resolve(message as T);
-        } else if (message.type === 'error') reject(new Error(`flooder: ${message.message}`));
-      };
-      child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`the flooder exited (${code}) before "${type}"`)));
-    });
-  await next('ready');
-  return {
-    async flood(count: number) {
-      const started = next('flooding');
-      child.send({ type: 'flood', count });
-      await started;
-    },
-    async report() {
-      const report = next<{ answered: number; refused: number; cut: string | null }>('report');
-      child.send({ type: 'report' });
-      const answer = await report;
-      await exited(child);
-      return answer;
-    },
-  };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
 async function resyncFlood(server: Server): Promise<void> {
   const board = (await (await fetch(`${server.url}/api/board`, { headers: { cookie: server.cookie } })).json()) as { indicators: Array<{ id: number; code: string }> };
   const indicatorId = board.indicators.find((i) => i.code === 'KTGS-02')!.id;
   const watcher = await socket(server, await displayToken(server, 'watcher'));
   // Its own process: the 5,000 emits are encoded there, not on this event loop where the watcher's
   // updates are timestamped (a flooder in this process added its own delay to the figure).
-  const flooder = await flooderProcess(server, await displayToken(server, 'flooder'));
+  const flooder = await startFlooder(server.url, await displayToken(server, 'flooder'));
   const cpuCalm = cpuOf(server.pid);
   const calm = await updateDelays(server, watcher, indicatorId, 60);
   const calmCpu = cpuOf(server.pid) - cpuCalm;

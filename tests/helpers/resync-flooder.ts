@@ -1,9 +1,9 @@
 /**
- * The flooding screen of bench/hostile.ts, in a process of its own: encoding its thousands of
- * emits must not hold up the bench's event loop, where the other screen's updates are timed.
- * Started with `fork` (IPC): connects with the display token it is given, says `ready`; on
+ * The flooding screen of bench/hostile.ts and the socket governance test, in a process of its own
+ * (flooder-process.ts): encoding its thousands of emits must not hold up the event loop where the
+ * other screen's updates are timed. Started with `fork` (IPC): connects with the display token it is given, says `ready`; on
  * `flood` sends that many `board:resync {since: 0}` at once; on `report` answers how many were
- * answered, refused, and whether the server cut the socket, then exits.
+ * answered, refused, and whether the server cut the socket (waiting a while for it), then exits.
  */
 import { io } from 'socket.io-client';
 
@@ -12,7 +12,7 @@ interface Start {
   token: string;
 }
 
-type Command = { type: 'flood'; count: number } | { type: 'report' };
+type Command = { type: 'flood'; count: number } | { type: 'report'; waitForCutMs: number };
 
 const { url, token } = JSON.parse(process.argv[2] ?? '{}') as Start;
 const send = (message: object) => process.send!(message);
@@ -35,8 +35,17 @@ process.on('message', (command: Command) => {
     }
     send({ type: 'flooding' });
   } else {
-    send({ type: 'report', answered, refused, cut });
-    flooder.disconnect();
-    process.disconnect();
+    // Waits up to `waitForCutMs` for the server to cut the socket, then tells what it saw.
+    let told = false;
+    const answer = () => {
+      if (told) return;
+      told = true;
+      clearTimeout(timer);
+      send({ type: 'report', answered, refused, cut });
+      flooder.disconnect();
+      process.disconnect();
+    };
+    const timer = setTimeout(answer, flooder.connected ? command.waitForCutMs : 0);
+    if (flooder.connected) flooder.once('disconnect', () => setImmediate(answer));
   }
 });
