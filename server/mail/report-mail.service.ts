@@ -4,6 +4,7 @@ import type { BoardService } from '../board/board.service';
 import type { ExportsService } from '../exports/exports.service';
 import type { MailOutbox } from './outbox.service';
 import { reportMessage } from './report-message';
+import { weekBefore } from '../../shared/report/weekly';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -46,7 +47,6 @@ export class ReportMailService {
 
   /** The board a week before, or none when the term had not begun. */
   private async boardBefore(instant: number): Promise<Board | undefined> {
-    const board = await this.boards.board(instant);
-    return board.term.start <= board.date ? board : undefined;
+    return weekBefore(await this.boards.board(instant));
   }
 }

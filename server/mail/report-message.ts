@@ -1,10 +1,6 @@
-import { en } from '../../client/i18n/en';
-import { mailEn, mailVi } from '../../client/i18n/sections/mail';
-import { vi } from '../../client/i18n/vi';
-import { formatDate, formatDateTime, formatNumber, formatValue } from '../../client/format';
-import type { Board, BoardIndicator } from '../../shared/api/board';
-import { STATUSES } from '../../shared/indicator/model';
-import { weeklySummary } from '../../shared/report/weekly';
+import { formatDateTime } from '../../client/format';
+import { fill, reportWords, weeklyReportText } from '../../client/report/weeklyText';
+import type { Board } from '../../shared/api/board';
 
 export interface ReportMessage {
   subject: string;
@@ -12,79 +8,26 @@ export interface ReportMessage {
   html: string;
 }
 
-type Lang = 'vi' | 'en';
-const CATALOGS = { vi: { mail: mailVi.report, status: vi.status }, en: { mail: mailEn.report, status: en.status } } satisfies Record<Lang, unknown>;
-
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+// The notifications' messages (server/notifications/messages.ts) fill and escape the same way.
+export { fill };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** A section: a heading and its lines (or the line saying there is nothing). */
-interface Section {
-  heading: string;
-  lines: string[];
-}
-
 /**
  * The weekly report's email: the counts by status now (and a week before), the indicators that
- * changed status, the largest movers and the overdue ones, each a plain sentence, in the
- * office's language (the screens' default). The same words in the HTML part and the text part.
+ * changed status, the largest movers and the overdue ones, each a plain sentence (the same as on
+ * the PDF's cover), in the office's language (the screens' default). The same words in the HTML
+ * part and the text part.
  */
 export function reportMessage(input: { board: Board; previous: Board | undefined; week: string; asOf: number; timeZone: string }): ReportMessage {
   const { board, previous } = input;
-  const lang: Lang = board.defaults.lang;
-  const { mail, status } = CATALOGS[lang];
+  const lang = board.defaults.lang;
+  const { report: mail } = reportWords(lang);
   const [year = '', week = ''] = input.week.split('-W');
-  const summary = weeklySummary(board, previous);
-  const value = (indicator: BoardIndicator, amount: number | null) => formatValue(amount, indicator.decimals, indicator.unit, lang);
-  const named = (indicator: BoardIndicator) => ({ code: indicator.code, name: indicator.name });
-  // A percentage moves by points, not by per cent of itself.
-  const change = (indicator: BoardIndicator, amount: number) =>
-    indicator.unit === '%' ? fill(mail.percentagePoints, { amount: formatNumber(amount, indicator.decimals, lang) }) : value(indicator, amount);
-
-  const sections: Section[] = [
-    {
-      heading: mail.countsHeading,
-      lines: STATUSES.filter((s) => summary.counts[s] > 0 || (summary.countsBefore?.[s] ?? 0) > 0).map((s) =>
-        summary.countsBefore
-          ? fill(mail.countWithBefore, { status: status[s], count: formatNumber(summary.counts[s], 0, lang), before: formatNumber(summary.countsBefore[s], 0, lang) })
-          : fill(mail.count, { status: status[s], count: formatNumber(summary.counts[s], 0, lang) }),
-      ),
-    },
-    {
-      heading: mail.changesHeading,
-      lines: summary.statusChanges.length
-        ? summary.statusChanges.map((change) => fill(change.worse ? mail.changeWorse : mail.changeBetter, { ...named(change.indicator), from: status[change.from], to: status[change.to] }))
-        : [mail.noChanges],
-    },
-    {
-      heading: mail.moversHeading,
-      lines: summary.movers.length
-        ? summary.movers.map(({ indicator, change: moved }) =>
-            fill(moved.kind === 'up' ? mail.moverUp : mail.moverDown, {
-              ...named(indicator),
-              amount: change(indicator, moved.amount),
-              value: value(indicator, indicator.current),
-              target: value(indicator, indicator.target),
-            }),
-          )
-        : [mail.noMovers],
-    },
-    {
-      heading: mail.overdueHeading,
-      lines: summary.overdue.length
-        ? summary.overdue.map((indicator) =>
-            indicator.lastReadingDate
-              ? fill(mail.overdueSince, { ...named(indicator), date: formatDate(indicator.lastReadingDate, lang) })
-              : fill(mail.overdueNever, named(indicator)),
-          )
-        : [mail.noOverdue],
-    },
-  ];
+  const { counts, changes, movers, overdue } = weeklyReportText(board, previous, lang);
+  const sections = [counts, changes, movers, overdue];
   const intro = fill(mail.intro, { office: board.office, week: Number(week), year, term: board.term.name, dateTime: formatDateTime(new Date(input.asOf).toISOString(), input.timeZone, lang) });
   const subject = fill(mail.subject, { week: Number(week), year, term: board.term.name });
 

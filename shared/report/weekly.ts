@@ -89,3 +89,8 @@ export function weeklySummary(board: Board, previous: Board | undefined, moversS
     overdue: board.indicators.filter((indicator) => indicator.overdue),
   };
 }
+
+/** The board of a week before as the report compares with it: none when the term had not begun by then. */
+export function weekBefore(previous: Board): Board | undefined {
+  return previous.term.start <= previous.date ? previous : undefined;
+}

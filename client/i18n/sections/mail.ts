@@ -1,6 +1,7 @@
 /**
- * The weekly report's email, written by the server (server/mail/report-message.ts) in the
- * office's language: Vietnamese, then English with the same keys. `{name}` marks a value.
+ * The weekly report's words, in the office's language: the email the server writes
+ * (server/mail/report-message.ts), and the sentences of the PDF's cover, which are the email's
+ * (client/report/weeklyText.ts). Vietnamese, then English with the same keys. `{name}` marks a value.
  */
 export const mailVi = {
   report: {
@@ -11,17 +12,18 @@ export const mailVi = {
     count: '{status}: {count} chỉ tiêu',
     countWithBefore: '{status}: {count} chỉ tiêu (tuần trước: {before})',
     changesHeading: 'Đổi trạng thái trong tuần',
-    changeWorse: '{code} — {name}: giảm từ “{from}” xuống “{to}”.',
-    changeBetter: '{code} — {name}: chuyển từ “{from}” sang “{to}”.',
+    changeWorse: '{name} ({code}) giảm từ “{from}” xuống “{to}”.',
+    changeBetter: '{name} ({code}) chuyển từ “{from}” sang “{to}”.',
     noChanges: 'Không chỉ tiêu nào đổi trạng thái trong tuần.',
     moversHeading: 'Thay đổi lớn nhất trong tuần',
-    moverUp: '{code} — {name}: tăng {amount}, nay đạt {value} (mục tiêu {target}).',
-    moverDown: '{code} — {name}: giảm {amount}, nay còn {value} (mục tiêu {target}).',
+    moverUp: '{name} ({code}) tăng {amount} trong tuần, nay đạt {value} (mục tiêu {target}).',
+    moverDown: '{name} ({code}) giảm {amount} trong tuần, nay còn {value} (mục tiêu {target}).',
     noMovers: 'Không có số liệu mới nào trong tuần.',
     percentagePoints: '{amount} điểm phần trăm',
     overdueHeading: 'Quá hạn cập nhật',
-    overdueSince: '{code} — {name}: số liệu gần nhất ngày {date}.',
-    overdueNever: '{code} — {name}: chưa có số liệu nào.',
+    overdueSince: '{name} ({code}) quá hạn cập nhật: số liệu gần nhất là của ngày {date}.',
+    overdueNever: '{name} ({code}) quá hạn cập nhật: chưa có số liệu nào.',
+    more: 'Và {count} chỉ tiêu khác, xem ở các trang sau.',
     noOverdue: 'Không chỉ tiêu nào quá hạn cập nhật.',
     footer: 'Thư này được gửi tự động từ bảng theo dõi chỉ tiêu nhiệm kỳ. Xin đừng trả lời thư này.',
   },
@@ -36,17 +38,18 @@ export const mailEn: typeof mailVi = {
     count: '{status}: {count} targets',
     countWithBefore: '{status}: {count} targets (last week: {before})',
     changesHeading: 'Status changes this week',
-    changeWorse: '{code} — {name}: down from “{from}” to “{to}”.',
-    changeBetter: '{code} — {name}: from “{from}” to “{to}”.',
+    changeWorse: '{name} ({code}) went down from “{from}” to “{to}”.',
+    changeBetter: '{name} ({code}) moved from “{from}” to “{to}”.',
     noChanges: 'No target changed status this week.',
     moversHeading: 'Largest changes this week',
-    moverUp: '{code} — {name}: up {amount}, now {value} (target {target}).',
-    moverDown: '{code} — {name}: down {amount}, now {value} (target {target}).',
+    moverUp: '{name} ({code}) rose by {amount} this week, now {value} (target {target}).',
+    moverDown: '{name} ({code}) fell by {amount} this week, now {value} (target {target}).',
     noMovers: 'No new figures this week.',
     percentagePoints: '{amount} percentage points',
     overdueHeading: 'Overdue updates',
-    overdueSince: '{code} — {name}: last figure on {date}.',
-    overdueNever: '{code} — {name}: no figure yet.',
+    overdueSince: '{name} ({code}) is overdue: its latest figure is of {date}.',
+    overdueNever: '{name} ({code}) is overdue: it has no figure yet.',
+    more: 'And {count} more targets, on the following pages.',
     noOverdue: 'No target is overdue.',
     footer: 'This message was sent automatically by the term targets board. Please do not reply.',
   },
