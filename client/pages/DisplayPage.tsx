@@ -55,23 +55,20 @@ export function DisplayPage() {
   const exportOf = useMemo(() => exportParams(window.location.search), []);
   if (exportOf) {
     return (
-      <div className={`display display-${exportOf.theme} display-export`}>
-        <Suspense fallback={null}>
-          <ExportPage token={exportOf.token} page={exportOf.page} asOf={exportOf.asOf} />
-        </Suspense>
-      </div>
+      <Suspense fallback={null}>
+        <ExportPage token={exportOf.token} asOf={exportOf.asOf} />
+      </Suspense>
     );
   }
   return <LiveDisplay />;
 }
 
-/** `?export=1&page=<key|cover>&asOf=<ISO>`: the weekly export's rendering of one page. */
-function exportParams(search: string): { token: string | null; page: string; asOf: string; theme: 'dark' | 'light' } | null {
+/** `?export=1&asOf=<ISO>`: the weekly export's rendering, each view by the hash (`#group-5`, `#print`). */
+function exportParams(search: string): { token: string | null; asOf: string } | null {
   const query = new URLSearchParams(search);
-  const page = query.get('page') ?? '';
   const asOf = query.get('asOf') ?? '';
-  if (query.get('export') !== '1' || (page !== 'cover' && !DISPLAY_PAGE_KEY.test(page)) || Number.isNaN(Date.parse(asOf))) return null;
-  return { token: displayTokenFromUrl(search), page, asOf, theme: query.get('theme') === 'light' ? 'light' : 'dark' };
+  if (query.get('export') !== '1' || Number.isNaN(Date.parse(asOf))) return null;
+  return { token: displayTokenFromUrl(search), asOf };
 }
 
 function LiveDisplay() {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BrowserPool } from './browser-pool';
 
-/** How long one page may take to draw before the export fails. */
+/** How long one view may take to draw before the export fails. */
 export const PAGE_TIMEOUT_MS = 30_000;
 
 export interface RenderRequest {
@@ -23,46 +23,58 @@ export interface RenderedFile {
   type: 'image/png' | 'application/pdf';
 }
 
-/** Opens one export page and waits for it to say it is drawn; fails with its reason otherwise. */
-async function openPage(page: Page, request: RenderRequest, key: string): Promise<void> {
-  const url = new URL('/display', request.baseUrl);
-  url.searchParams.set('export', '1');
-  url.searchParams.set('page', key);
-  url.searchParams.set('asOf', new Date(request.asOf).toISOString());
-  url.searchParams.set('token', request.token);
-  await page.goto(url.toString(), { timeout: PAGE_TIMEOUT_MS });
-  const handle = await page.waitForFunction(() => document.documentElement.dataset.export, null, { timeout: PAGE_TIMEOUT_MS });
-  const state = await handle.jsonValue();
-  if (state !== 'ready') {
+/** The printed report's view (client/pages/ExportPage.tsx): every other view is a screen page's key. */
+const PRINT_VIEW = 'print';
+
+/** Waits for the export page to say that `view` is drawn; fails with its reason otherwise. */
+async function drawn(page: Page, view: string): Promise<void> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const data = document.documentElement.dataset;
+      return data.export === 'error' || (data.export === 'ready' && data.exportView === wanted) ? data.export : null;
+    },
+    view,
+    { timeout: PAGE_TIMEOUT_MS },
+  );
+  if ((await handle.jsonValue()) !== 'ready') {
     const reason = await page.evaluate(() => document.documentElement.dataset.exportError ?? 'unknown');
-    throw new Error(`page ${key} did not render: ${reason}`);
+    throw new Error(`${view} did not render: ${reason}`);
   }
 }
 
+/** Shows another view of the loaded export page by its hash: no reload, the boards stay fetched. */
+async function show(page: Page, view: string): Promise<void> {
+  await page.evaluate((next) => {
+    delete document.documentElement.dataset.export;
+    window.location.hash = next;
+  }, view);
+  await drawn(page, view);
+}
+
 /**
- * Renders every page of the screen to a 1920×1080 PNG, and a PDF of a cover and every page, with
- * the same React screen the TVs show in its export mode.
+ * Renders the printed report to one A4 PDF and every page of the screen to a 1920×1080 PNG (the
+ * TVs' own React screen, still, without its live parts), from one page load: the export page
+ * fetches the boards once, each view is a hash change, and the PDF is printed in one pass.
  */
 export async function renderExport(pool: BrowserPool, request: RenderRequest): Promise<RenderedFile[]> {
   mkdirSync(request.outDir, { recursive: true });
   return pool.withPage(async (page) => {
-    await page.emulateMedia({ media: 'screen', reducedMotion: 'reduce' });
+    const url = new URL('/display', request.baseUrl);
+    url.searchParams.set('export', '1');
+    url.searchParams.set('asOf', new Date(request.asOf).toISOString());
+    url.searchParams.set('token', request.token);
+    url.hash = PRINT_VIEW;
+    await page.goto(url.toString(), { timeout: PAGE_TIMEOUT_MS });
+    await drawn(page, PRINT_VIEW);
+    // The sheets are A4 in the report's stylesheet (@page): the PDF takes its size from there.
+    writeFileSync(join(request.outDir, request.pdfName), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const files: RenderedFile[] = [];
-    // Loaded on the first export, not at start (half a second).
-    const { PDFDocument } = await import('pdf-lib');
-    const pdf = await PDFDocument.create();
-    for (const [index, key] of ['cover', ...request.pages].entries()) {
-      await openPage(page, request, key);
-      if (key !== 'cover') {
-        const name = `${String(index).padStart(2, '0')}-${key}.png`;
-        writeFileSync(join(request.outDir, name), await page.screenshot({ type: 'png', fullPage: false }));
-        files.push({ name, type: 'image/png' });
-      }
-      const single = await PDFDocument.load(await page.pdf({ width: '1920px', height: '1080px', printBackground: true, pageRanges: '1' }));
-      const [copied] = await pdf.copyPages(single, [0]);
-      pdf.addPage(copied!);
+    for (const [index, key] of request.pages.entries()) {
+      await show(page, key);
+      const name = `${String(index + 1).padStart(2, '0')}-${key}.png`;
+      writeFileSync(join(request.outDir, name), await page.screenshot({ type: 'png' }));
+      files.push({ name, type: 'image/png' });
     }
-    writeFileSync(join(request.outDir, request.pdfName), await pdf.save());
     files.push({ name: request.pdfName, type: 'application/pdf' });
     return files;
   });

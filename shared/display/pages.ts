@@ -57,7 +57,7 @@ export function splitEvenly<T>(items: readonly T[], max: number): T[][] {
 }
 
 /** The board's groups in display order with their indicators; those of unknown groups last, under `otherName` (id 0). */
-function sectionsOf(board: Board, otherName: string): Array<{ id: number; name: string; indicators: BoardIndicator[] }> {
+export function sectionsOf(board: Board, otherName: string): Array<{ id: number; name: string; indicators: BoardIndicator[] }> {
   const indicators = [...board.indicators].sort(byOrder);
   const known = new Set(board.groups.map((group) => group.id));
   const sections = [...board.groups].sort(byOrder).map((group) => ({

@@ -14,14 +14,22 @@ function lastChangeOf(board: Board): string | null {
   return newest;
 }
 
+/** The weekly export's still picture of a page: which report and as of when, in place of the live parts. */
+export interface ReportCaption {
+  title: string;
+  asOf: string;
+}
+
 interface Props {
   board: Board;
   connection: ConnectionState;
   clockOffset: number;
+  /** The weekly export: its caption instead of the clock, the connection and the last change. */
+  report?: ReportCaption | undefined;
 }
 
 /** Who, which term and how far into it; now; when the figures last changed; whether they are live. */
-export function DisplayHeader({ board, connection, clockOffset }: Props) {
+export function DisplayHeader({ board, connection, clockOffset, report }: Props) {
   const t = useT();
   const lang = useLang();
   const { term } = board;
@@ -44,17 +52,24 @@ export function DisplayHeader({ board, connection, clockOffset }: Props) {
         </div>
         <p className="display-term-dates">{t('display.termDates', { start: formatDate(term.start, lang), end: formatDate(term.end, lang) })}</p>
       </div>
-      <div className="display-now">
-        <LiveClock timeZone={board.timeZone} offset={clockOffset} />
-        <p className="display-status">
-          <ConnectionStatus connection={connection} />
-          <span className="display-last-change">
-            {lastChange
-              ? t('display.lastChange', { dateTime: formatDateTime(lastChange, board.timeZone, lang) })
-              : t('display.lastChangeNone')}
-          </span>
-        </p>
-      </div>
+      {report ? (
+        <div className="display-now display-report">
+          <p className="display-report-title">{report.title}</p>
+          <p className="display-report-as-of">{report.asOf}</p>
+        </div>
+      ) : (
+        <div className="display-now">
+          <LiveClock timeZone={board.timeZone} offset={clockOffset} />
+          <p className="display-status">
+            <ConnectionStatus connection={connection} />
+            <span className="display-last-change">
+              {lastChange
+                ? t('display.lastChange', { dateTime: formatDateTime(lastChange, board.timeZone, lang) })
+                : t('display.lastChangeNone')}
+            </span>
+          </p>
+        </div>
+      )}
     </header>
   );
 }

@@ -11,7 +11,7 @@ import { useHighlights } from '../../hooks/useHighlights';
 import { formatNumber } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { ConnectionBanner } from './ConnectionBanner';
-import { DisplayHeader } from './DisplayHeader';
+import { DisplayHeader, type ReportCaption } from './DisplayHeader';
 import { GroupPage } from './GroupPage';
 import { PageFooter, usePageName } from './PageFooter';
 import { SummaryPage } from './SummaryPage';
@@ -55,10 +55,12 @@ interface Props {
   request: PageRequest | null;
   /** The weekly export: the change of each indicator since last week. */
   weeklyChanges?: ReadonlyMap<number, WeeklyChange> | undefined;
+  /** The weekly export's still picture: its caption in place of the clock and connection, no countdown. */
+  report?: ReportCaption | undefined;
 }
 
 /** The screen with a board: header, the page on screen, the pages in rotation. */
-export function DisplayScreen({ board, connection, offlineSince, cachedAt, changed, clockOffset, refresh, rotateSeconds, pinned, request, weeklyChanges }: Props) {
+export function DisplayScreen({ board, connection, offlineSince, cachedAt, changed, clockOffset, refresh, rotateSeconds, pinned, request, weeklyChanges, report }: Props) {
   const t = useT();
   const lang = useLang();
   const pages = useDisplayPages(board, t('board.otherGroup'));
@@ -103,7 +105,7 @@ export function DisplayScreen({ board, connection, offlineSince, cachedAt, chang
     // A phone in the hand: every page one after the other, scrolled rather than rotated.
     return (
       <>
-        <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} />
+        <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} report={report} />
         {banner}
         <main className="display-main display-phone" data-page="all" aria-labelledby="display-page-title">
           <h2 id="display-page-title" className="phone-page-title">
@@ -126,7 +128,7 @@ export function DisplayScreen({ board, connection, offlineSince, cachedAt, chang
 
   return (
     <>
-      <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} />
+      <DisplayHeader board={board} connection={connection} clockOffset={clockOffset} report={report} />
       {banner}
       <main className={`display-main page-${page.kind}`} data-page={page.key} aria-labelledby="display-page-title">
         <div className="page-head">
@@ -143,7 +145,7 @@ export function DisplayScreen({ board, connection, offlineSince, cachedAt, chang
           <GroupPage key={page.key} board={board} indicators={page.indicators} stale={stale} highlights={highlights} weeklyChanges={weeklyChanges} />
         )}
       </main>
-      <PageFooter pages={pages} index={rotation.index} since={rotation.since} seconds={rotateSeconds} rotating={rotation.rotating} />
+      <PageFooter pages={pages} index={rotation.index} since={rotation.since} seconds={rotateSeconds} rotating={rotation.rotating} still={report !== undefined} />
     </>
   );
 }

@@ -36,10 +36,12 @@ interface Props {
   since: number;
   seconds: number;
   rotating: boolean;
+  /** A still picture (the weekly export): no countdown, no pinned mark. */
+  still?: boolean | undefined;
 }
 
 /** Every page by name, the one on screen marked; which page of how many; time left on it. */
-export function PageFooter({ pages, index, since, seconds, rotating }: Props) {
+export function PageFooter({ pages, index, since, seconds, rotating, still }: Props) {
   const t = useT();
   const pageName = usePageName();
   return (
@@ -55,7 +57,7 @@ export function PageFooter({ pages, index, since, seconds, rotating }: Props) {
       </ol>
       <p className="page-position">
         <span>{t('display.pagePosition', { current: index + 1, total: pages.length })}</span>
-        {rotating ? <Countdown key={since} since={since} seconds={seconds} /> : pages.length > 1 && <span className="countdown-text">{t('display.pinned')}</span>}
+        {!still && (rotating ? <Countdown key={since} since={since} seconds={seconds} /> : pages.length > 1 && <span className="countdown-text">{t('display.pinned')}</span>)}
       </p>
     </footer>
   );

@@ -28,8 +28,11 @@ const SCREEN_LOOK: TermChartLook = {
   }),
 };
 
-/** The trend of one indicator on a screen's card, with a dot on its latest value. */
-export function TrendChart({ indicator, term, date }: { indicator: BoardIndicator; term: Term; date: string }) {
+/**
+ * The trend of one indicator on a screen's card, with a dot on its latest value; the printed
+ * report draws the same chart with a `look` of its own (client/report/).
+ */
+export function TrendChart({ indicator, term, date, look = SCREEN_LOOK }: { indicator: BoardIndicator; term: Term; date: string; look?: TermChartLook }) {
   const points = useMemo(() => trendPoints(indicator, term), [indicator, term]);
-  return <TermChart indicator={indicator} term={term} date={date} points={points} look={SCREEN_LOOK} />;
+  return <TermChart indicator={indicator} term={term} date={date} points={points} look={look} />;
 }
