@@ -43,9 +43,12 @@ export async function startExportSchedule(exportsService: ExportsService, option
     options.cron,
     { timezone: options.timeZone, protect: true, catch: (error, self) => exportsService.scheduleFailed(self.currentRun()?.getTime(), error) },
     async () => {
-      // Read before any await: the slot this run is for.
-      const slot = job.currentRun()?.getTime();
-      if (slot !== undefined) await exportsService.scheduleSlot(slot);
+      // Read before any await: the slot this run is for. croner's currentRun() is when the run
+      // fired, which a busy event loop makes late (07:00:01): the slot is the schedule's own time
+      // at or before it, so that every node names the same slot.
+      const fired = job.currentRun();
+      const [slot] = fired ? job.previousRuns(1, new Date(fired.getTime() + 1)) : [];
+      if (slot) await exportsService.scheduleSlot(slot.getTime());
     },
   );
   const [last] = job.previousRuns(1, new Date(clock.now()));
