@@ -1,13 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { descendants } from '../../bench/memory';
-import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportSchema } from '../../shared/api/exports';
+import { descendants } from '../../bench/memory';
+import { vi as viStrings } from '../../client/i18n/vi';
+import { weeklyReportText } from '../../client/report/weeklyText';
+import type { Board, BoardIndicator } from '../../shared/api/board';
+import { exportSchema, type Export } from '../../shared/api/exports';
 import { displayPages } from '../../shared/display/pages';
+import { groupSheets } from '../../shared/report/sheets';
+import { weekBefore } from '../../shared/report/weekly';
 import { dateInZone } from '../../shared/time/dates';
+import { launchBrowser, watchedPage } from '../helpers/browser';
+import { A4_POINTS, luminance, pageSizes, pdfPages, pdfText, pixelDifference } from '../helpers/pdf';
 import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
@@ -42,69 +48,135 @@ async function download(url: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-/** Standard deviation of the pixels' luminance: a blank or single-colour image is near 0. */
-function luminanceSpread(png: PNG): number {
-  let sum = 0;
-  let sumSq = 0;
-  const n = png.width * png.height;
-  for (let i = 0; i < png.data.length; i += 4) {
-    const y = 0.2126 * png.data[i]! + 0.7152 * png.data[i + 1]! + 0.0722 * png.data[i + 2]!;
-    sum += y;
-    sumSq += y * y;
+/** Words only the live screen shows: its clock, connection state, countdown, pinned mark, last change, change numbers. */
+function liveWords(board: Board): Array<string | RegExp> {
+  return [
+    viStrings.display.connection.live,
+    viStrings.display.connection.offline,
+    viStrings.display.connection.connecting,
+    viStrings.display.pinned,
+    /\d+ giây/,
+    /Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật/i,
+    /Cập nhật \d/,
+    'Gồm các thay đổi',
+    `số ${board.seq}`,
+  ];
+}
+
+function expectNone(text: string, words: Array<string | RegExp>) {
+  for (const word of words) {
+    if (typeof word === 'string') expect(text).not.toContain(word);
+    else expect(text).not.toMatch(word);
   }
-  const mean = sum / n;
-  return Math.sqrt(sumSq / n - mean * mean);
+}
+
+const boardAt = async (asOf: string): Promise<Board> => (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(asOf)}`, { cookie: admin })).body;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A reading that makes KTGS-02 (a count of inspections, target 15) reach its target today. */
+async function inspectionsReachTheirTarget(): Promise<BoardIndicator> {
+  const board = (await api(server, 'GET', '/api/board', { cookie: admin })).body as Board;
+  const indicator = board.indicators.find((i) => i.code === 'KTGS-02')!;
+  const posted = await api(server, 'POST', `/api/indicators/${indicator.id}/readings`, {
+    body: { date: dateInZone(Date.now(), 'Asia/Ho_Chi_Minh'), value: 40 },
+    cookie: admin,
+  });
+  expect(posted.status).toBe(201);
+  return indicator;
 }
 
 describe('an export on demand', RENDERS, () => {
-  it('renders a 1920×1080 PNG a page, not blank, and a PDF of the cover and every page', async () => {
+  it('prints an A4 report, light, whose cover says the week in sentences; PNG pages at 1920×1080 without the live screen\'s parts', async () => {
+    await inspectionsReachTheirTarget();
     const queued = await api(server, 'POST', '/api/exports', { body: {}, cookie: admin });
     expect(queued.status).toBe(202);
     const done = await finished(queued.body.id);
     expect(done).toMatchObject({ status: 'done', kind: 'on_demand' });
-    const board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
-    // The summary and a group of more than 4 cards continue over several pages (shared/display/pages.ts).
-    const pages = displayPages(board, '').length;
-    const pngs = done.files.filter((f) => f.type === 'image/png');
-    expect(pngs).toHaveLength(pages);
-    for (const file of pngs) {
-      const png = PNG.sync.read(await download(file.url));
-      expect([png.width, png.height]).toEqual([1920, 1080]);
-      expect(luminanceSpread(png)).toBeGreaterThan(15);
-    }
-    const pdf = await PDFDocument.load(await download(done.files.find((f) => f.type === 'application/pdf')!.url));
-    expect(pdf.getPageCount()).toBe(pages + 1);
     expect(done.week).toBe(`${dateInZone(Date.now(), 'Asia/Ho_Chi_Minh').slice(0, 4)}-W${done.week.slice(-2)}`);
+    const board = await boardAt(done.asOf);
+    const previous = weekBefore(await boardAt(new Date(Date.parse(done.asOf) - WEEK_MS).toISOString()));
+    const inspections = board.indicators.find((i) => i.code === 'KTGS-02')!;
+    const then = previous!.indicators.find((i) => i.code === 'KTGS-02')!;
+    expect([then.status === 'achieved', inspections.status]).toEqual([false, 'achieved']);
 
-    const list = (await api(server, 'GET', '/api/exports', { token: await server.createToken('display') })).body.exports;
+    // The PDF: the cover and a sheet per group (or part of one), every page A4 and light.
+    const pdf = await download(done.files.find((f) => f.type === 'application/pdf')!.url);
+    const sizes = await pageSizes(pdf);
+    expect(sizes).toHaveLength(1 + groupSheets(board, '').length);
+    for (const { width, height } of sizes) {
+      expect(Math.abs(Math.max(width, height) - A4_POINTS.long)).toBeLessThan(1);
+      expect(Math.abs(Math.min(width, height) - A4_POINTS.short)).toBeLessThan(1);
+    }
+    for (const page of pdfPages(pdf)) {
+      const { mean, spread } = luminance(page);
+      expect(mean).toBeGreaterThan(200);
+      expect(spread).toBeGreaterThan(10);
+    }
+
+    // Its text: the cover's sentences (the week's status change and largest mover among them, as
+    // a leader reads them), and none of the live screen's words.
+    const text = pdfText(pdf);
+    expect(text.startsWith(`${board.office.toLocaleUpperCase('vi')} ${board.term.name} Báo cáo tuần`)).toBe(true);
+    expect(text).toContain(`${inspections.name} (KTGS-02) chuyển từ “${viStrings.status[then.status]}” sang “Đã đạt”.`);
+    expect(text).toContain(`${inspections.name} (KTGS-02) tăng ${inspections.current! - then.current!} cuộc trong tuần, nay đạt ${inspections.current} cuộc (mục tiêu 15 cuộc).`);
+    const cover = weeklyReportText(board, previous, 'vi', 5);
+    for (const section of [cover.changes, cover.movers, cover.overdue]) {
+      expect(text).toContain(section.heading);
+      for (const line of section.lines) expect(text).toContain(line);
+    }
+    for (const group of board.groups) expect(text).toContain(group.name);
+    expectNone(text, liveWords(board));
+
+    // The PNGs: a page each, the screen's own pages without their live parts.
+    const pages = displayPages(board, '');
+    const pngs = done.files.filter((f) => f.type === 'image/png');
+    expect(pngs.map((f) => f.name)).toEqual(pages.map((page, i) => `${String(i + 1).padStart(2, '0')}-${page.key}.png`));
+    const token = await server.createToken('display');
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await watchedPage(browser);
+      for (const [index, file] of pngs.entries()) {
+        const png = PNG.sync.read(await download(file.url));
+        expect([png.width, png.height]).toEqual([1920, 1080]);
+        expect(luminance(png).spread).toBeGreaterThan(15);
+        // The view the exporter drew, seen again: the report's caption, no clock, no connection, no pinned mark; the same picture.
+        const key = pages[index]!.key;
+        await page.goto(`${server.url}/display?export=1&asOf=${encodeURIComponent(done.asOf)}&token=${token}#${key}`);
+        await page.waitForFunction((wanted) => document.documentElement.dataset.export === 'ready' && document.documentElement.dataset.exportView === wanted, key);
+        expect(await page.locator('[role="timer"], [data-connection]').count()).toBe(0);
+        const screenText = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+        expect(screenText).toContain('Báo cáo tuần');
+        expectNone(screenText, liveWords(board));
+        expect(pixelDifference(PNG.sync.read(await page.screenshot()), png)).toBeLessThan(1);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+
+    const list = (await api(server, 'GET', '/api/exports', { token })).body.exports;
     expect(list[0].id).toBe(done.id);
     expect((await fetch(`${server.url}${pngs[0]!.url}`)).status).toBe(401);
   });
 
-  it('renders the board as it stood at asOf: an older export shows the older values', async () => {
-    const board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
-    const indicator = board.indicators.find((i: { code: string }) => i.code === 'KTGS-02');
+  it('renders the board as it stood at asOf, and the same past week made again is the same report', async () => {
     const before = new Date().toISOString();
     // The reading must be created after `before`: wait for the clock to pass it.
     await eventually('a later millisecond', () => Date.now() > Date.parse(before) + 1);
-    const posted = await api(server, 'POST', `/api/indicators/${indicator.id}/readings`, {
-      body: { date: dateInZone(Date.now(), 'Asia/Ho_Chi_Minh'), value: 40 },
-      cookie: admin,
-    });
-    expect(posted.status).toBe(201);
-    const old = await finished((await api(server, 'POST', '/api/exports', { body: { asOf: before }, cookie: admin })).body.id);
-    expect(old.status).toBe('done');
-    expect(old.asOf).toBe(before);
-    // The as-of board the export rendered keeps the old value, and so does its PNG's page.
-    const then = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(before)}`, { cookie: admin })).body;
-    expect(then.indicators.find((i: { code: string }) => i.code === 'KTGS-02').current).toBe(indicator.current);
-    const now = await finished((await api(server, 'POST', '/api/exports', { body: {}, cookie: admin })).body.id);
-    const page = `group-${indicator.groupId}`;
-    const oldPng = await download(old.files.find((f) => f.name.endsWith(`${page}.png`))!.url);
-    const newPng = await download(now.files.find((f) => f.name.endsWith(`${page}.png`))!.url);
-    expect(oldPng.equals(newPng)).toBe(false);
-    // Two exports of 8 pages each.
-  }, 120_000);
+    const indicator = await inspectionsReachTheirTarget();
+    const first = await finished((await api(server, 'POST', '/api/exports', { body: { asOf: before }, cookie: admin })).body.id);
+    const again = await finished((await api(server, 'POST', '/api/exports', { body: { asOf: before }, cookie: admin })).body.id);
+    expect([first.status, again.status]).toEqual(['done', 'done']);
+    expect([first.asOf, again.asOf]).toEqual([before, before]);
+    // The as-of board keeps the old value, and so does the report: nothing of the later reading.
+    expect((await boardAt(before)).indicators.find((i) => i.code === 'KTGS-02')!.current).toBe(indicator.current);
+    const pdfOf = (exported: Export) => download(exported.files.find((f) => f.type === 'application/pdf')!.url);
+    const text = pdfText(await pdfOf(first));
+    expect(text).toContain('Báo cáo tuần');
+    expect(text).not.toContain(`nay đạt ${indicator.current! + 40} cuộc`);
+    expect(text).not.toContain('(KTGS-02) chuyển từ');
+    expect(pdfText(await pdfOf(again))).toBe(text);
+  });
 
   it('reports a failed render as failed, and the server carries on', async () => {
     // The renderer cannot reach the page: the render fails, and says why.
