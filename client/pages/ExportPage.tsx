@@ -30,14 +30,28 @@ function signal(state: 'ready' | 'error', view: string, reason?: string): void {
   data.export = state;
 }
 
-/** Resolves once fonts and images are loaded and every indicator's chart has drawn (Recharts draws after layout). */
+/**
+ * Whether every chart is drawn at the size of its box: Recharts draws after its box is measured,
+ * and again when a box changes (a printed sheet setting its text smaller to fit).
+ */
+function chartsDrawn(charts: number): boolean {
+  const surfaces = [...document.querySelectorAll<SVGSVGElement>('[data-indicator] svg.recharts-surface')];
+  if (document.querySelectorAll('[data-indicator]').length < charts || surfaces.length < charts) return false;
+  return surfaces.every((surface) => {
+    // The chart's box (TermChart's root, role="img"), whose size the chart is drawn at.
+    const box = surface.closest('[role="img"]');
+    return !box || (Math.abs(surface.width.baseVal.value - Math.floor(box.clientWidth)) <= 1 && Math.abs(surface.height.baseVal.value - Math.floor(box.clientHeight)) <= 1);
+  });
+}
+
+/** Resolves once fonts and images are loaded, every printed sheet fits its page, and every chart is drawn. */
 async function drawn(charts: number, isCurrent: () => boolean): Promise<boolean> {
   await document.fonts.ready;
   for (let frame = 0; frame < 600; frame++) {
     if (!isCurrent()) return false;
-    const drawnCharts = document.querySelectorAll('[data-indicator] .recharts-surface').length;
     const images = [...document.images].every((image) => image.complete);
-    if (document.querySelectorAll('[data-indicator]').length >= charts && drawnCharts >= charts && images) return true;
+    const sheets = document.querySelectorAll('.sheet:not([data-fitted])').length === 0;
+    if (images && sheets && chartsDrawn(charts)) return true;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
   throw new Error(`charts not drawn (${charts} expected)`);

@@ -31,9 +31,10 @@ export function IndicatorRow({ indicator, board, change }: { indicator: BoardInd
   return (
     <div className={`sheet-row status-${indicator.status}`} role="row" data-indicator={indicator.code}>
       <div role="rowheader" className="cell-indicator">
-        <span className="row-code">{indicator.code}</span>
+        <span className="row-muted">
+          <span className="row-code">{indicator.code}</span> · <ReadingDate indicator={indicator} />
+        </span>
         <span className="row-name">{indicator.name}</span>
-        <ReadingDate indicator={indicator} className="row-muted" />
       </div>
       <div role="cell" className="cell-current">
         <span className="row-value" data-value="">
