@@ -27,7 +27,7 @@ export function PrintReport({ board, previous, changes }: Props) {
   const caption = reportCaption(board, t, lang);
   const total = sheets.length + 1;
   return (
-    <div className="print-report">
+    <div className="print-report display-light">
       <ReportCover board={board} previous={previous} caption={caption} sheets={sheets} total={total} />
       {sheets.map((sheet, index) => (
         <GroupSheetPage key={sheet.key} sheet={sheet} board={board} changes={changes} caption={caption} number={index + 2} total={total} />
