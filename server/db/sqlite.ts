@@ -4,7 +4,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { fdatasync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, Orm } from './database';
@@ -70,17 +70,21 @@ export class SqliteDatabase implements Database {
   private readonly waiting: Array<{ work: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
   private writing: Promise<void> | undefined;
   private readonly inserts = new Map<string, BetterSqlite3.Statement>();
+  private readonly wal: WalSync;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
     this.writer = connect(file);
     // WAL: screens keep reading the board while a reading is written; readers never block the writer.
     this.writer.$client.pragma('journal_mode = WAL');
-    // FULL: every acknowledged reading is fsynced with its commit. NORMAL in WAL mode survives a
-    // crash of the process but may lose the last commits on power loss; readings must survive both,
-    // and a few hundred writes a minute leave plenty of room for the extra fsync.
-    this.writer.$client.pragma('synchronous = FULL');
+    // NORMAL: a COMMIT writes the WAL without fsyncing it, which alone survives a crash of the
+    // process but not a power loss. Every acknowledged write must survive both, so the writer
+    // fsyncs the WAL itself after each COMMIT, on libuv's thread pool, and answers only once that
+    // fsync is done (`durable`): what FULL guarantees, without holding the event loop for the
+    // disk (docs/decisions.md, "The commit's fsync off the event loop").
+    this.writer.$client.pragma('synchronous = NORMAL');
     migrate(this.writer, { migrationsFolder: MIGRATIONS });
+    this.wal = new WalSync(`${file}-wal`);
     this.reader = connect(file, { readonly: true });
   }
 
@@ -99,8 +103,8 @@ export class SqliteDatabase implements Database {
   /**
    * Group commit (docs/decisions.md): the transactions waiting when the writer is free run one
    * after the other in one SQLite transaction, each in its own savepoint (one that fails rolls
-   * back alone), and share one COMMIT — one fsync with synchronous = FULL, instead of one each.
-   * None is answered before that COMMIT, so every answer is still durable.
+   * back alone), and share one COMMIT and one fsync of the WAL, instead of one each. None is
+   * answered before that fsync, so every answer is durable.
    */
   private async write(): Promise<void> {
     const client = this.writer.$client;
@@ -126,7 +130,13 @@ export class SqliteDatabase implements Database {
           }
         }
         client.exec('COMMIT');
-        for (const unit of done) unit.resolve(unit.value);
+        // Answered once the WAL is on disk; the next group runs meanwhile.
+        if (done.length > 0) {
+          this.wal.durable().then(
+            () => done.forEach((unit) => unit.resolve(unit.value)),
+            (error: unknown) => done.forEach((unit) => unit.reject(error)),
+          );
+        }
       } catch (error) {
         if (client.inTransaction) client.exec('ROLLBACK');
         for (const unit of done) unit.reject(error);
@@ -175,7 +185,53 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.writing;
+    await this.wal.close();
     if (this.reader.$client.open) this.reader.$client.close();
     if (this.writer.$client.open) this.writer.$client.close();
+  }
+}
+
+/**
+ * fsyncs the WAL after commits, off the event loop (fdatasync on libuv's thread pool). `durable()`
+ * resolves once an fsync that started after the call is done: commits made while one runs share
+ * the next. The WAL keeps its inode while the writer's connection is open (SQLite rewrites it in
+ * place after a checkpoint), so one descriptor serves the whole life of the database.
+ */
+class WalSync {
+  private fd: number | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+
+  constructor(private readonly file: string) {}
+
+  durable(): Promise<void> {
+    if (!this.running) return (this.running = this.sync());
+    // One is running, started before this commit: the next one covers it, and whoever else waits.
+    this.queued ??= this.running.then(
+      () => this.next(),
+      () => this.next(),
+    );
+    return this.queued;
+  }
+
+  private next(): Promise<void> {
+    this.queued = undefined;
+    return (this.running = this.sync());
+  }
+
+  private sync(): Promise<void> {
+    // Opened at the first commit: SQLite creates the WAL at the first write.
+    this.fd ??= openSync(this.file, 'r');
+    const fd = this.fd;
+    return new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve()))).finally(() => {
+      if (!this.queued) this.running = undefined;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queued?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
