@@ -1,5 +1,6 @@
 import type { BoardIndicator } from '../../shared/api/board';
 import type { Reading } from '../../shared/api/readings';
+import type { ReadingFact } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import type { Actor, AuditEvent, AuditService } from '../audit/audit.service';
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
@@ -9,8 +10,15 @@ import type { Database } from '../db/database';
 import { DomainError } from '../errors';
 import { REPLAY_WINDOW } from './change-log.repository';
 import { ChangeLogWriter, type ChangeEntry } from './change-log.writer';
+import { FactsLedger } from './facts-ledger';
 import type { IdempotencyRepository } from './idempotency.repository';
 import { MAX_REPLAY } from '../realtime/board-feed.service';
+
+/** What the progress rules need of a reading. */
+function factOf(reading: Reading): ReadingFact {
+  const { id, date, value, numerator, denominator, supersedesId } = reading;
+  return { id, date, value, numerator, denominator, createdAt: Date.parse(reading.createdAt), supersedesId };
+}
 
 /** A change of one indicator: a reading, a correction, or an edit of its definition. */
 export interface IndicatorChange {
@@ -70,6 +78,7 @@ export class UnitOfWork {
     /** The unit's instant: its rows, change-log entries and audit records carry it. */
     readonly now: number,
     private readonly actor: Actor | null,
+    private readonly facts: FactsLedger,
   ) {
     this.changeLog = new ChangeLogWriter(deps.db);
   }
@@ -93,7 +102,9 @@ export class UnitOfWork {
     const rows = new Map(known.map((row) => [row.id, row]));
     const missing = ids.filter((id) => !rows.has(id));
     if (missing.length > 0) for (const row of await this.deps.boardRepository.indicatorsByIds(missing)) rows.set(row.id, row);
-    const facts = await this.deps.boardRepository.factsOfIndicators(ids);
+    const firstSeq = await this.reserve(term.id, changes.length);
+    const added = ids.map((id) => changes.flatMap((change) => (change.indicatorId === id && change.reading ? [factOf(change.reading)] : [])));
+    const facts = await this.facts.factsOf(term.id, ids, added, (missing) => this.deps.boardRepository.factsOfIndicators(missing));
     const states = new Map<number, { state: BoardIndicator; json: string }>();
     for (const id of ids) {
       const row = rows.get(id);
@@ -102,7 +113,6 @@ export class UnitOfWork {
       states.set(id, { state, json: JSON.stringify(state) });
     }
 
-    const firstSeq = await this.changeLog.reserve(term.id, changes.length);
     // Payloads are what a resync replays, and a resync replays at most MAX_REPLAY changes (more
     // get a snapshot): a batch keeps its last ones only, not 10,000 copies of 15 states.
     const keepFrom = changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY);
@@ -133,9 +143,17 @@ export class UnitOfWork {
    * off the board): screens get a fresh snapshot once committed. Returns its `seq`.
    */
   async boardChanged(termId: number, change: { kind: 'group' | 'term' } | { kind: 'indicator'; indicatorId: number } = { kind: 'term' }): Promise<number> {
-    const seq = await this.changeLog.append(termId, [{ kind: change.kind, indicatorId: 'indicatorId' in change ? change.indicatorId : null, readingId: null, payload: null }], this.now);
+    const seq = await this.reserve(termId, 1);
+    await this.changeLog.insert(termId, seq, [{ kind: change.kind, indicatorId: 'indicatorId' in change ? change.indicatorId : null, readingId: null, payload: null }], this.now);
     this.boardsChanged.add(termId);
     return seq;
+  }
+
+  /** Takes the term's next `count` numbers (the first is returned), and tells the facts ledger. */
+  private async reserve(termId: number, count: number): Promise<number> {
+    const first = await this.changeLog.reserve(termId, count);
+    this.facts.reserved(termId, first, first + count - 1);
+    return first;
   }
 
   /** A board-wide change of the current term, if there is one (units, settings). */
@@ -163,13 +181,16 @@ export class UnitOfWork {
  * broadcaster.
  */
 export class WritePipeline {
+  /** The facts of indicators computed lately, so that a reading does not read them all again. */
+  private readonly facts = new FactsLedger();
+
   constructor(private readonly deps: PipelineDeps) {}
 
   async run<T>(actor: Actor | null, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     let unit: UnitOfWork | undefined;
     const result = await this.deps.db.transaction(async () => {
       // Made inside: a transaction run again (PostgreSQL) starts from a clean unit.
-      unit = new UnitOfWork(this.deps, this.deps.clock.now(), actor);
+      unit = new UnitOfWork(this.deps, this.deps.clock.now(), actor, this.facts);
       return work(unit);
     });
     const committed = unit!.committed();
