@@ -31,6 +31,21 @@ function isoInstant(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
+/**
+ * Computed values as boards carry them: two decimals more than the indicator shows, shares of the
+ * way to four (a hundredth of a percent). Full precision (43.47826086956522) is noise on a screen
+ * and a third of a change's bytes to every screen; statuses are decided before, on full values.
+ */
+function valueShown<T extends number | null>(value: T, decimals: number): T {
+  if (value === null) return value;
+  const factor = 10 ** Math.min(decimals + 2, 8);
+  return (Math.round(value * factor) / factor) as T;
+}
+
+function shareShown<T extends number | null>(share: T): T {
+  return (share === null ? share : Math.round(share * 10_000) / 10_000) as T;
+}
+
 /** Computes boards and indicator states with the shared progress logic. */
 export class BoardService {
   private cache: { termId: number; seq: number; date: string; indicators: BoardIndicator[] } | undefined;
@@ -166,17 +181,21 @@ export class BoardService {
       baseline: rule.baseline,
       target: rule.target,
       milestones: rule.milestones,
-      current: progress.current,
+      current: valueShown(progress.current, rule.decimals),
       numerator: progress.numerator,
       denominator: progress.denominator,
-      expected: progress.expected,
-      progress: progress.progress,
-      expectedProgress: progress.expectedProgress,
+      expected: valueShown(progress.expected, rule.decimals),
+      progress: shareShown(progress.progress),
+      expectedProgress: shareShown(progress.expectedProgress),
       status: progress.status,
       overdue: progress.overdue,
       lastReadingDate: progress.lastReadingDate,
       updatedAt: isoInstant(progress.updatedAt),
-      series: monthlySeries(rule, term, effective, date),
+      series: monthlySeries(rule, term, effective, date).map((point) => ({
+        date: point.date,
+        actual: valueShown(point.actual, rule.decimals),
+        expected: valueShown(point.expected, rule.decimals),
+      })),
     };
   }
 }

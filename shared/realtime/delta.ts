@@ -15,21 +15,26 @@ export type SeriesPoint = BoardIndicator['series'][number];
 export type SeriesPointChange = Pick<SeriesPoint, 'date'> & Partial<SeriesPoint>;
 
 /**
- * The fields every delta carries: the board fields CONTRACT.md names for `indicator:updated`
- * (and, for `ratio` indicators, `RATIO_KEYS`). The rest of the state (`expectedProgress`,
- * `lastReadingDate`, ...) is sent when it changed: every byte counts 1,000 screens over.
+ * The fields every delta carries: the board fields CONTRACT.md names (and, for `ratio`
+ * indicators, `RATIO_KEYS`), but for the texts a person wrote — `name` (up to 300 characters,
+ * 900 bytes of Vietnamese) and `unit` — which come only when they changed, or the indicator is
+ * new to the board: with them no change could be held to 500 bytes. The rest of the state
+ * (`expectedProgress`, `lastReadingDate`, ...) is sent when it changed too: every byte counts
+ * 1,000 screens over.
  */
 export const DELTA_ALWAYS_KEYS = [
-  'id', 'code', 'name', 'groupId', 'measure', 'direction', 'unit', 'target',
+  'id', 'code', 'groupId', 'measure', 'direction', 'target',
   'current', 'expected', 'progress', 'status', 'overdue', 'updatedAt',
 ] as const satisfies ReadonlyArray<keyof IndicatorFields>;
 const RATIO_KEYS: ReadonlyArray<keyof IndicatorFields> = ['numerator', 'denominator'];
 
 /**
- * The reading that made a change, as screens need it: no note, evidence or author, and of the
- * values only those it has (a count has no numerator).
+ * The reading that made a change, as screens need it: which one and of what date, and
+ * `correction` when it is one. Its values, note, evidence and author are not sent to every
+ * screen: what a screen shows is the indicator's new state (`GET /api/indicators/:id/readings`
+ * has the rest).
  */
-export type ReadingBrief = Pick<Reading, 'id' | 'date' | 'correction'> & Partial<Pick<Reading, 'value' | 'numerator' | 'denominator'>>;
+export type ReadingBrief = Pick<Reading, 'id' | 'date'> & { correction?: true };
 
 /**
  * One committed change as screens receive it.
@@ -50,8 +55,7 @@ export interface IndicatorDelta {
 
 /** The brief of a reading that a delta carries. */
 export function readingBrief(reading: Reading): ReadingBrief {
-  const { id, date, value, numerator, denominator, correction } = reading;
-  return { id, date, ...(value === null ? {} : { value }), ...(numerator === null ? {} : { numerator, denominator: denominator! }), correction };
+  return { id: reading.id, date: reading.date, ...(reading.correction ? { correction: true as const } : {}) };
 }
 
 /** The delta that takes a screen from `before` (undefined: not on the board yet) to `after`. */
@@ -70,10 +74,15 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
     delta.series = after.series;
     delta.seriesReset = true;
   } else {
+    const last = after.series.at(-1);
     for (const point of after.series) {
       const old = beforeByDate.get(point.date);
       if (!old) delta.series.push(point);
-      else if (!sameValue(old, point)) delta.series.push(changedValues(old, point));
+      else if (!sameValue(old, point)) {
+        const change = changedValues(old, point);
+        // The last point's actual is the current value, which the delta carries: not sent twice.
+        if (!(point === last && point.actual === after.current && change.expected === undefined)) delta.series.push(change);
+      }
     }
   }
   return delta;
@@ -89,7 +98,18 @@ export function applyIndicatorDelta(before: BoardIndicator | undefined, delta: I
   } else {
     series = withPoints(before.series, delta.series) as SeriesPoint[];
   }
-  return { ...(before as BoardIndicator), ...delta.indicator, series };
+  const after = { ...(before as BoardIndicator), ...delta.indicator, series };
+  return withCurrentLast(after);
+}
+
+/**
+ * The trend's last point (this month, up to the board's date) has the current value as its actual,
+ * always: a delta leaves that change out (`indicatorDelta`), and applying it puts it back.
+ */
+function withCurrentLast(indicator: BoardIndicator): BoardIndicator {
+  const last = indicator.series.at(-1);
+  if (!last || last.actual === indicator.current) return indicator;
+  return { ...indicator, series: [...indicator.series.slice(0, -1), { ...last, actual: indicator.current }] };
 }
 
 /**

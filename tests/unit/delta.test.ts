@@ -4,8 +4,9 @@ import { applyBatchToBoard, applyDeltaToBoard, applyIndicatorDelta, coalesceDelt
 
 /* The delta format both ends share: applying what indicatorDelta made gives back `after` exactly. */
 
+/** A board indicator as the server makes them: the trend's last point is the current value. */
 function indicator(patch: Partial<BoardIndicator> = {}): BoardIndicator {
-  return {
+  const made: BoardIndicator = {
     id: 7, code: 'XDD-01', name: 'Kết nạp đảng viên mới', description: 'Mô tả dài '.repeat(40), groupId: 1,
     ownerUnit: { id: 2, name: 'Chi bộ 1' }, measure: 'count', aggregation: 'cumulative', direction: 'increase',
     unit: 'đảng viên', decimals: 0, updateFrequency: 'month', displayOrder: 1, baseline: 15, target: 20,
@@ -15,6 +16,8 @@ function indicator(patch: Partial<BoardIndicator> = {}): BoardIndicator {
     series: Array.from({ length: 18 }, (_, i) => ({ date: `${2025 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}-01`, actual: i, expected: i * 0.3 })),
     ...patch,
   };
+  const last = made.series.at(-1);
+  return last ? { ...made, series: [...made.series.slice(0, -1), { ...last, actual: made.current }] } : made;
 }
 
 describe('indicatorDelta / applyIndicatorDelta', () => {
@@ -23,7 +26,8 @@ describe('indicatorDelta / applyIndicatorDelta', () => {
     const series = before.series.map((p, i) => (i === before.series.length - 1 ? { ...p, actual: 7 } : p));
     const after = indicator({ current: 7, progress: 0.35, series, updatedAt: '2026-12-01T03:00:00.000Z' });
     const delta = indicatorDelta(12, before, after, null);
-    expect(delta.series).toEqual([{ date: series.at(-1)!.date, actual: 7 }]); // the point's unchanged `expected` is left out
+    // The last point's actual is the current value, which the delta has: the point is left out.
+    expect(delta.series).toEqual([]);
     expect(delta.indicator).not.toHaveProperty('description');
     expect(JSON.stringify(delta).length).toBeLessThan(500);
     expect(applyIndicatorDelta(before, delta)).toEqual(after);
@@ -88,7 +92,7 @@ describe('coalescing and batches', () => {
 
   it('keeps each indicator once, at its latest seq, in seq order', () => {
     const { a0, a1, a2 } = states;
-    const changed = { ...other, current: 3 };
+    const changed = indicator({ ...other, current: 3 });
     const batch = coalesceDeltas([indicatorDelta(11, a0, a1, null), indicatorDelta(12, other, changed, null), indicatorDelta(13, a1, a2, null)]);
     expect(batch.map((d) => [d.indicator.id, d.seq])).toEqual([[9, 12], [7, 13]]);
     const before = board([other, a0], 10);

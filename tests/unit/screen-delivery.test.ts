@@ -76,6 +76,8 @@ describe('ScreenDelivery', () => {
     expect(sent.slice(1)).toEqual(['snapshot 2']);
     screens.changes([update(3, 1, 3)]);
     vi.advanceTimersByTime(15);
-    expect((sent[2] as IndicatorDelta).series).toEqual([{ date: '2026-12-02', actual: 3 }]);
+    // A delta from the snapshot's state: only the current value changed (the trend's last point follows it).
+    expect(sent[2]).toMatchObject({ seq: 3, indicator: { current: 3 }, series: [] });
+    expect((sent[2] as IndicatorDelta).seriesReset).toBeUndefined();
   });
 });
