@@ -1,9 +1,20 @@
-import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { PreparedQuery, type Database } from '../db/database';
 import type { accessTokens, users } from '../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
+
+// Every request signed in with a session runs these three: prepared.
+const userById = new PreparedQuery((orm, { users }) => orm.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1));
+const unitsOfUser = new PreparedQuery((orm, { userUnits }) => orm.select({ unitId: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, sql.placeholder('userId'))));
+const liveSession = new PreparedQuery((orm, { sessions }) =>
+  orm
+    .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1),
+);
 
 /**
  * Users, sessions and access tokens. Every write runs in a transaction: the caller's when there is
@@ -23,15 +34,14 @@ export class AuthRepository {
   }
 
   async findUserById(id: number): Promise<UserRow | undefined> {
-    const { users } = this.db.tables;
-    return (await this.db.orm.select().from(users).where(eq(users.id, id)).limit(1))[0];
+    return (await this.db.runPrepared(userById, { id }))[0];
   }
 
   async unitIdsOf(userId: number): Promise<number[]> {
-    const { userUnits } = this.db.tables;
-    const rows = await this.db.orm.select({ unitId: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, userId));
+    const rows = await this.db.runPrepared(unitsOfUser, { userId });
     return rows.map((row) => row.unitId);
   }
+
 
   async countUsers(): Promise<number> {
     const { users } = this.db.tables;
@@ -66,13 +76,7 @@ export class AuthRepository {
   }
 
   async findLiveSession(id: string, now: number): Promise<{ userId: number; expiresAt: number; lastSeenAt: number } | undefined> {
-    const { sessions } = this.db.tables;
-    const rows = await this.db.orm
-      .select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
-      .limit(1);
-    return rows[0];
+    return (await this.db.runPrepared(liveSession, { id, now }))[0];
   }
 
   touchSession(id: string, now: number): Promise<void> {

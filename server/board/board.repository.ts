@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ReadingFact } from '../../shared/indicator/model';
-import type { Database, Tables } from '../db/database';
+import { PreparedQuery, type Database, type Tables } from '../db/database';
 import type { indicatorGroups, indicators, terms } from '../db/schema';
 
 export type TermRow = typeof terms.$inferSelect;
@@ -44,6 +44,17 @@ function factColumns({ readings }: Tables) {
     supersedesId: readings.supersedesId,
   };
 }
+
+/** Every reading checks its rules against this: prepared. */
+const indicatorWithTerm = new PreparedQuery((orm, tables) => {
+  const { indicators, units, terms } = tables;
+  return orm
+    .select({ indicator: indicatorColumns(tables), term: terms })
+    .from(indicators)
+    .innerJoin(units, eq(units.id, indicators.ownerUnitId))
+    .innerJoin(terms, eq(terms.id, indicators.termId))
+    .where(eq(indicators.id, sql.placeholder('id')));
+});
 
 /** What a board is computed from: the term, its groups, indicators and reading facts. */
 export class BoardRepository {
@@ -90,17 +101,12 @@ export class BoardRepository {
     return row;
   }
 
-  /** An indicator with its term, in one query: what a write checks its rules against. */
+  /** An indicator with its term, in one query: what a write checks its rules against (each reading: prepared). */
   async indicatorWithTerm(id: number): Promise<{ indicator: IndicatorRow; term: TermRow } | undefined> {
-    const { indicators, units, terms } = this.db.tables;
-    const [row] = await this.db.orm
-      .select({ indicator: indicatorColumns(this.db.tables), term: terms })
-      .from(indicators)
-      .innerJoin(units, eq(units.id, indicators.ownerUnitId))
-      .innerJoin(terms, eq(terms.id, indicators.termId))
-      .where(eq(indicators.id, id));
+    const [row] = await this.db.runPrepared(indicatorWithTerm, { id });
     return row;
   }
+
 
   /** The indicators named, archived ones too. */
   indicatorsByIds(ids: readonly number[]): Promise<IndicatorRow[]> {

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
-import { single, type Database } from '../db/database';
+import { PreparedQuery, single, type Database } from '../db/database';
 import { REPLAY_WINDOW, type ChangeKind } from './change-log.repository';
 import { givingWay } from './giving-way';
 
@@ -10,6 +10,15 @@ export interface ChangeEntry {
   readingId: number | null;
   payload: string | null;
 }
+
+/** Every change takes its numbers with this: prepared. */
+const reserve = new PreparedQuery((orm, { terms }) =>
+  orm
+    .update(terms)
+    .set({ lastSeq: sql`${terms.lastSeq} + ${sql.placeholder('count')}` })
+    .where(eq(terms.id, sql.placeholder('termId')))
+    .returning({ lastSeq: terms.lastSeq }),
+);
 
 /** Entries written between two turns given to other requests. */
 const ROWS_A_TURN = 500;
@@ -27,16 +36,10 @@ export class ChangeLogWriter {
    * the counter row serialises writers on every node, and the entries must follow in it.
    */
   async reserve(termId: number, count: number): Promise<number> {
-    const { terms } = this.db.tables;
-    const { lastSeq } = single(
-      await this.db.orm
-        .update(terms)
-        .set({ lastSeq: sql`${terms.lastSeq} + ${count}` })
-        .where(eq(terms.id, termId))
-        .returning({ lastSeq: terms.lastSeq }),
-    );
+    const { lastSeq } = single(await this.db.runPrepared(reserve, { termId, count }));
     return lastSeq - count + 1;
   }
+
 
   /** Writes the entries numbered from `first` (reserved), giving way between large chunks. */
   async insert(termId: number, first: number, entries: readonly ChangeEntry[], now: number): Promise<void> {

@@ -15,6 +15,21 @@ export type Orm = Pick<BetterSQLite3Database<Tables>, 'select' | 'selectDistinct
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** A query of the shared builder that can be prepared: its values are `sql.placeholder`s. */
+export interface PreparableQuery<R> {
+  prepare(): { execute(values?: Record<string, unknown>): PromiseLike<R> };
+}
+
+/**
+ * A query for the hot paths (a reading, a request's session), defined once at module level and
+ * run with `Database.runPrepared`: building a query with drizzle costs more than SQLite's work
+ * (docs/performance.md). SQLite keeps it prepared per connection; PostgreSQL runs it as a named
+ * statement.
+ */
+export class PreparedQuery<R> {
+  constructor(readonly build: (orm: Orm, tables: Tables) => PreparableQuery<R>) {}
+}
+
 /**
  * The data layer both dialects implement (docs/decisions.md, "One repository layer").
  *
@@ -40,6 +55,8 @@ export interface Database {
    * ~90 µs a row building a multi-row insert, a prepared statement ~2 µs (docs/performance.md).
    */
   insertMany<T extends SQLiteTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): Promise<number[]>;
+  /** Runs a prepared query with `values` for its placeholders, on the current context's connection. */
+  runPrepared<R>(query: PreparedQuery<R>, values: Record<string, unknown>): Promise<R>;
   close(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Database, Orm, Tables } from './database';
+import type { Database, Orm, PreparedQuery, Tables } from './database';
 import * as schema from './schema.pg';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
@@ -37,6 +37,7 @@ export class PostgresDatabase implements Database {
   readonly tables = schema as unknown as Tables;
   private readonly root: PgOrm;
   private readonly context = new AsyncLocalStorage<PgOrm>();
+  private readonly statementNames = new Map<PreparedQuery<unknown>, string>();
 
   private constructor(private readonly pool: pg.Pool) {
     this.root = drizzle({ client: pool, schema });
@@ -80,6 +81,14 @@ export class PostgresDatabase implements Database {
 
   async execute(query: SQL): Promise<void> {
     await (this.context.getStore() ?? this.root).execute(query);
+  }
+
+  async runPrepared<R>(query: PreparedQuery<R>, values: Record<string, unknown>): Promise<R> {
+    let name = this.statementNames.get(query);
+    // Named: pg prepares it once per pooled connection.
+    if (!name) this.statementNames.set(query, (name = `termboard_${this.statementNames.size + 1}`));
+    const built = query.build(this.orm, this.tables) as unknown as { prepare(name: string): { execute(values: Record<string, unknown>): Promise<R> } };
+    return built.prepare(name).execute(values);
   }
 
   async insertMany<T extends SQLiteTable>(table: T, rows: ReadonlyArray<T['$inferInsert']>): Promise<number[]> {

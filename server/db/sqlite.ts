@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { fdatasync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, Orm } from './database';
+import type { Database, Orm, PreparableQuery, PreparedQuery } from './database';
 import * as schema from './schema';
 
 /** At most this many transactions, or this long, share one commit. */
@@ -71,6 +71,7 @@ export class SqliteDatabase implements Database {
   private writing: Promise<void> | undefined;
   private readonly inserts = new Map<string, BetterSqlite3.Statement>();
   private readonly wal: WalSync;
+  private readonly prepared = new Map<PreparedQuery<unknown>, Map<Orm, ReturnType<PreparableQuery<unknown>['prepare']>>>();
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -176,6 +177,15 @@ export class SqliteDatabase implements Database {
       if (hasId) ids.push(Number(lastInsertRowid));
     }
     return ids;
+  }
+
+  async runPrepared<R>(query: PreparedQuery<R>, values: Record<string, unknown>): Promise<R> {
+    const orm = this.context.getStore() ?? this.reader;
+    let byConnection = this.prepared.get(query);
+    if (!byConnection) this.prepared.set(query, (byConnection = new Map()));
+    let prepared = byConnection.get(orm) as ReturnType<PreparableQuery<R>['prepare']> | undefined;
+    if (!prepared) byConnection.set(orm, (prepared = query.build(orm, this.tables).prepare()));
+    return prepared.execute(values);
   }
 
   /** The raw connection that writes: for tests that must bypass the rules (the audit triggers). */
