@@ -136,9 +136,12 @@ export class BoardService {
     return (await this.repository.indicators(term.id)).map((row) => this.indicatorState({ ...row, ownerUnitName: namesThen.get(row.ownerUnitId) ?? row.ownerUnitName }, spanOf(term), facts.get(row.id) ?? [], asOf, date));
   }
 
-  /** An indicator as the board shows it at `asOf`, from its row and readings (what a write computes once). */
-  stateOf(row: IndicatorRow, term: TermRow, facts: readonly ReadingFact[], asOf: number): BoardIndicator {
-    return this.indicatorState(row, spanOf(term), facts, asOf, dateInZone(asOf, this.timeZone));
+  /**
+   * An indicator as the board shows it at `asOf`, from its row and its readings already filtered
+   * and sorted by `effectiveReadings` (what a write computes once, from the readings it kept).
+   */
+  stateOfEffective(row: IndicatorRow, term: TermRow, effective: readonly ReadingFact[], asOf: number): BoardIndicator {
+    return this.stateFromEffective(row, spanOf(term), effective, dateInZone(asOf, this.timeZone));
   }
 
   /**
@@ -161,8 +164,11 @@ export class BoardService {
   }
 
   private indicatorState(row: IndicatorRow, term: TermSpan, facts: readonly ReadingFact[], asOf: number, date: string): BoardIndicator {
+    return this.stateFromEffective(row, term, effectiveReadings(facts, term, asOf, date), date);
+  }
+
+  private stateFromEffective(row: IndicatorRow, term: TermSpan, effective: readonly ReadingFact[], date: string): BoardIndicator {
     const rule = ruleOf(row);
-    const effective = effectiveReadings(facts, term, asOf, date);
     const progress = progressOfEffective(rule, term, effective, date);
     return {
       id: row.id,

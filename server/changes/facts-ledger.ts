@@ -1,48 +1,93 @@
-import type { ReadingFact } from '../../shared/indicator/model';
+import type { ReadingFact, TermSpan } from '../../shared/indicator/model';
+import { compareReadings, effectiveReadings } from '../../shared/indicator/progress';
+
+interface Kept {
+  seq: number;
+  /** The board date the readings were kept for: another day forgets them (status and "effective" depend on it). */
+  date: string;
+  /** Per indicator, its effective readings (`effectiveReadings`: counted, sorted) at `seq`. */
+  effective: Map<number, readonly ReadingFact[]>;
+}
 
 /**
- * The reading facts of the indicators the write pipeline computed lately, kept in memory so that
- * a reading computes its indicator from the facts it had plus its own, instead of reading all of
- * them again (thousands of rows for a busy indicator: ~2 µs each).
+ * The effective readings of the indicators the write pipeline computed lately, kept in memory:
+ * a reading then computes its indicator from what was kept plus itself, instead of reading every
+ * row of the indicator again and filtering and sorting them (thousands for a busy indicator:
+ * ~2 µs a row to read, more to sort). The kept lists are exactly what `effectiveReadings` gives
+ * for the rows, in the same order, so the states computed from them are the same numbers.
  *
- * Kept facts are exact as long as the term's change log grows by this process's units alone:
- * every reading is written with its change-log entry, so the facts at `seq` are those of the
+ * Kept readings are exact as long as the term's change log grows by this process's units alone:
+ * every reading is written with its change-log entry, so the readings at `seq` are those of the
  * changes up to `seq`. Every unit tells the ledger the numbers it reserved, inside its
  * transaction (`reserved`); a number that does not follow the last one (another node wrote, a
- * unit rolled back and the counter went back with it, the seed) forgets what the term kept.
+ * unit rolled back and the counter went back with it, the seed) or another day forgets what the
+ * term kept.
  */
 export class FactsLedger {
-  private readonly terms = new Map<number, { seq: number; facts: Map<number, ReadingFact[]> }>();
+  private readonly terms = new Map<number, Kept>();
 
-  /** A unit took `first`…`last` of the term's numbers. */
-  reserved(termId: number, first: number, last: number): void {
+  /** A unit took `first`…`last` of the term's numbers on board date `date`. */
+  reserved(termId: number, first: number, last: number, date: string): void {
     const kept = this.terms.get(termId);
-    if (kept && kept.seq === first - 1) kept.seq = last;
-    else this.terms.set(termId, { seq: last, facts: new Map() });
+    if (kept && kept.seq === first - 1 && kept.date === date) kept.seq = last;
+    else this.terms.set(termId, { seq: last, date, effective: new Map() });
   }
 
   /**
-   * The facts of `ids` once the unit's own readings (`added`, not in the ledger yet) are counted:
-   * call after `reserved` for the unit's changes. Indicators not kept are loaded (`load` reads the
-   * database, where the unit's rows already are) and kept from now on.
+   * The effective readings of `ids` at `asOf` once the unit's own readings (`added[i]` for
+   * `ids[i]`, in the order written) are counted: call after `reserved` for the unit's changes.
+   * Indicators not kept are loaded (`load` reads the database, where the unit's rows already
+   * are) and kept from now on.
    */
-  async factsOf(
+  async effectiveOf(
     termId: number,
+    term: TermSpan,
     ids: readonly number[],
     added: readonly ReadingFact[][],
+    asOf: number,
     load: (ids: readonly number[]) => Promise<Map<number, ReadingFact[]>>,
-  ): Promise<Map<number, ReadingFact[]>> {
+  ): Promise<Map<number, readonly ReadingFact[]>> {
     const kept = this.terms.get(termId);
-    if (!kept) throw new Error('factsOf before reserved');
-    const result = new Map<number, ReadingFact[]>();
+    if (!kept) throw new Error('effectiveOf before reserved');
+    const result = new Map<number, readonly ReadingFact[]>();
     const missing: number[] = [];
     ids.forEach((id, i) => {
-      const facts = kept.facts.get(id);
-      if (facts) result.set(id, facts.concat(added[i] ?? []));
+      const effective = kept.effective.get(id);
+      if (effective) result.set(id, withReadings(effective, added[i] ?? [], term, asOf, kept.date));
       else missing.push(id);
     });
-    if (missing.length > 0) for (const [id, facts] of await load(missing)) result.set(id, facts);
-    for (const [id, facts] of result) kept.facts.set(id, facts);
+    if (missing.length > 0) {
+      const loaded = await load(missing);
+      for (const id of missing) result.set(id, effectiveReadings(loaded.get(id) ?? [], term, asOf, kept.date));
+    }
+    for (const [id, effective] of result) kept.effective.set(id, effective);
     return result;
   }
+}
+
+/** `effective` with new readings counted as `effectiveReadings` would: a correction takes its reading's place. */
+function withReadings(effective: readonly ReadingFact[], added: readonly ReadingFact[], term: TermSpan, asOf: number, date: string): readonly ReadingFact[] {
+  if (added.length === 0) return effective;
+  const next = effective.slice();
+  for (const fact of added) {
+    if (fact.supersedesId !== null) {
+      const replaced = next.findIndex((r) => r.id === fact.supersedesId);
+      if (replaced >= 0) next.splice(replaced, 1);
+    }
+    if (fact.createdAt > asOf || fact.date < term.start || fact.date > term.end || fact.date > date) continue;
+    next.splice(insertionPoint(next, fact), 0, fact);
+  }
+  return next;
+}
+
+/** Where `fact` goes in sorted `list` (after its equals: a later id sorts after). */
+function insertionPoint(list: readonly ReadingFact[], fact: ReadingFact): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareReadings(list[middle]!, fact) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

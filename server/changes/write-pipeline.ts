@@ -4,7 +4,8 @@ import type { ReadingFact } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import type { Actor, AuditEvent, AuditService } from '../audit/audit.service';
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
-import type { BoardService } from '../board/board.service';
+import { spanOf, type BoardService } from '../board/board.service';
+import { dateInZone } from '../../shared/time/dates';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { DomainError } from '../errors';
@@ -104,12 +105,12 @@ export class UnitOfWork {
     if (missing.length > 0) for (const row of await this.deps.boardRepository.indicatorsByIds(missing)) rows.set(row.id, row);
     const firstSeq = await this.reserve(term.id, changes.length);
     const added = ids.map((id) => changes.flatMap((change) => (change.indicatorId === id && change.reading ? [factOf(change.reading)] : [])));
-    const facts = await this.facts.factsOf(term.id, ids, added, (missing) => this.deps.boardRepository.factsOfIndicators(missing));
+    const effective = await this.facts.effectiveOf(term.id, spanOf(term), ids, added, this.now, (missing) => this.deps.boardRepository.factsOfIndicators(missing));
     const states = new Map<number, { state: BoardIndicator; json: string }>();
     for (const id of ids) {
       const row = rows.get(id);
       if (!row || row.termId !== term.id) throw new Error(`indicator ${id} is not of term ${term.id}`);
-      const state = this.deps.boards.stateOf(row, term, facts.get(id) ?? [], this.now);
+      const state = this.deps.boards.stateOfEffective(row, term, effective.get(id) ?? [], this.now);
       states.set(id, { state, json: JSON.stringify(state) });
     }
 
@@ -152,7 +153,7 @@ export class UnitOfWork {
   /** Takes the term's next `count` numbers (the first is returned), and tells the facts ledger. */
   private async reserve(termId: number, count: number): Promise<number> {
     const first = await this.changeLog.reserve(termId, count);
-    this.facts.reserved(termId, first, first + count - 1);
+    this.facts.reserved(termId, first, first + count - 1, dateInZone(this.now, this.deps.boards.timeZone));
     return first;
   }
 

@@ -150,6 +150,10 @@ describe('screens fed only deltas', () => {
     expect((statuses.get(201) ?? 0) + (statuses.get(200) ?? 0)).toBeGreaterThan(CHANGES * 0.8);
     const { body: board } = (await api(server, 'GET', '/api/board', { cookie: admin })) as { body: Board };
     expect(board.seq - start.seq).toBeGreaterThan(CHANGES * 0.8);
+    // The board the writes kept up (from the readings the pipeline kept) is the one computed
+    // afresh from every row: an "as of" board is computed in full.
+    const { body: afresh } = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(new Date(server.clock.now()).toISOString())}`, { cookie: admin })) as { body: Board };
+    expect(afresh.indicators).toEqual(board.indicators);
     for (const screen of screens) {
       await eventually('the screen to reach the last change', () => screen.store.current.board?.seq === board.seq, 20_000);
       expect(screen.store.current.board).toEqual({ ...board, asOf: screen.store.current.board!.asOf });
