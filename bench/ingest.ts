@@ -1,14 +1,16 @@
 /**
  * The write side: what one reading costs over HTTP, a 10,000-row import (dry run + commit) and a
  * 10,000-reading `POST /api/readings`, while the server keeps answering `GET /api/health`. The server runs in its own process, as
- * `npm start` runs it (SQLite, synchronous = FULL); the baselines of the same run are bare
- * better-sqlite3 inserts on the same disk, with and without the fsync of each commit.
+ * `npm start` runs it (SQLite in WAL mode, synchronous = NORMAL, the WAL fsynced off the event
+ * loop before each answer); the baselines of the same run are bare better-sqlite3 inserts on the
+ * same disk: with the fsync in the commit (FULL), without it (NORMAL), and NORMAL followed by an
+ * fdatasync of the WAL (what the server's writer does, there on the thread pool).
  *
  * `npm run bench:ingest`; BENCH_IMPORT_ROWS sets the import's rows (default 10,000). Figures go
  * to docs/performance.md.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dateInZone } from '../shared/time/dates';
@@ -23,7 +25,7 @@ const POSTERS = 8;
 const SUSTAINED_MS = 5_000;
 
 /** One row a transaction into a table shaped like `readings`, as the server's writer commits (BEGIN IMMEDIATE … COMMIT). */
-function bareInserts(synchronous: 'FULL' | 'NORMAL', n: number): number[] {
+function bareInserts(synchronous: 'FULL' | 'NORMAL', n: number, syncWal = false): number[] {
   const dir = mkdtempSync(join(tmpdir(), 'termboard-bare-'));
   const db = new BetterSqlite3(join(dir, 'bare.db'));
   db.pragma('journal_mode = WAL');
@@ -33,13 +35,16 @@ function bareInserts(synchronous: 'FULL' | 'NORMAL', n: number): number[] {
     author_token_id integer, created_at integer not null, supersedes_id integer, superseded_by_id integer, reason text not null default '')`);
   const insert = db.prepare('insert into readings (indicator_id, date, value, created_at) values (?, ?, ?, ?)');
   const samples: number[] = [];
+  const wal = syncWal ? openSync(join(dir, 'bare.db-wal'), 'r') : undefined;
   for (let i = 0; i < n; i++) {
     const started = performance.now();
     db.exec('BEGIN IMMEDIATE');
     insert.run(1, '2026-11-28', i, Date.now());
     db.exec('COMMIT');
+    if (wal !== undefined) fdatasyncSync(wal);
     samples.push(performance.now() - started);
   }
+  if (wal !== undefined) closeSync(wal);
   db.close();
   rmSync(dir, { recursive: true, force: true });
   return samples;
@@ -77,6 +82,7 @@ try {
   const rows = [];
   rows.push(summary('baseline: bare better-sqlite3 insert, a transaction each, synchronous=FULL', bareInserts('FULL', SINGLE_READINGS)));
   rows.push(summary('baseline: the same, synchronous=NORMAL (no fsync at commit)', bareInserts('NORMAL', SINGLE_READINGS)));
+  rows.push(summary('baseline: NORMAL, then fdatasync of the WAL (what the server does)', bareInserts('NORMAL', SINGLE_READINGS, true)));
   rows.push(summary('baseline: GET /api/health, server idle', await timeEach(SINGLE_READINGS, health)));
   await timeEach(50, () => postReading(counts[0]!.id));
   rows.push(summary('one reading over HTTP, demo board (sequential)', await timeEach(SINGLE_READINGS, () => postReading(counts[value % counts.length]!.id))));

@@ -65,9 +65,15 @@ export class FactsLedger {
   }
 }
 
+/** Up to this many new readings of an indicator are placed one by one; more are sorted in together. */
+const PLACED_ONE_BY_ONE = 64;
+
 /** `effective` with new readings counted as `effectiveReadings` would: a correction takes its reading's place. */
 function withReadings(effective: readonly ReadingFact[], added: readonly ReadingFact[], term: TermSpan, asOf: number, date: string): readonly ReadingFact[] {
   if (added.length === 0) return effective;
+  // A large batch: filtered and sorted together, once (the kept ones already passed the filters,
+  // and none of them replaces another).
+  if (added.length > PLACED_ONE_BY_ONE) return effectiveReadings(effective.concat(added), term, asOf, date);
   const next = effective.slice();
   for (const fact of added) {
     if (fact.supersedesId !== null) {

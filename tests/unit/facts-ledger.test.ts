@@ -28,7 +28,8 @@ describe('FactsLedger', () => {
       // A unit writes 1–3 readings or corrections, of one or both indicators, at one instant.
       const written: Array<{ indicatorId: number; fact: ReadingFact }> = [];
       now += 1 + random(3);
-      for (let n = 1 + random(3); n > 0; n--) {
+      // Now and then a batch (an import): sorted in together rather than placed one by one.
+      for (let n = unit % 50 === 49 ? 150 : 1 + random(3); n > 0; n--) {
         const indicatorId = 1 + random(2);
         const own = rows.get(indicatorId)!;
         const corrects = own.length > 0 && random(4) === 0 ? own[random(own.length)]!.id : null;
