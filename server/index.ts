@@ -81,15 +81,12 @@ log.level = 'warn';
 await app.http.listen({ port: env.PORT, host: env.HOST }).finally(() => (log.level = level));
 // The one line a person at the console reads; the generated password is stored nowhere but as a hash.
 console.log(startLine(env, app.http.server.address(), admin.generatedPassword === undefined ? undefined : { username: env.ADMIN_USERNAME, password: admin.generatedPassword }));
-await app.startSchedule();
-const backups = startBackupSchedule(db, env, log);
 
-const housekeeping = setInterval(() => {
-  app.readings.forgetOldAnswers().catch((error: unknown) => log.error({ err: error }, 'forgetting old idempotent answers failed'));
-}, 60 * 60 * 1000);
-housekeeping.unref();
-
+// Listening, the server can be asked to stop: from here on, a signal stops it cleanly (a signal
+// that came while the schedules start used to end the process before it had a handler).
 let stopping = false;
+let backups: { stop(): Promise<void> } | undefined;
+let housekeeping: NodeJS.Timeout | undefined;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -97,9 +94,18 @@ async function stop(signal: string): Promise<void> {
   clearInterval(housekeeping);
   // Once close() has let in-flight requests finish, no transaction is open; close() waits for any queued.
   await app.close();
-  await backups.stop();
+  await backups?.stop();
   await db.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+
+await app.startSchedule();
+if (!stopping) {
+  backups = startBackupSchedule(db, env, log);
+  housekeeping = setInterval(() => {
+    app.readings.forgetOldAnswers().catch((error: unknown) => log.error({ err: error }, 'forgetting old idempotent answers failed'));
+  }, 60 * 60 * 1000);
+  housekeeping.unref();
+}
