@@ -1,6 +1,6 @@
 import { DISPLAY_PATH } from '../shared/display/screen';
+import { currentPath } from './entryPath';
 import { detectLang } from './i18n';
-import { currentPath } from './router';
 
 /*
  * Three entries behind one index.html: a meeting-room screen loads only the display (its page, its

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../shared/api/session';
 import { userMayWrite } from '../../shared/api/permissions';
 import { useT, type MessageKey } from '../i18n';
-import { usePathname } from '../router';
+import { usePathname } from '../navigation';
 import '../styles/workspace.css';
 import { LogoutButton } from './LogoutButton';
 import { REPORTS_PATH } from './reports/paths';

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { logout } from '../api';
 import { useT } from '../i18n';
-import { navigate } from '../router';
+import { useNavigateTo } from '../navigation';
 
 /** Signs out, then goes to the login page. */
 export function LogoutButton({ className }: { className: string }) {
   const t = useT();
   const [loggingOut, setLoggingOut] = useState(false);
+  const navigate = useNavigateTo();
 
   async function onLogout() {
     setLoggingOut(true);

@@ -7,7 +7,7 @@ import { IndicatorCard } from '../components/IndicatorCard';
 import { formatDate, formatDateTime, formatShare } from '../format';
 import { useBoard } from '../hooks/useBoard';
 import { useLang, useT } from '../i18n';
-import { navigate } from '../router';
+import { useNavigateTo } from '../navigation';
 
 interface GroupSection {
   key: string;
@@ -116,9 +116,10 @@ export function BoardPage() {
   const user = useSignedInUser(token === null && state.kind === 'ready');
 
   const mustLogIn = state.kind === 'unauthenticated' && token === null;
+  const navigate = useNavigateTo();
   useEffect(() => {
     if (mustLogIn) navigate('/login', { replace: true });
-  }, [mustLogIn]);
+  }, [mustLogIn, navigate]);
 
   switch (state.kind) {
     case 'ready':

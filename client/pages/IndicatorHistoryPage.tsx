@@ -11,7 +11,7 @@ import { ReadingsTable } from '../components/workspace/ReadingsTable';
 import { SignedInFrame } from '../components/workspace/SignedInFrame';
 import { useReadings } from '../components/workspace/useReadings';
 import { useT } from '../i18n';
-import { usePathname } from '../router';
+import { usePathname } from '../navigation';
 
 function History({ user, board, indicatorId }: { user: SessionUser; board: Board; indicatorId: number | null }) {
   const t = useT();

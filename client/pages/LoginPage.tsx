@@ -1,31 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, login } from '../api';
 import { fieldErrorKey, useT, type MessageKey } from '../i18n';
-import { hrefTo, navigate } from '../router';
-
-/**
- * The page to return to after logging in (`?next=/admin/screens`): a path of this site only.
- * Anything else (`//host`, `https:`, a backslash) is dropped, so the login page cannot be used
- * to send someone elsewhere.
- */
-function safeNext(value: string | null): string | null {
-  if (value === null || !/^\/(?!\/)[\w\-./~]*$/.test(value) || value === '/login') return null;
-  return value;
-}
-
-/**
- * Sends the browser to the login page, which returns to `next` afterwards. A full navigation,
- * because the router's `navigate` carries only the kept parameters, not `next`.
- */
-export function goToLogin(next: string): void {
-  const url = new URL(hrefTo('/login'), window.location.origin);
-  if (safeNext(next)) url.searchParams.set('next', next);
-  window.location.replace(url.pathname + url.search);
-}
+import { safeNext, useNavigateTo } from '../navigation';
 
 /** Username and password; on success the session cookie is set and the board (or `?next=`) opens. */
 export function LoginPage() {
   const t = useT();
+  const navigate = useNavigateTo();
   // Read once: where to go is decided by the link that opened the page.
   const next = useMemo(() => safeNext(new URLSearchParams(window.location.search).get('next')), []);
   const [username, setUsername] = useState('');

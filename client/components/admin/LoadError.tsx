@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ApiError } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 
 interface Props {
   error: ApiError;

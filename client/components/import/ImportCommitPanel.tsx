@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { asApiError } from '../../api';
 import { hasMessage, useT, type MessageKey, type MessageParams } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 import { FormErrors } from '../workspace/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { asApiError } from '../../api';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 import { describedBy, unplacedErrors, type FieldMessages } from '../form/fieldErrors';
 import { FormErrors } from '../workspace/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { formatClock } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 import { REPORTS_PATH, REPORTS_TIME_ZONE } from './paths';
 import type { ExportListState } from './useExportList';
 import { groupByWeek } from './weeks';

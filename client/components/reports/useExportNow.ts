@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { Export } from '../../../shared/api/exports';
 import { asApiError, type ApiError } from '../../api';
 import { getExport, requestExport } from '../../api/reports';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 import { REPORTS_PATH } from './paths';
 
 /** How often an export asked for is looked at until it is done or failed. */

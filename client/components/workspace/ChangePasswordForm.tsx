@@ -3,7 +3,7 @@ import { changePasswordRequestSchema, PASSWORD_MIN } from '../../../shared/api/u
 import { asApiError } from '../../api';
 import { changePassword } from '../../api/workspace';
 import { useT, type MessageKey } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 import type { FieldErrors } from '../form/fieldErrors';
 import { TextField } from '../form/TextField';
 import { workspaceFields } from './fieldMessages';

@@ -3,7 +3,7 @@ import type { Board } from '../../../shared/api/board';
 import { formatDateTime } from '../../format';
 import { useBoard } from '../../hooks/useBoard';
 import { useLang, useT } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 
 interface Props {
   /** The page's path, to come back to after logging in again. */

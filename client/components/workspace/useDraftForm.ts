@@ -3,8 +3,7 @@ import type { Board, BoardIndicator } from '../../../shared/api/board';
 import { dateInZone } from '../../../shared/time/dates';
 import type { ApiError } from '../../api';
 import type { MessageKey } from '../../i18n';
-import { goToLogin } from '../../pages/LoginPage';
-import { currentPath } from '../../router';
+import { goToLogin } from '../../navigation';
 import { unplacedErrors, type FieldErrors } from '../form/fieldErrors';
 import { workspaceFields } from './fieldMessages';
 import { checkDraft, draftFields, type DraftField, type ReadingDraft } from './readingDraft';
@@ -63,7 +62,7 @@ export function useDraftForm(indicator: BoardIndicator, board: Board, initial: (
 
   /** Shows a refusal: field errors beside their fields, the rest above the form. */
   function showApiError(error: ApiError) {
-    if (error.status === 401 && error.code === 'unauthenticated') goToLogin(currentPath());
+    if (error.status === 401 && error.code === 'unauthenticated') goToLogin();
     const fields = workspaceFields.ofApi(error);
     const shown: string[] = [...draftFields(indicator.measure), ...(supersedes === undefined ? [] : ['reason'])];
     setServerErrors(fields);

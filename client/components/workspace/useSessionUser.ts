@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionUser } from '../../../shared/api/session';
 import { asApiError, getSession, type ApiError } from '../../api';
-import { goToLogin } from '../../pages/LoginPage';
+import { goToLogin } from '../../navigation';
 
 export type SessionState = { kind: 'checking' } | { kind: 'ready'; user: SessionUser } | { kind: 'failed'; error: ApiError };
 
