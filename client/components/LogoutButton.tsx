@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { logout } from '../api';
 import { useT } from '../i18n';
@@ -8,6 +9,7 @@ export function LogoutButton({ className }: { className: string }) {
   const t = useT();
   const [loggingOut, setLoggingOut] = useState(false);
   const navigate = useNavigateTo();
+  const queryClient = useQueryClient();
 
   async function onLogout() {
     setLoggingOut(true);
@@ -16,6 +18,8 @@ export function LogoutButton({ className }: { className: string }) {
     } catch {
       // Whatever the answer, the way forward is the login page; the session cookie is the server's.
     }
+    // Nothing the last user saw is kept for the next one.
+    queryClient.clear();
     navigate('/login');
   }
 

@@ -13,8 +13,6 @@ export function PageMessage({ children, busy = false }: { children: ReactNode; b
 }
 
 interface Props {
-  /** The page's path, to come back to after logging in. */
-  path: string;
   /** What is said while the session is checked, and when the check failed. */
   checking: MessageKey;
   failed: MessageKey;
@@ -23,12 +21,12 @@ interface Props {
 
 /**
  * The session check of a signed-in page: without a session the browser goes to the login page
- * (which comes back to `path`); while checking, and when the check failed (with a retry), a
+ * (which comes back here); while checking, and when the check failed (with a retry), a
  * message; then the page, for the signed-in user.
  */
-export function SessionGate({ path, checking, failed, children }: Props) {
+export function SessionGate({ checking, failed, children }: Props) {
   const t = useT();
-  const { state, retry } = useSessionUser(path);
+  const { state, retry } = useSessionUser();
 
   switch (state.kind) {
     case 'checking':

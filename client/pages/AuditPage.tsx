@@ -37,7 +37,7 @@ function AuditLog() {
             </a>
           </div>
         </div>
-        {state.error && <LoadError error={state.error} message="admin.audit.loadFailed" path={AUDIT_PATH} />}
+        {state.error && <LoadError error={state.error} message="admin.audit.loadFailed" />}
         {entries === null ? (
           !state.error && <p className="notice">{t('common.loading')}</p>
         ) : entries.length === 0 ? (

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, login } from '../api';
 import { fieldErrorKey, useT, type MessageKey } from '../i18n';
@@ -7,6 +8,7 @@ import { safeNext, useNavigateTo } from '../navigation';
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigateTo();
+  const queryClient = useQueryClient();
   // Read once: where to go is decided by the link that opened the page.
   const next = useMemo(() => safeNext(new URLSearchParams(window.location.search).get('next')), []);
   const [username, setUsername] = useState('');
@@ -27,6 +29,8 @@ export function LoginPage() {
     setFieldErrors({});
     try {
       await login({ username: username.trim(), password });
+      // A new session: nothing asked for under another (or none) is kept.
+      queryClient.clear();
       navigate(next ?? '/', { replace: true });
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'unexpected_response', String(caught));

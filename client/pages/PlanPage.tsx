@@ -1,10 +1,9 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { Term } from '../../shared/api/plan';
-import { getBoard } from '../api';
-import { listTerms, listUnitDetails } from '../api/plan';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useInvalidate } from '../api/queries';
 import { AdminShell } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
-import { useLoaded } from '../hooks/useLoaded';
 import { CreateTermForm } from '../components/plan/CreateTermForm';
 import { CurrentPlan } from '../components/plan/CurrentPlan';
 import { PLAN_PATH } from '../components/plan/paths';
@@ -17,8 +16,6 @@ import '../styles/plan.css';
 // The import's verdicts and row errors look as on the readings import.
 import '../styles/workspace.css';
 
-const loadBoard = (signal: AbortSignal) => getBoard({ signal });
-
 /** Terms (close, make current, open a new one) and the current term's groups and indicators. */
 function PlanManager() {
   const t = useT();
@@ -26,14 +23,14 @@ function PlanManager() {
   const planHeadingId = useId();
   const termsHeading = useRef<HTMLHeadingElement>(null);
   const createButton = useRef<HTMLButtonElement>(null);
-  const terms = useLoaded(listTerms);
-  const board = useLoaded(loadBoard);
-  const units = useLoaded(listUnitDetails);
+  const terms = useQuery(queries.terms);
+  const board = useQuery(queries.board);
+  const units = useQuery(queries.unitDetails);
   const [creating, setCreating] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const tree = useMemo(() => activeTree(units.state.data ?? []), [units.state.data]);
-  const reloadTerms = terms.reload;
-  const reloadBoard = board.reload;
+  const tree = useMemo(() => activeTree(units.data ?? []), [units.data]);
+  const reloadTerms = useInvalidate(queries.terms.queryKey);
+  const reloadBoard = useInvalidate(queries.board.queryKey);
 
   // Closing a term or making another current changes the board too.
   const onTermsChanged = useCallback(() => {
@@ -51,7 +48,7 @@ function PlanManager() {
     [onTermsChanged, t],
   );
 
-  const current = board.state.data;
+  const current = board.data ?? null;
 
   return (
     <>
@@ -78,11 +75,11 @@ function PlanManager() {
             </button>
           </div>
         </div>
-        {terms.state.error && <LoadError error={terms.state.error} message="admin.plan.loadFailed" path={PLAN_PATH} />}
-        {creating && terms.state.data && (
+        {terms.error && <LoadError error={terms.error} message="admin.plan.loadFailed" />}
+        {creating && terms.data && (
           <div className="plan-editor">
             <CreateTermForm
-              terms={terms.state.data}
+              terms={terms.data}
               board={current}
               onCreated={onTermCreated}
               onCancel={() => {
@@ -92,12 +89,12 @@ function PlanManager() {
             />
           </div>
         )}
-        {terms.state.data === null ? (
-          !terms.state.error && <p className="notice">{t('common.loading')}</p>
-        ) : terms.state.data.length === 0 ? (
+        {terms.data === undefined ? (
+          !terms.error && <p className="notice">{t('common.loading')}</p>
+        ) : terms.data.length === 0 ? (
           <p className="notice">{t('admin.plan.terms.empty')}</p>
         ) : (
-          <TermsTable terms={terms.state.data} captionId={termsHeadingId} onChanged={onTermsChanged} onAnnounce={setAnnouncement} />
+          <TermsTable terms={terms.data} captionId={termsHeadingId} onChanged={onTermsChanged} onAnnounce={setAnnouncement} />
         )}
       </section>
 
@@ -105,10 +102,10 @@ function PlanManager() {
         <div className="panel-heading">
           <h2 id={planHeadingId}>{current ? t('admin.plan.current.heading', { name: current.term.name }) : t('admin.plan.title')}</h2>
         </div>
-        {board.state.error && <LoadError error={board.state.error} message="admin.plan.boardFailed" path={PLAN_PATH} />}
-        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" path={PLAN_PATH} />}
+        {board.error && <LoadError error={board.error} message="admin.plan.boardFailed" />}
+        {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
         {current === null ? (
-          !board.state.error && <p className="notice">{t('common.loading')}</p>
+          !board.error && <p className="notice">{t('common.loading')}</p>
         ) : (
           <CurrentPlan board={current} units={tree} onChanged={reloadBoard} onAnnounce={setAnnouncement} />
         )}

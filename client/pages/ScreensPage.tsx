@@ -114,7 +114,7 @@ function ScreensManager() {
           </button>
         </div>
       </div>
-      {state.error && <LoadError error={state.error} message="screens.loadFailed" path={SCREENS_PATH} />}
+      {state.error && <LoadError error={state.error} message="screens.loadFailed" />}
       {state.data === null ? (
         !state.error && <p className="notice">{t('common.loading')}</p>
       ) : state.data.length === 0 ? (

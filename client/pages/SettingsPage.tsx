@@ -1,9 +1,9 @@
 import { useCallback, useId, useState } from 'react';
 import type { Settings } from '../../shared/api/settings';
-import { getSettings } from '../api/plan';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { AdminShell } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
-import { useLoaded } from '../hooks/useLoaded';
 import { ExportScheduleForm } from '../components/settings/ExportScheduleForm';
 import { GeneralSettingsForm } from '../components/settings/GeneralSettingsForm';
 import { LogoSettings } from '../components/settings/LogoSettings';
@@ -20,21 +20,21 @@ function SettingsManager() {
   const logoId = useId();
   const exportId = useId();
   const mailId = useId();
-  const loaded = useLoaded(getSettings);
+  const loaded = useQuery(queries.settings);
+  const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
   // The settings as last answered: by the load, then by each save.
-  const settings = loaded.state.data;
-  const update = loaded.update;
+  const settings = loaded.data;
 
   const saved = useCallback(
     (next: Settings, message: string) => {
-      update(() => next);
+      queryClient.setQueryData(queries.settings.queryKey, next);
       setAnnouncement(message);
     },
-    [update],
+    [queryClient],
   );
 
-  if (loaded.state.error && !settings) return <LoadError error={loaded.state.error} message="admin.settings.loadFailed" path={SETTINGS_PATH} />;
+  if (loaded.error && !settings) return <LoadError error={loaded.error} message="admin.settings.loadFailed" />;
   if (!settings) return <p className="notice">{t('common.loading')}</p>;
 
   return (

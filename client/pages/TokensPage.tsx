@@ -1,7 +1,8 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { ApiToken } from '../../shared/api/tokens';
-import { getBoard } from '../api';
-import { listApiTokens, listUnits, type CreatedApiToken } from '../api/admin';
+import { useQuery } from '@tanstack/react-query';
+import type { CreatedApiToken } from '../api/admin';
+import { queries, useInvalidate } from '../api/queries';
 import { AdminShell } from '../components/admin/AdminShell';
 import { CreatedTokenNotice } from '../components/admin/CreatedTokenNotice';
 import { CreateTokenForm } from '../components/admin/CreateTokenForm';
@@ -9,30 +10,27 @@ import { LoadError } from '../components/admin/LoadError';
 import { TOKENS_PATH } from '../components/admin/paths';
 import { TokensTable } from '../components/admin/TokensTable';
 import { unitPaths, unitTree } from '../components/admin/unitTree';
-import { useLoaded } from '../hooks/useLoaded';
 import { useT } from '../i18n';
 import '../styles/admin.css';
-
-const loadBoard = (signal: AbortSignal) => getBoard({ signal });
 
 /** The integration tokens, for an admin: list, create (the secret shown once), revoke. */
 function TokensManager() {
   const t = useT();
   const listHeadingId = useId();
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const tokens = useLoaded(listApiTokens);
-  const units = useLoaded(listUnits);
-  const board = useLoaded(loadBoard);
+  const tokens = useQuery(queries.tokens);
+  const units = useQuery(queries.units);
+  const board = useQuery(queries.board);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  const tree = useMemo(() => unitTree(units.state.data ?? []), [units.state.data]);
+  const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const paths = useMemo(() => unitPaths(tree), [tree]);
   const codes = useMemo(
-    () => new Map((board.state.data?.indicators ?? []).map((indicator) => [indicator.id, indicator.code])),
-    [board.state.data],
+    () => new Map((board.data?.indicators ?? []).map((indicator) => [indicator.id, indicator.code])),
+    [board.data],
   );
-  const reloadTokens = tokens.reload;
+  const reloadTokens = useInvalidate(queries.tokens.queryKey);
 
   const onCreated = useCallback(
     (token: CreatedApiToken) => {
@@ -55,10 +53,10 @@ function TokensManager() {
     <>
       <section className="panel" aria-labelledby="tokens-create-heading">
         <h2 id="tokens-create-heading">{t('admin.tokens.create.heading')}</h2>
-        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" path={TOKENS_PATH} />}
-        {board.state.error && <LoadError error={board.state.error} message="admin.tokens.boardFailed" path={TOKENS_PATH} />}
-        <CreateTokenForm tree={tree} board={board.state.data} onCreated={onCreated} />
-        {created && <CreatedTokenNotice created={created} board={board.state.data} onDismiss={() => setCreated(null)} />}
+        {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
+        {board.error && <LoadError error={board.error} message="admin.tokens.boardFailed" />}
+        <CreateTokenForm tree={tree} board={board.data ?? null} onCreated={onCreated} />
+        {created && <CreatedTokenNotice created={created} board={board.data ?? null} onDismiss={() => setCreated(null)} />}
       </section>
 
       <section className="panel" aria-labelledby={listHeadingId}>
@@ -75,13 +73,13 @@ function TokensManager() {
             </button>
           </div>
         </div>
-        {tokens.state.error && <LoadError error={tokens.state.error} message="admin.tokens.loadFailed" path={TOKENS_PATH} />}
-        {tokens.state.data === null ? (
-          !tokens.state.error && <p className="notice">{t('common.loading')}</p>
-        ) : tokens.state.data.length === 0 ? (
+        {tokens.error && <LoadError error={tokens.error} message="admin.tokens.loadFailed" />}
+        {tokens.data === undefined ? (
+          !tokens.error && <p className="notice">{t('common.loading')}</p>
+        ) : tokens.data.length === 0 ? (
           <p className="notice">{t('admin.tokens.list.empty')}</p>
         ) : (
-          <TokensTable tokens={tokens.state.data} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
+          <TokensTable tokens={tokens.data} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
         )}
       </section>
     </>

@@ -1,11 +1,9 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { UnitDetail } from '../../shared/api/units';
-import { getBoard } from '../api';
-import { listUsers } from '../api/admin';
-import { listUnitDetails } from '../api/plan';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useInvalidate } from '../api/queries';
 import { AdminShell } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
-import { useLoaded } from '../hooks/useLoaded';
 import { CreateUnitForm } from '../components/units/CreateUnitForm';
 import { MergedUnitsList } from '../components/units/MergedUnitsList';
 import { MergeUnitsForm } from '../components/units/MergeUnitsForm';
@@ -16,7 +14,8 @@ import { useT } from '../i18n';
 import '../styles/admin.css';
 import '../styles/plan.css';
 
-const loadBoard = (signal: AbortSignal) => getBoard({ signal });
+/** Both readings of /api/units: the tree with its history, and the plain list. */
+const ALL_UNITS = ['units'];
 
 /** The unit tree with its history; rename, move, add and merge. */
 function UnitsManager() {
@@ -26,17 +25,18 @@ function UnitsManager() {
   const createHeadingId = useId();
   const mergeHeadingId = useId();
   const treeHeading = useRef<HTMLHeadingElement>(null);
-  const units = useLoaded(listUnitDetails);
+  const units = useQuery(queries.unitDetails);
   // What a merge moves, to say so before it is done; the page works without them.
-  const board = useLoaded(loadBoard);
-  const users = useLoaded(listUsers);
+  const board = useQuery(queries.board);
+  const users = useQuery(queries.users);
   const [announcement, setAnnouncement] = useState('');
-  const all = useMemo(() => units.state.data ?? [], [units.state.data]);
+  const all = useMemo(() => units.data ?? [], [units.data]);
   const tree = useMemo(() => activeTree(all), [all]);
   const merged = all.filter((unit) => unit.mergedIntoId !== null);
-  const reloadUnits = units.reload;
-  const reloadBoard = board.reload;
-  const reloadUsers = users.reload;
+  // A unit's change shows in the tokens', users' and plan's unit pickers too.
+  const reloadUnits = useInvalidate(ALL_UNITS);
+  const reloadBoard = useInvalidate(queries.board.queryKey);
+  const reloadUsers = useInvalidate(queries.users.queryKey);
 
   const onChanged = useCallback(
     (message: string) => {
@@ -74,15 +74,15 @@ function UnitsManager() {
                 {t('admin.orgUnits.tree.heading')}
               </h2>
               <div className="panel-heading-meta">
-                {units.state.data && <span className="screen-muted">{t('admin.orgUnits.tree.count', { count: tree.length })}</span>}
+                {units.data && <span className="screen-muted">{t('admin.orgUnits.tree.count', { count: tree.length })}</span>}
                 <button type="button" className="button button-small" onClick={reloadUnits}>
                   {t('admin.refresh')}
                 </button>
               </div>
             </div>
-            {units.state.error && <LoadError error={units.state.error} message="admin.orgUnits.loadFailed" path={UNITS_ADMIN_PATH} />}
-            {units.state.data === null ? (
-              !units.state.error && <p className="notice">{t('common.loading')}</p>
+            {units.error && <LoadError error={units.error} message="admin.orgUnits.loadFailed" />}
+            {units.data === undefined ? (
+              !units.error && <p className="notice">{t('common.loading')}</p>
             ) : tree.length === 0 ? (
               <p className="notice">{t('admin.orgUnits.tree.empty')}</p>
             ) : (
@@ -107,8 +107,8 @@ function UnitsManager() {
             <MergeUnitsForm
               units={all}
               tree={tree}
-              indicators={board.state.data?.indicators ?? null}
-              users={users.state.data}
+              indicators={board.data?.indicators ?? null}
+              users={users.data ?? null}
               onMerged={onMerged}
             />
           </section>

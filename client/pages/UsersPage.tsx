@@ -38,7 +38,7 @@ function UsersManager({ user: self }: { user: SessionUser }) {
     <>
       <section className="panel" aria-labelledby="users-create-heading">
         <h2 id="users-create-heading">{t('admin.users.create.heading')}</h2>
-        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" path={USERS_PATH} />}
+        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" />}
         <CreateUserForm tree={tree} onCreated={onCreated} />
       </section>
 
@@ -56,7 +56,7 @@ function UsersManager({ user: self }: { user: SessionUser }) {
             </button>
           </div>
         </div>
-        {users.state.error && <LoadError error={users.state.error} message="admin.users.loadFailed" path={USERS_PATH} />}
+        {users.state.error && <LoadError error={users.state.error} message="admin.users.loadFailed" />}
         {users.state.data === null ? (
           !users.state.error && <p className="notice">{t('common.loading')}</p>
         ) : users.state.data.length === 0 ? (

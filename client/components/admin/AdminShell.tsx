@@ -41,7 +41,7 @@ export function NotAllowed({ message = 'admin.notAllowed' }: { message?: Message
 export function AdminShell({ path, title, intro, notAllowed, children }: Props) {
   const t = useT();
   return (
-    <SessionGate path={path} checking="admin.checking" failed="admin.sessionFailed">
+    <SessionGate checking="admin.checking" failed="admin.sessionFailed">
       {(user) =>
         user.role !== 'admin' ? (
           <PageMessage>

@@ -1,8 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { formatClock } from '../../format';
 import { useLang, useT } from '../../i18n';
-import { goToLogin } from '../../navigation';
-import { REPORTS_PATH, REPORTS_TIME_ZONE } from './paths';
+import { REPORTS_TIME_ZONE } from './paths';
 import type { ExportListState } from './useExportList';
 import { groupByWeek } from './weeks';
 import { WeekSection } from './WeekSection';
@@ -12,12 +11,6 @@ export function ExportArchive({ state, onRefresh }: { state: ExportListState; on
   const t = useT();
   const lang = useLang();
   const weeks = useMemo(() => groupByWeek(state.data ?? []), [state.data]);
-
-  // The session ended while the page was open.
-  const status = state.error?.status;
-  useEffect(() => {
-    if (status === 401) goToLogin(REPORTS_PATH);
-  }, [status]);
 
   return (
     <>
@@ -29,7 +22,7 @@ export function ExportArchive({ state, onRefresh }: { state: ExportListState; on
           {t('reports.list.refresh')}
         </button>
       </div>
-      {state.error && status !== 401 && (
+      {state.error && state.error.status !== 401 && (
         <div className="notice notice-error" role="alert">
           <p>{t('reports.list.loadFailed')}</p>
           <p>{t(`errors.${state.error.code}`)}</p>

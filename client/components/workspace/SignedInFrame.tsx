@@ -26,7 +26,7 @@ export function SignedInFrame({ path, title, children }: Props) {
   }, [title, t]);
 
   return (
-    <SessionGate path={path} checking="workspace.session.checking" failed="workspace.session.failed">
+    <SessionGate checking="workspace.session.checking" failed="workspace.session.failed">
       {(user) => (
         <div className="ws-page">
           <a className="ws-skip" href="#main">

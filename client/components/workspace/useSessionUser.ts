@@ -1,32 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '../../../shared/api/session';
-import { asApiError, getSession, type ApiError } from '../../api';
-import { goToLogin } from '../../navigation';
+import type { ApiError } from '../../api';
+import { queries } from '../../api/queries';
 
 export type SessionState = { kind: 'checking' } | { kind: 'ready'; user: SessionUser } | { kind: 'failed'; error: ApiError };
 
 /**
- * The signed-in user of a page (GET /api/session). Without a session the browser goes to the
- * login page, which comes back to `path` afterwards.
+ * The signed-in user of a page (GET /api/session), asked once for all the pages. Without a
+ * session the QueryClient sends the browser to the login page, which comes back here afterwards.
  */
-export function useSessionUser(path: string): { state: SessionState; retry: () => void } {
-  const [state, setState] = useState<SessionState>({ kind: 'checking' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'checking' });
-    getSession(controller.signal).then(
-      (user) => {
-        if (user === null) goToLogin(path);
-        else setState({ kind: 'ready', user });
-      },
-      (caught: unknown) => {
-        if (!controller.signal.aborted) setState({ kind: 'failed', error: asApiError(caught) });
-      },
-    );
-    return () => controller.abort();
-  }, [path, attempt]);
-
-  return { state, retry: () => setAttempt((n) => n + 1) };
+export function useSessionUser(): { state: SessionState; retry: () => void } {
+  const session = useQuery(queries.session);
+  const retry = () => void session.refetch();
+  if (session.data) return { state: { kind: 'ready', user: session.data }, retry };
+  if (session.error && session.error.status !== 401) return { state: { kind: 'failed', error: session.error }, retry };
+  return { state: { kind: 'checking' }, retry };
 }
