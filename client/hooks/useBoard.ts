@@ -23,9 +23,14 @@ export interface UseBoard {
 export function useBoard(token: string | null): UseBoard {
   const [state, setState] = useState<BoardState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Another token or a reload connects from scratch: nothing of the last connection is shown meanwhile.
+  const [connecting, setConnecting] = useState({ token, attempt });
+  if (connecting.token !== token || connecting.attempt !== attempt) {
+    setConnecting({ token, attempt });
+    setState({ kind: 'loading' });
+  }
 
   useEffect(() => {
-    setState({ kind: 'loading' });
     const socket = openBoardSocket(token);
     const { store, stop } = connectBoardStore(socket);
     socket.on('connect_error', (error) => {

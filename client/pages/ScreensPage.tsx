@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/api/board';
 import type { CreatedDisplay, Display, PairedDisplay } from '../../shared/api/displays';
-import { getBoard, listDisplays } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { getBoard } from '../api';
+import { queries, useInvalidate } from '../api/queries';
 import { AdminShell, NotAllowed } from '../components/admin/AdminShell';
 import { LoadError } from '../components/admin/LoadError';
 import { CreatedScreenNotice } from '../components/screens/CreatedScreenNotice';
@@ -10,7 +12,6 @@ import { PairScreenForm } from '../components/screens/PairScreenForm';
 import type { PageOption } from '../components/screens/ScreenCommands';
 import { ScreensTable } from '../components/screens/ScreensTable';
 import { formatClock } from '../format';
-import { useLoaded } from '../hooks/useLoaded';
 import { useLang, useT } from '../i18n';
 
 export const SCREENS_PATH = '/admin/screens';
@@ -33,8 +34,9 @@ function ScreensManager() {
   const lang = useLang();
   const listHeadingId = useId();
   const listHeading = useRef<HTMLHeadingElement>(null);
-  // A poll never overwrites the list an action asked for after it started.
-  const { state, reload: refresh } = useLoaded(listDisplays, { everyMs: REFRESH_MS });
+  const displays = useQuery({ ...queries.displays, refetchInterval: REFRESH_MS });
+  const state = { data: displays.data ?? null, error: displays.error, refreshedAt: displays.dataUpdatedAt || null };
+  const refresh = useInvalidate(queries.displays.queryKey);
   const [board, setBoard] = useState<Board | null>(null);
   const [created, setCreated] = useState<CreatedDisplay | null>(null);
   const [announcement, setAnnouncement] = useState('');

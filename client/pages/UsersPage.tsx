@@ -1,14 +1,14 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { SessionUser } from '../../shared/api/session';
 import type { User } from '../../shared/api/users';
-import { listUnits, listUsers } from '../api/admin';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useInvalidate } from '../api/queries';
 import { AdminShell } from '../components/admin/AdminShell';
 import { CreateUserForm } from '../components/admin/CreateUserForm';
 import { LoadError } from '../components/admin/LoadError';
 import { USERS_PATH } from '../components/admin/paths';
 import { unitPaths, unitTree } from '../components/admin/unitTree';
 import { UsersTable } from '../components/admin/UsersTable';
-import { useLoaded } from '../hooks/useLoaded';
 import { useT } from '../i18n';
 import '../styles/admin.css';
 
@@ -17,13 +17,13 @@ function UsersManager({ user: self }: { user: SessionUser }) {
   const t = useT();
   const listHeadingId = useId();
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const users = useLoaded(listUsers);
-  const units = useLoaded(listUnits);
+  const users = useQuery(queries.users);
+  const units = useQuery(queries.units);
   const [announcement, setAnnouncement] = useState('');
 
-  const tree = useMemo(() => unitTree(units.state.data ?? []), [units.state.data]);
+  const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const paths = useMemo(() => unitPaths(tree), [tree]);
-  const reloadUsers = users.reload;
+  const reloadUsers = useInvalidate(queries.users.queryKey);
 
   const onCreated = useCallback(
     (created: User) => {
@@ -38,7 +38,7 @@ function UsersManager({ user: self }: { user: SessionUser }) {
     <>
       <section className="panel" aria-labelledby="users-create-heading">
         <h2 id="users-create-heading">{t('admin.users.create.heading')}</h2>
-        {units.state.error && <LoadError error={units.state.error} message="admin.units.loadFailed" />}
+        {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
         <CreateUserForm tree={tree} onCreated={onCreated} />
       </section>
 
@@ -56,14 +56,14 @@ function UsersManager({ user: self }: { user: SessionUser }) {
             </button>
           </div>
         </div>
-        {users.state.error && <LoadError error={users.state.error} message="admin.users.loadFailed" />}
-        {users.state.data === null ? (
-          !users.state.error && <p className="notice">{t('common.loading')}</p>
-        ) : users.state.data.length === 0 ? (
+        {users.error && <LoadError error={users.error} message="admin.users.loadFailed" />}
+        {users.data === undefined ? (
+          !users.error && <p className="notice">{t('common.loading')}</p>
+        ) : users.data.length === 0 ? (
           <p className="notice">{t('admin.users.list.empty')}</p>
         ) : (
           <UsersTable
-            users={users.state.data}
+            users={users.data}
             captionId={listHeadingId}
             selfId={self.id}
             tree={tree}

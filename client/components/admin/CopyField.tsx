@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -18,9 +18,10 @@ export function CopyField({ label, value, copyLabel, multiline = false, describe
   const t = useT();
   const id = useId();
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
-
-  useEffect(() => setCopy('idle'), [value]);
+  // What the status line says, for the value it was said of: a new value starts silent.
+  const [copied, setCopied] = useState<{ of: unknown; state: CopyState }>({ of: value, state: 'idle' });
+  const copy = copied.of === value ? copied.state : 'idle';
+  const setCopy = (state: CopyState) => setCopied({ of: value, state });
 
   async function onCopy() {
     try {

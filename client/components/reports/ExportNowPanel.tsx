@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Export } from '../../../shared/api/exports';
+import { useNow } from '../../hooks/useNow';
 import { fieldErrorKey, useT, type MessageKey } from '../../i18n';
 import { wallTimeOf, wallTimeToIso } from './asOfInput';
 import { ExportNowStatus } from './ExportNowStatus';
@@ -20,6 +21,8 @@ function asOfErrorKey(code: string | undefined): MessageKey | null {
 /** "Xuất ngay" (admins and editors): as of now, or of a past moment in the office's time. */
 export function ExportNowPanel({ onUpdate, onListChanged }: Props) {
   const t = useT();
+  // The latest moment an export may be "as of", turned over each minute.
+  const now = useNow(60_000);
   const id = useId();
   const [asOf, setAsOf] = useState('');
   const [localError, setLocalError] = useState<MessageKey | null>(null);
@@ -57,7 +60,7 @@ export function ExportNowPanel({ onUpdate, onListChanged }: Props) {
             name="asOf"
             type="datetime-local"
             value={asOf}
-            max={wallTimeOf(Date.now(), REPORTS_TIME_ZONE)}
+            max={wallTimeOf(now, REPORTS_TIME_ZONE)}
             onChange={(event) => {
               setAsOf(event.target.value);
               setLocalError(null);

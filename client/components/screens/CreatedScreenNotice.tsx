@@ -13,11 +13,13 @@ export function CreatedScreenNotice({ created, onDismiss }: { created: CreatedDi
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
+  // What the status line says, for the value it was said of: a new value starts silent.
+  const [copied, setCopied] = useState<{ of: unknown; state: CopyState }>({ of: created, state: 'idle' });
+  const copy = copied.of === created ? copied.state : 'idle';
+  const setCopy = (state: CopyState) => setCopied({ of: created, state });
 
   useEffect(() => {
     headingRef.current?.focus();
-    setCopy('idle');
   }, [created]);
 
   async function onCopy() {

@@ -33,7 +33,8 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
   const lang = useLang();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const form = useDraftForm(indicator, board, () => draftOfReading(reading, lang), reading.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useDraftForm(formRef, indicator, board, () => draftOfReading(reading, lang), reading.id);
   const { record, saving } = useRecordReading(indicator.id);
 
   useEffect(() => {
@@ -52,7 +53,7 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
   }
 
   return (
-    <form ref={form.formRef} className="ws-form ws-correction" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form ref={formRef} className="ws-form ws-correction" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {t('workspace.correct.heading', { id: reading.id, date: formatDate(reading.date, lang) })}
       </h3>

@@ -3,6 +3,7 @@ import type { Board, BoardIndicator } from '../../../shared/api/board';
 import type { ReadingInput } from '../../../shared/api/readings';
 import type { Progress } from '../../../shared/indicator/progress';
 import { formatDate } from '../../format';
+import { useNow } from '../../hooks/useNow';
 import { useLang, useT } from '../../i18n';
 import { StatusBadges } from '../StatusBadge';
 import { progressChange } from './progressPreview';
@@ -45,9 +46,11 @@ export function ProgressPreview({ indicator, board, readings, input }: Props) {
   const t = useT();
   const lang = useLang();
   const headingId = useId();
+  // The expected pace moves with the day: a minute's precision is plenty.
+  const now = useNow(60_000);
   const change = useMemo(
-    () => (input && readings.readings ? progressChange(indicator, board, readings.readings, input, Date.now()) : null),
-    [indicator, board, readings.readings, input],
+    () => (input && readings.readings ? progressChange(indicator, board, readings.readings, input, now) : null),
+    [indicator, board, readings.readings, input, now],
   );
 
   let body;

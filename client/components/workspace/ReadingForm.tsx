@@ -28,7 +28,8 @@ export function ReadingForm({ indicator, board, onClose }: Props) {
   const lang = useLang();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const form = useDraftForm(indicator, board, () => emptyDraft(boardToday(board)));
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useDraftForm(formRef, indicator, board, () => emptyDraft(boardToday(board)));
   // The board's indicator is replaced on every change to it: its readings are asked for again.
   const { state: readings, reload } = useReadings(indicator.id, indicator);
   const { record, saving } = useRecordReading(indicator.id);
@@ -76,7 +77,7 @@ export function ReadingForm({ indicator, board, onClose }: Props) {
       <p className="ws-saved" role="status">
         {saved}
       </p>
-      <form ref={form.formRef} className="ws-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <form ref={formRef} className="ws-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
         <FormErrors errors={form.formErrors} extra={mayRetry ? t('workspace.form.retrySafe') : undefined} />
         <ReadingFields
           indicator={indicator}

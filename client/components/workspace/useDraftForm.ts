@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Board, BoardIndicator } from '../../../shared/api/board';
 import { dateInZone } from '../../../shared/time/dates';
 import type { ApiError } from '../../api';
@@ -21,14 +21,19 @@ type FormField = DraftField | 'reason';
  * Errors appear on the first submit and then follow the edits; a server's verdict on a field stays
  * until that field is edited. After each refusal focus moves to the first field in error.
  */
-export function useDraftForm(indicator: BoardIndicator, board: Board, initial: () => ReadingDraft, supersedes?: number) {
+export function useDraftForm(
+  formRef: RefObject<HTMLFormElement | null>,
+  indicator: BoardIndicator,
+  board: Board,
+  initial: () => ReadingDraft,
+  supersedes?: number,
+) {
   const [draft, setDraft] = useState<ReadingDraft>(initial);
   const [reason, setReason] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<MessageKey[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const today = boardToday(board);
   const check = useMemo(() => {
@@ -38,7 +43,7 @@ export function useDraftForm(indicator: BoardIndicator, board: Board, initial: (
 
   useEffect(() => {
     if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+  }, [focusRequest, formRef]);
 
   const setField = useCallback((field: FormField, value: string) => {
     if (field === 'reason') setReason(value);
@@ -80,5 +85,5 @@ export function useDraftForm(indicator: BoardIndicator, board: Board, initial: (
 
   const errors: FieldErrors = showErrors ? { ...check.errors } : {};
   for (const [field, key] of Object.entries(serverErrors)) if (key) errors[field] = key;
-  return { draft, reason, setField, check, errors, formErrors, setFormErrors, validate, showApiError, reset, formRef, today };
+  return { draft, reason, setField, check, errors, formErrors, setFormErrors, validate, showApiError, reset, today };
 }
