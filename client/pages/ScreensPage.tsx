@@ -74,7 +74,7 @@ function ScreensManager() {
       listHeading.current?.focus();
       refresh();
     },
-    [refresh, t],
+    [refresh, t, setAnnouncement],
   );
 
   // The role changed while the page was open. (An ended session is sent to log in by LoadError.)
