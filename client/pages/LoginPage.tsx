@@ -1,48 +1,53 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, login } from '../api';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { loginRequestSchema, type LoginRequest } from '../../shared/api/session';
+import { login } from '../api';
 import { fieldErrorKey, useT, type MessageKey } from '../i18n';
 import { safeNext, useNavigateTo } from '../navigation';
 
-/** Username and password; on success the session cookie is set and the board (or `?next=`) opens. */
+/**
+ * Username and password, checked by the API's own schema (shared/api/session.ts) before they
+ * are sent; on success the session cookie is set and the board (or `?next=`) opens.
+ */
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigateTo();
   const queryClient = useQueryClient();
   // Read once: where to go is decided by the link that opened the page.
   const next = useMemo(() => safeNext(new URLSearchParams(window.location.search).get('next')), []);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<LoginRequest>({ resolver: zodResolver(loginRequestSchema), defaultValues: { username: '', password: '' } });
   const [error, setError] = useState<MessageKey | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>({});
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    if (!username.trim() || !password) {
-      setError('login.missing');
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await login({ username: username.trim(), password });
+  const signIn = useMutation({
+    mutationFn: (request: LoginRequest) => login(request),
+    onSuccess: () => {
       // A new session: nothing asked for under another (or none) is kept.
       queryClient.clear();
       navigate(next ?? '/', { replace: true });
-    } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'unexpected_response', String(caught));
+    },
+    onError: (apiError) => {
       setError(`errors.${apiError.code}`);
-      setFieldErrors(Object.fromEntries(Object.entries(apiError.fields).map(([field, code]) => [field, fieldErrorKey(code)])));
-      setPassword('');
-      setSubmitting(false);
-    }
-  }
+      for (const [field, code] of Object.entries(apiError.fields))
+        if (field === 'username' || field === 'password') form.setError(field, { type: 'server', message: fieldErrorKey(code) });
+      form.resetField('password');
+    },
+  });
+  const submitting = signIn.isPending || signIn.isSuccess;
 
-  const usernameError = fieldErrors.username;
-  const passwordError = fieldErrors.password;
+  const onSubmit = form.handleSubmit(
+    (request) => {
+      setError(null);
+      signIn.mutate(request);
+    },
+    // Either field empty: one message says both are needed, as before anything is sent.
+    () => setError('login.missing'),
+  );
+
+  // The API's word on a field is shown beside it; an empty field is said once, above (login.missing).
+  const { errors } = form.formState;
+  const usernameError = errors.username?.type === 'server' ? (errors.username.message as MessageKey) : undefined;
+  const passwordError = errors.password?.type === 'server' ? (errors.password.message as MessageKey) : undefined;
 
   return (
     <main className="login">
@@ -59,14 +64,12 @@ export function LoginPage() {
         <label className="field">
           <span className="field-label">{t('login.username')}</span>
           <input
-            name="username"
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
             maxLength={100}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
+            {...form.register('username')}
             aria-invalid={usernameError ? true : undefined}
             autoFocus
           />
@@ -76,13 +79,11 @@ export function LoginPage() {
         <label className="field">
           <span className="field-label">{t('login.password')}</span>
           <input
-            name="password"
             type="password"
             autoComplete="current-password"
             required
             maxLength={200}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
+            {...form.register('password')}
             aria-invalid={passwordError ? true : undefined}
           />
           {passwordError && <span className="field-error">{t(passwordError)}</span>}
