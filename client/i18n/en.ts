@@ -74,7 +74,7 @@ export const en = {
     countdown: '{seconds} s',
     pinned: 'Fixed page',
     summaryTitle: 'Term overview',
-    indicatorCount: '{count} indicators',
+    indicatorCount: '{count, plural, one {# indicator} other {# indicators}}',
     groupPart: 'part {part}/{parts}',
     statusTilesLabel: 'Indicators by status',
     progressTitle: 'Progress of each indicator against the plan',

@@ -55,11 +55,52 @@ export function hasMessage(key: string): key is MessageKey {
   return lookup(catalogs.vi, key) !== undefined;
 }
 
-/** The string at `key` in `lang`, with `{name}` placeholders filled from `params`. */
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en' };
+
+/**
+ * ICU plurals in a template: `{count, plural, one {# indicator} other {# indicators}}` picks the
+ * branch of Intl.PluralRules for the language (`=0` style exact branches first) and writes `#` as
+ * the number in the language's format. Vietnamese has one form, so its strings need none.
+ */
+function formatPlurals(template: string, lang: Lang, params: MessageParams): string {
+  const opening = /\{(\w+), plural,/g;
+  let out = '';
+  let done = 0;
+  for (let match = opening.exec(template); match; match = opening.exec(template)) {
+    const branches: Record<string, string> = {};
+    let at = match.index + match[0].length;
+    for (;;) {
+      while (template[at] === ' ') at++;
+      const selector = /^=?\w+/.exec(template.slice(at))?.[0];
+      if (!selector) break;
+      at += selector.length;
+      while (template[at] === ' ') at++;
+      if (template[at] !== '{') break;
+      const start = at + 1;
+      for (let depth = 0; at < template.length; at++) {
+        if (template[at] === '{') depth++;
+        else if (template[at] === '}' && --depth === 0) break;
+      }
+      branches[selector] = template.slice(start, at);
+      at++;
+    }
+    while (template[at] === ' ') at++;
+    if (template[at] !== '}') continue; // not a plural after all: left as written
+    const count = Number(params[match[1]!]);
+    const branch = branches[`=${count}`] ?? branches[new Intl.PluralRules(LOCALES[lang]).select(count)] ?? branches.other ?? '';
+    out += template.slice(done, match.index) + branch.replaceAll('#', count.toLocaleString(LOCALES[lang]));
+    done = at + 1;
+    opening.lastIndex = done;
+  }
+  return out + template.slice(done);
+}
+
+/** The string at `key` in `lang`, with plurals chosen and `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   // A missing key is a type error; the fallback only guards data-driven keys.
-  const template = lookup(catalogs[lang], key) ?? lookup(catalogs.vi, key) ?? key;
-  if (!params) return template;
+  const found = lookup(catalogs[lang], key) ?? lookup(catalogs.vi, key) ?? key;
+  if (!params) return found;
+  const template = found.includes(', plural,') ? formatPlurals(found, lang, params) : found;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : placeholder,
   );

@@ -362,7 +362,7 @@ export const adminEn: typeof adminVi = {
     none: 'There are no units yet.',
     loadFailed: 'The units could not be loaded.',
     unknown: 'Unit #{id}',
-    selected: '{count} units selected',
+    selected: '{count, plural, one {# unit selected} other {# units selected}}',
   },
   users: {
     title: 'Users',
@@ -557,7 +557,7 @@ export const adminEn: typeof adminVi = {
       change: 'Change',
       more: 'Show more',
       loadingMore: 'Loading more…',
-      shown: '{count} entries shown.',
+      shown: '{count, plural, one {# entry shown.} other {# entries shown.}}',
       end: 'All entries shown.',
     },
     action: {
@@ -631,7 +631,7 @@ export const adminEn: typeof adminVi = {
       afterOnly: 'Recorded after the action:',
       beforeOnly: 'Recorded before the action:',
       none: 'No change recorded',
-      more: 'and {count} more fields',
+      more: '{count, plural, one {and # more field} other {and # more fields}}',
       details: 'Details',
       before: 'Before',
       after: 'After',

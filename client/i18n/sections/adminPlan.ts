@@ -480,7 +480,7 @@ export const planEn: typeof planVi = {
     heading: 'Plan of the current term: {name}',
     closedNote: 'This term is closed: its plan is read-only.',
     noGroups: 'The term has no groups yet. Add a group before adding indicators.',
-    count: '{count} indicators',
+    count: '{count, plural, one {# indicator} other {# indicators}}',
   },
   groups: {
     add: 'Add a group',
@@ -694,10 +694,10 @@ export const planEn: typeof planVi = {
     previewing: 'Checking…',
     previewHeading: 'Preview of the plan in “{file}”',
     dryRun: 'This is a preview of “{file}”: no indicator has been written yet.',
-    countNew: '{count} new indicators',
-    countError: '{count} rows in error',
+    countNew: '{count, plural, one {# new indicator} other {# new indicators}}',
+    countError: '{count, plural, one {# row in error} other {# rows in error}}',
     blockedByErrors:
-      'Cannot import yet: the file has {count} rows in error. The indicators go in together or not at all; fix those rows in the file and preview it again.',
+      'Cannot import yet: the file has {count, plural, one {# row in error} other {# rows in error}}. The indicators go in together or not at all; fix those rows in the file and preview it again.',
     nothingNew: 'The file has no indicators to import.',
     commit: 'Import the plan',
     committing: 'Importing…',
@@ -705,7 +705,7 @@ export const planEn: typeof planVi = {
     commitConflict: 'This preview was imported already or has expired. Choose the file again to check it once more.',
     commitInvalid: 'The file still has rows in error or the plan has just changed. Choose the file again to check it once more.',
     startOver: 'Choose another file',
-    errorsOnly: 'Show only the {count} rows in error',
+    errorsOnly: '{count, plural, one {Show only the row in error} other {Show only the # rows in error}}',
     tableCaption: 'Indicators in {file}',
     targetValue: '{baseline} → {target}',
     column: {

@@ -107,7 +107,7 @@ export const orgUnitsEn: typeof orgUnitsVi = {
   tree: {
     heading: 'Unit tree',
     empty: 'There are no units yet.',
-    count: '{count} active units',
+    count: '{count, plural, one {# active unit} other {# active units}}',
     formerNames: 'formerly: {names}',
     mergedFrom: 'merged from: {names}',
   },
@@ -162,7 +162,7 @@ export const orgUnitsEn: typeof orgUnitsVi = {
     keepMissing: 'Choose the unit to keep among the chosen ones.',
     keepBelow: 'A unit below another merged unit cannot be the one kept. Keep the parent unit or set up a new one.',
     parentMerged: 'The new unit cannot be part of a unit being merged.',
-    confirmHeading: 'Merge {count} units into “{into}”?',
+    confirmHeading: 'Merge {count, plural, one {# unit} other {# units}} into “{into}”?',
     confirmGone: 'No longer active, kept as history (“merged into {into}”): {names}.',
     confirmNew: '“{into}” is a new unit, set up by the merge.',
     confirmMoves: 'Moving to “{into}”:',
