@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../shared/api/session';
 import { useT, type MessageKey } from '../../i18n';
 import { AppNav } from '../AppNav';
 import { PageMessage, SessionGate } from '../SessionGate';
+import { usePageTitle } from '../usePageTitle';
 import { AppLink } from '../workspace/AppLink';
 
 interface Props {
@@ -40,6 +41,7 @@ export function NotAllowed({ message = 'admin.notAllowed' }: { message?: Message
  */
 export function AdminShell({ path, title, intro, notAllowed, children }: Props) {
   const t = useT();
+  usePageTitle(t(title));
   return (
     <SessionGate checking="admin.checking" failed="admin.sessionFailed">
       {(user) =>

@@ -83,7 +83,10 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         figure(
           'value',
           unit ? t('workspace.form.valueWithUnit', { unit }) : t('workspace.form.value'),
-          `${t(`workspace.form.measureHint.${indicator.measure}`)} ${t('workspace.form.decimalHint')}`,
+          // A count is a whole number: no word of decimals beside it.
+          indicator.measure === 'count'
+            ? t('workspace.form.measureHint.count')
+            : `${t(`workspace.form.measureHint.${indicator.measure}`)} ${t('workspace.form.decimalHint')}`,
         )
       )}
       <TextField

@@ -1,9 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/api/session';
 import { useT } from '../../i18n';
 import '../../styles/workspace.css';
 import { AppNav } from '../AppNav';
 import { SessionGate } from '../SessionGate';
+import { usePageTitle } from '../usePageTitle';
 
 interface Props {
   /** The page's path, to come back to after logging in. */
@@ -16,14 +17,7 @@ interface Props {
 /** A page for signed-in users: checks the session (SessionGate), then shows the navigation bar and the page. */
 export function SignedInFrame({ path, title, children }: Props) {
   const t = useT();
-
-  useEffect(() => {
-    const previous = document.title;
-    document.title = `${title} · ${t('app.title')}`;
-    return () => {
-      document.title = previous;
-    };
-  }, [title, t]);
+  usePageTitle(title);
 
   return (
     <SessionGate checking="workspace.session.checking" failed="workspace.session.failed">

@@ -26,7 +26,7 @@ export const adminVi = {
   copyFailed: 'Không sao chép được. Hãy chọn nội dung và sao chép thủ công.',
   role: {
     admin: 'Quản trị viên',
-    editor: 'Biên tập viên',
+    editor: 'Chuyên viên',
     viewer: 'Người xem',
   } satisfies Record<Role, string>,
   roleHint: {
@@ -42,7 +42,7 @@ export const adminVi = {
   },
   users: {
     title: 'Người dùng',
-    intro: 'Tài khoản đăng nhập, vai trò và đơn vị phụ trách. Biên tập viên chỉ cập nhật được chỉ tiêu của các đơn vị được giao.',
+    intro: 'Tài khoản đăng nhập, vai trò và đơn vị phụ trách. Chuyên viên chỉ cập nhật được chỉ tiêu của các đơn vị được giao.',
     loadFailed: 'Không tải được danh sách người dùng.',
     create: {
       heading: 'Thêm người dùng',
@@ -53,12 +53,12 @@ export const adminVi = {
       passwordHint: 'Ít nhất {min} ký tự. Hãy gửi cho người dùng qua kênh an toàn.',
       role: 'Vai trò',
       units: 'Đơn vị phụ trách',
-      unitsHint: 'Biên tập viên cập nhật được chỉ tiêu của các đơn vị này.',
+      unitsHint: 'Chuyên viên cập nhật được chỉ tiêu của các đơn vị này.',
       submit: 'Tạo người dùng',
       submitting: 'Đang tạo…',
       done: 'Đã tạo người dùng “{name}”.',
     },
-    editorWithoutUnits: 'Biên tập viên chưa được giao đơn vị nào sẽ không cập nhật được chỉ tiêu nào.',
+    editorWithoutUnits: 'Chuyên viên chưa được giao đơn vị nào sẽ không cập nhật được chỉ tiêu nào.',
     list: {
       heading: 'Danh sách người dùng',
       empty: 'Chưa có người dùng nào.',

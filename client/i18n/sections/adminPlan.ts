@@ -140,7 +140,7 @@ export const planVi = {
     chooseGroup: 'Chọn nhóm…',
     owner: 'Đơn vị phụ trách',
     chooseOwner: 'Chọn đơn vị…',
-    ownerHint: 'Biên tập viên của đơn vị này cập nhật số liệu.',
+    ownerHint: 'Chuyên viên của đơn vị này cập nhật số liệu.',
     measure: 'Loại số liệu',
     aggregation: 'Cách tổng hợp',
     direction: 'Chiều hướng',

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, watchedPage } from '../helpers/browser';
+import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+
+/** What a clerk and an admin met on their first day (issue 18), each checked in the built client. */
+
+const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
+  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
+});
+afterEach(() => server?.close());
+
+/** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
+const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
+
+async function signIn(page: Page, path: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+describe('the clerk', () => {
+  it('is told a count is a whole number, with no example of decimals', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/workspace');
+    await page.getByRole('button', { name: 'Nhập số liệu cho chỉ tiêu Kết nạp đảng viên mới' }).first().click();
+    const value = page.getByLabel(/^Giá trị/);
+    await value.waitFor();
+    const countHint = await page.locator('.ws-form .field', { has: value }).innerText();
+    expect(countHint).toContain('Số nguyên, không âm.');
+    expect(countHint).not.toContain('97,5');
+    expect(countHint).not.toContain('thập phân');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('the admin', () => {
+  it('calls the role that updates indicators "Chuyên viên", and each admin page names itself in the tab', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/admin/users');
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Người dùng · Bảng theo dõi chỉ tiêu nhiệm kỳ');
+    const roles = await page.getByLabel('Vai trò').first().locator('option').allInnerTexts();
+    expect(roles).toContain('Chuyên viên');
+    expect(await page.locator('body').innerText()).not.toContain('Biên tập viên');
+
+    await page.getByRole('link', { name: 'Nhật ký', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Nhật ký thao tác', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Nhật ký thao tác · Bảng theo dõi chỉ tiêu nhiệm kỳ');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('in English', () => {
+  it('writes the workspace count through the plural rules (no raw {count, plural} and never "1 indicators")', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/login?lang=en`);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`${server.url}/workspace?lang=en`);
+    await page.getByText(/^\d+ indicators, \d+ of them overdue\.$/).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/\b1 indicators\b/);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
