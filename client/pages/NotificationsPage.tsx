@@ -8,7 +8,8 @@ import { LoadError } from '../components/admin/LoadError';
 import { ListTable } from '../components/ListTable';
 import { ADMIN_TIME_ZONE, NOTIFICATIONS_PATH } from '../components/admin/paths';
 import { formatDate, formatDateTime } from '../format';
-import { useLoaded } from '../hooks/useLoaded';
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../api/queries';
 import { useLang, useT, type MessageKey } from '../i18n';
 import '../styles/admin.css';
 
@@ -81,10 +82,14 @@ function Row({ notification, onResent }: { notification: Notification; onResent:
 }
 
 /** Every reminder and alert, newest first, with to whom each went and how that went. */
+const NOTIFICATIONS_KEY = ['notifications'];
+
 function Notifications() {
   const t = useT();
   const headingId = useId();
-  const { state, reload } = useLoaded(listNotifications, { everyMs: REFRESH_MS });
+  const list = useQuery({ queryKey: NOTIFICATIONS_KEY, queryFn: ({ signal }) => listNotifications(signal), refetchInterval: REFRESH_MS });
+  const state = { data: list.data ?? null, error: list.error };
+  const reload = useInvalidate(NOTIFICATIONS_KEY);
   const [message, setMessage] = useState<MessageKey | null>(null);
   const onResent = (said: MessageKey) => {
     setMessage(said);
@@ -99,7 +104,7 @@ function Notifications() {
           {t(message)}
         </p>
       )}
-      {state.error && <LoadError error={state.error} message="notifications.loadFailed" path={NOTIFICATIONS_PATH} />}
+      {state.error && <LoadError error={state.error} message="notifications.loadFailed" />}
       {notifications === null ? (
         !state.error && <p className="notice">{t('common.loading')}</p>
       ) : notifications.length === 0 ? (

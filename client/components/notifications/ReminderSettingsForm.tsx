@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { updateAccountRequestSchema, type Account } from '../../../shared/api/users';
 import { getAccount, updateAccount } from '../../api/notifications';
-import { useLoaded } from '../../hooks/useLoaded';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../i18n';
 import { FormError } from '../form/FormError';
 import { EmailField } from './EmailField';
@@ -48,12 +48,16 @@ function Fields({ account, onSaved }: { account: Account; onSaved: (account: Acc
   );
 }
 
+const ACCOUNT_KEY = ['account'];
+
 /** /account: where the user's reminders go, and whether they want them. */
 export function ReminderSettingsForm() {
   const t = useT();
   const headingId = useId();
-  const load = useCallback((signal: AbortSignal) => getAccount(signal), []);
-  const { state, update } = useLoaded(load);
+  const account = useQuery({ queryKey: ACCOUNT_KEY, queryFn: ({ signal }) => getAccount(signal) });
+  const queryClient = useQueryClient();
+  const state = { data: account.data ?? null, error: account.error };
+  const update = (change: () => Account) => queryClient.setQueryData(ACCOUNT_KEY, change());
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('notifications.account.heading')}</h2>
