@@ -70,6 +70,19 @@ export default defineConfig({
     // Every browser a screen or a phone runs (Chromium, Safari 17+, Firefox 115+) preloads modules
     // itself: the polyfill only cost the entry bytes.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          includeDependenciesRecursively: false,
+          groups: [
+            // The screen's own parts in one chunk: the signed-in app's pages share a few of them
+            // (status badge, reading date, target facts), and split apart they were five small
+            // chunks on the display's route, each paying its own imports and compression.
+            { name: 'display-parts', test: /client[\\/](components[\\/](StatusBadge|ReadingDate|TargetFacts|PaceBar|indicatorText)|hooks[\\/]useNow|format\.ts)|shared[\\/](display[\\/]pages|indicator[\\/]progress)/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     // The client imports ../shared; allowing the project root (not just client/) lets the dev
