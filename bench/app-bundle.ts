@@ -5,60 +5,12 @@
  * each and names the largest modules; and every route's own chunk. The baseline of the same run:
  * every chunk of the app. `npm run bench:app`; figures go to docs/performance.md.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'vite';
-
-interface Chunk {
-  fileName: string;
-  code: string;
-  isEntry: boolean;
-  facade: string | null;
-  imports: string[];
-  dynamicImports: string[];
-  modules: Record<string, number>;
-}
+import { buildChunks, moduleName, type Chunk } from './client-chunks';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-/** A module's name as people know it: the package under node_modules, else the source path. */
-function moduleName(id: string): string {
-  const inPackages = id.split('node_modules/').at(-1)!;
-  if (inPackages !== id) return inPackages.startsWith('@') ? inPackages.split('/').slice(0, 2).join('/') : inPackages.split('/')[0]!;
-  return id.replace(/^.*?\/(client|shared)\//, '$1/');
-}
-
-async function buildChunks(): Promise<Chunk[]> {
-  const outDir = await mkdtemp(join(tmpdir(), 'termboard-app-bundle-'));
-  const chunks: Chunk[] = [];
-  const record: Plugin = {
-    name: 'record-chunks',
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (output.type !== 'chunk' || !output.fileName.startsWith('assets/')) continue;
-        chunks.push({
-          fileName: output.fileName,
-          code: output.code,
-          isEntry: output.isEntry,
-          facade: output.facadeModuleId,
-          imports: output.imports,
-          dynamicImports: output.dynamicImports,
-          modules: Object.fromEntries(Object.entries(output.modules).map(([id, module]) => [id, module.renderedLength])),
-        });
-      }
-    },
-  };
-  try {
-    await build({ configFile: join(import.meta.dirname, '..', 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true }, plugins: [record] });
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-  return chunks;
-}
-
-const chunks = await buildChunks();
+const chunks = (await buildChunks()).filter((chunk) => chunk.fileName.startsWith('assets/'));
 const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
 const gzip = (chunk: Chunk) => gzipSync(chunk.code).length;
 /** A chunk and everything it imports statically: what the browser fetches before it runs. */

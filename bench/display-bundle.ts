@@ -4,20 +4,8 @@
  * (the entry, the display page's dynamic chunk, their static imports), gzips each, and names the
  * largest modules. The baseline of the same run: every chunk of the app.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'vite';
-
-interface ChunkFacts {
-  fileName: string;
-  code: string;
-  isEntry: boolean;
-  facade: string | null;
-  imports: string[];
-  modules: Record<string, number>;
-}
+import { buildChunks, moduleName, type Chunk } from './client-chunks';
 
 export interface BundleFigures {
   /** A Vietnamese screen's (the default): the route with the Vietnamese strings only. */
@@ -29,37 +17,8 @@ export interface BundleFigures {
   largestModules: Array<{ name: string; bytes: number }>;
 }
 
-/** A module's name as people know it: the package under node_modules, else the source path. */
-function moduleName(id: string): string {
-  const inPackages = id.split('node_modules/').at(-1)!;
-  if (inPackages !== id) return inPackages.startsWith('@') ? inPackages.split('/').slice(0, 2).join('/') : inPackages.split('/')[0]!;
-  return id.replace(/^.*?\/(client|shared)\//, '$1/');
-}
-
 export async function measureDisplayBundle(): Promise<BundleFigures> {
-  const outDir = await mkdtemp(join(tmpdir(), 'termboard-bundle-'));
-  const chunks: ChunkFacts[] = [];
-  const record: Plugin = {
-    name: 'record-chunks',
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (output.type !== 'chunk') continue;
-        chunks.push({
-          fileName: output.fileName,
-          code: output.code,
-          isEntry: output.isEntry,
-          facade: output.facadeModuleId,
-          imports: output.imports,
-          modules: Object.fromEntries(Object.entries(output.modules).map(([id, module]) => [id, module.renderedLength])),
-        });
-      }
-    },
-  };
-  try {
-    await build({ configFile: join(import.meta.dirname, '..', 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true }, plugins: [record] });
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
+  const chunks = await buildChunks();
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const facade = (path: string) => {
     const found = chunks.find((chunk) => chunk.facade?.endsWith(path));
@@ -79,7 +38,7 @@ export async function measureDisplayBundle(): Promise<BundleFigures> {
     visit(facade(displayEntry));
     return [...route].map((fileName) => byName.get(fileName)!).filter(Boolean);
   };
-  const gzip = (chunk: ChunkFacts) => gzipSync(chunk.code).length;
+  const gzip = (chunk: Chunk) => gzipSync(chunk.code).length;
   const routeChunks = routeOf('client/displayVi.tsx');
   const modules = new Map<string, number>();
   for (const chunk of routeChunks) for (const [id, bytes] of Object.entries(chunk.modules)) modules.set(moduleName(id), (modules.get(moduleName(id)) ?? 0) + bytes);
