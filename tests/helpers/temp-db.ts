@@ -76,11 +76,11 @@ async function saveTemplate(db: Database, key: string): Promise<string> {
 /** An empty database on the server `serverUrl` points at, and how to drop it. */
 export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `termboard_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
+  const admin = async (...statements: string[]) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     try {
-      await client.query(statement);
+      for (const statement of statements) await client.query(statement);
     } finally {
       await client.end();
     }
@@ -88,5 +88,26 @@ export async function createPostgresDatabase(serverUrl: string): Promise<{ url: 
   await admin(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => dropPostgresDatabase(name, admin) };
+}
+
+/**
+ * Drops a test database. `with (force)` is not used: it must terminate every session on the
+ * database, and one may be an autovacuum worker, which a user that is not a superuser may not
+ * signal (CI failed on exactly that). Our own sessions are ended first; a plain DROP then tells
+ * autovacuum to leave, and waits up to 5 s for what is still there, so an "in use" is retried.
+ */
+async function dropPostgresDatabase(name: string, admin: (...statements: string[]) => Promise<void>): Promise<void> {
+  const endOurSessions = `select pg_terminate_backend(pid) from pg_stat_activity
+    where datname = '${name}' and usename = current_user and pid <> pg_backend_pid()`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(endOurSessions, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      const inUse = (error as { code?: string }).code === '55006';
+      if (!inUse || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
