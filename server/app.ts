@@ -150,7 +150,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // JSON only: a text/plain body would otherwise reach the routes as a string.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
-  await installSecurity(http, { publicUrl: deps.publicUrl });
+  installSecurity(http, { publicUrl: deps.publicUrl });
   const redis = deps.redisUrl === undefined ? undefined : connectRedis(deps.redisUrl, http);
   // Limits are set per route (login); in memory for one node, counted in Redis beyond one.
   await http.register(fastifyRateLimit, {
