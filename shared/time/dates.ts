@@ -19,7 +19,11 @@ export function isIsoDate(text: string): boolean {
 
 /** Days since 1970-01-01 for a calendar date. */
 export function dayNumber(date: IsoDate): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  // Date.UTC on the three numbers: parsing the text again is most of the cost, many times a
+  // reading. (Date.UTC reads years 0–99 as 1900–1999: those go through the parser.)
+  const year = Number(date.slice(0, 4));
+  if (year < 100) return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  return Math.round(Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
 }
 
 /** The calendar date of a day number. */
@@ -46,10 +50,15 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 /** Last day of the month that `date` falls in. */
 export function endOfMonth(date: IsoDate): IsoDate {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(2000, Number(date.slice(5, 7)), 0)).getUTCDate();
+  if (lastDay === 29 && !isLeapYear(Number(date.slice(0, 4)))) return `${date.slice(0, 8)}28`;
+  return `${date.slice(0, 8)}${lastDay}`;
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
@@ -60,17 +69,24 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Per time zone, its formatter and the last second it was asked for: a busy server asks for "today" many times a second. */
+const zones = new Map<string, { format: Intl.DateTimeFormat; second: number; date: IsoDate }>();
 
 /** The calendar date an instant falls on in a time zone (`Asia/Ho_Chi_Minh` for the board). */
 export function dateInZone(instant: number, timeZone: string): IsoDate {
-  let format = zoneFormatters.get(timeZone);
-  if (!format) {
+  let zone = zones.get(timeZone);
+  if (!zone) {
     // en-CA writes dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    zoneFormatters.set(timeZone, format);
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), second: Number.NaN, date: '' };
+    zones.set(timeZone, zone);
   }
-  return format.format(instant);
+  // Every zone's offset is whole seconds: two instants in the same second fall on the same date.
+  const second = Math.floor(instant / 1000);
+  if (second !== zone.second) {
+    zone.date = zone.format.format(instant);
+    zone.second = second;
+  }
+  return zone.date;
 }
 
 /** True when the runtime knows the IANA time zone. */

@@ -49,6 +49,7 @@ describe('dayNumber / dateOfDayNumber', () => {
     ['1969-12-31', -1],
     ['2000-01-01', 10_957],
     ['2028-02-29', 21_243], // 10_957 + 28 × 365 + 7 leap days + 31 + 28
+    ['0050-03-01', -701_206], // a year under 100, which Date.UTC would read as 1950
   ])('%s is day %i and back', (date, day) => {
     expect(dayNumber(date)).toBe(day);
     expect(dateOfDayNumber(day)).toBe(date);
@@ -140,6 +141,10 @@ describe('dateInZone', () => {
     ['2028-02-29T16:59:59.999Z', HCM, '2028-02-29'],
     ['2028-02-29T17:00:00.000Z', HCM, '2028-03-01'],
     ['2026-11-28T04:59:59.000Z', 'America/New_York', '2026-11-27'], // UTC−5 in November
+    // Liberia was UTC−0:44:30 until 1972: a day that starts on the half minute, asked for twice
+    // within one minute (dateInZone keeps the last second it was asked for).
+    ['1971-06-01T00:44:29.999Z', 'Africa/Monrovia', '1971-05-31'],
+    ['1971-06-01T00:44:30.000Z', 'Africa/Monrovia', '1971-06-01'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     expect(dateInZone(Date.parse(instant), zone)).toBe(expected);
   });
