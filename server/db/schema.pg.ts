@@ -364,3 +364,33 @@ export const jobSlots = pgTable('job_slots', {
   owner: text().notNull(),
   claimedAt: bigint('claimed_at', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Screens waiting to be paired by a code (docs/decisions.md, "Pairing codes are rows"). Only the
+ * hash of the screen's secret is kept; the display's token is made when the screen takes it, so it
+ * is never here. Rows live 10 minutes and are swept when screens ask for codes.
+ */
+export const displayPairings = pgTable(
+  'display_pairings',
+  {
+    code: text().primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    /** An admin took the code (it serves once): set by a compare-and-set in a write transaction. */
+    claimed: boolean().notNull().default(false),
+    /** The display the code was paired to, waiting for its screen to take its token. */
+    displayId: integer('display_id').references(() => accessTokens.id),
+  },
+  (t) => [index('display_pairings_expires').on(t.expiresAt)],
+);
+
+/** Wrong pairing codes typed by admins, kept a minute: more than 10 in a minute is refused on every node. */
+export const pairingWrongCodes = pgTable(
+  'pairing_wrong_codes',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('pairing_wrong_codes_user').on(t.userId, t.at)],
+);

@@ -371,3 +371,33 @@ export const jobSlots = sqliteTable('job_slots', {
   owner: text().notNull(),
   claimedAt: integer('claimed_at').notNull(),
 });
+
+/**
+ * Screens waiting to be paired by a code (docs/decisions.md, "Pairing codes are rows"). Only the
+ * hash of the screen's secret is kept; the display's token is made when the screen takes it, so it
+ * is never here. Rows live 10 minutes and are swept when screens ask for codes.
+ */
+export const displayPairings = sqliteTable(
+  'display_pairings',
+  {
+    code: text().primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** An admin took the code (it serves once): set by a compare-and-set in a write transaction. */
+    claimed: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The display the code was paired to, waiting for its screen to take its token. */
+    displayId: integer('display_id').references(() => accessTokens.id),
+  },
+  (t) => [index('display_pairings_expires').on(t.expiresAt)],
+);
+
+/** Wrong pairing codes typed by admins, kept a minute: more than 10 in a minute is refused on every node. */
+export const pairingWrongCodes = sqliteTable(
+  'pairing_wrong_codes',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: integer().notNull(),
+  },
+  (t) => [index('pairing_wrong_codes_user').on(t.userId, t.at)],
+);
