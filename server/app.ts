@@ -68,6 +68,7 @@ import { WritePipeline } from './changes/write-pipeline';
 import { DisplaysRepository } from './displays/displays.repository';
 import { displaysRoutes } from './displays/displays.routes';
 import { DisplaysService } from './displays/displays.service';
+import { PairingRepository } from './displays/pairing.repository';
 import { PairingService } from './displays/pairing.service';
 import { DeliveriesRepository } from './mail/deliveries.repository';
 import { smtpMailer } from './mail/mailer';
@@ -260,7 +261,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   authRoutes(http, auth);
   boardRoutes(http, auth, boards, deps.clock);
   readingsRoutes(http, auth, readings);
-  displaysRoutes(http, auth, displays, new PairingService(displays, deps.clock), deps.publicUrl);
+  displaysRoutes(http, auth, displays, new PairingService(new PairingRepository(deps.db), displays, deps.clock), deps.publicUrl);
   auditRoutes(http, auth, audit, deps.timeZone);
   importsRoutes(http, auth, imports, boards);
   exportsRoutes(http, auth, exportsService);

@@ -76,6 +76,19 @@ export class DisplaysRepository {
     });
   }
 
+  /** Gives a live display a new token (its hash); false when it is unknown or revoked. */
+  replaceToken(id: number, tokenHash: string): Promise<boolean> {
+    const { accessTokens } = this.db.tables;
+    return this.db.transaction(async () => {
+      const rows = await this.db.orm
+        .update(accessTokens)
+        .set({ tokenHash })
+        .where(and(eq(accessTokens.id, id), eq(accessTokens.kind, 'display'), isNull(accessTokens.revokedAt)))
+        .returning({ id: accessTokens.id });
+      return rows.length === 1;
+    });
+  }
+
   /** Records that a socket of the token connected or went away. */
   seen(id: number, now: number): Promise<void> {
     const { accessTokens } = this.db.tables;

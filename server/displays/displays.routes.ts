@@ -6,6 +6,9 @@ import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
 import type { DisplaysService } from './displays.service';
 import type { PairingService } from './pairing.service';
 
+/** Pairing codes one client address may ask for in a minute. */
+export const PAIRINGS_PER_ADDRESS_PER_MINUTE = 60;
+
 export function displaysRoutes(
   app: FastifyInstance,
   auth: AuthService,
@@ -16,7 +19,10 @@ export function displaysRoutes(
   const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
 
   // A screen without a token (no login): a code to show, and the secret it claims its token with.
-  app.post('/api/displays/pairings', { schema: { tags: ['displays'] } }, async (_request, reply) => reply.status(201).send(pairing.start()));
+  // Each is a write: limited per address (a screen asks about every 10 minutes).
+  app.post('/api/displays/pairings', { schema: { tags: ['displays'] }, config: { rateLimit: { max: PAIRINGS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } } }, async (_request, reply) =>
+    reply.status(201).send(await pairing.start()),
+  );
 
   app.post('/api/displays/pairings/claim', { schema: { tags: ['displays'], body: claimPairingRequestSchema } }, async (request) => {
     const { code, secret } = parseWith(claimPairingRequestSchema, request.body);
@@ -27,7 +33,7 @@ export function displaysRoutes(
     const principal = await requirePrincipal(auth, request);
     displays.authorize(principal);
     const { code, name } = parseWith(pairDisplayRequestSchema, request.body);
-    return reply.status(201).send(await pairing.pair(principal, code, name, baseUrl(request), request.ip));
+    return reply.status(201).send(await pairing.pair(principal, code, name, request.ip));
   });
 
   app.post('/api/displays', { schema: { tags: ['displays'], body: createDisplayRequestSchema } }, async (request, reply) => {

@@ -29,16 +29,31 @@ export class DisplaysService {
   ) {}
 
   async create(principal: Principal, name: string, baseUrl: string, ip = ''): Promise<CreatedDisplay> {
-    const adminId = this.authorize(principal);
     const token = newSecret('tbd');
-    const id = await this.repository.transaction(async () => {
-      const id = await this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
-      await this.audit.record(actorOf(principal, ip), { action: 'display.created', entity: 'display', entityId: id, after: { name } });
-      return id;
-    });
+    const id = await this.insert(principal, name, token, ip);
     const url = new URL(DISPLAY_PATH, baseUrl);
     url.searchParams.set('token', token);
     return { id, name, token, url: url.toString() };
+  }
+
+  /**
+   * A display for a screen being paired by a code: its token is made only when the screen takes
+   * it (`issueToken`), so none is shown here and none waits anywhere. Joins the caller's transaction.
+   */
+  async createForPairing(principal: Principal, name: string, ip = ''): Promise<{ id: number; name: string }> {
+    // A placeholder no one holds: the column needs a hash until the screen's token replaces it.
+    const id = await this.insert(principal, name, newSecret('tbd'), ip);
+    return { id, name };
+  }
+
+  /** A new token for a live display (the paired screen takes its own); undefined when it is revoked or gone. */
+  async issueToken(id: number): Promise<{ id: number; name: string; token: string } | undefined> {
+    const token = newSecret('tbd');
+    return this.repository.transaction(async () => {
+      if (!(await this.repository.replaceToken(id, hashSecret(token)))) return undefined;
+      const row = (await this.repository.find(id))!;
+      return { id, name: row.name, token };
+    });
   }
 
   async list(principal: Principal): Promise<Display[]> {
@@ -102,6 +117,15 @@ export class DisplaysService {
   authorize(principal: Principal): number {
     if (!isAdmin(principal) || principal.kind !== 'user') throw new AppError('forbidden', 'only an admin manages display screens');
     return principal.userId;
+  }
+
+  private insert(principal: Principal, name: string, token: string, ip: string): Promise<number> {
+    const adminId = this.authorize(principal);
+    return this.repository.transaction(async () => {
+      const id = await this.repository.create({ name, tokenHash: hashSecret(token), createdByUserId: adminId, now: this.clock.now() });
+      await this.audit.record(actorOf(principal, ip), { action: 'display.created', entity: 'display', entityId: id, after: { name } });
+      return id;
+    });
   }
 
   private async live(id: number): Promise<DisplayRow> {
