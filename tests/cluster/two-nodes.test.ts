@@ -11,6 +11,7 @@ import { boardSocket, collectCoverage, eventually } from '../helpers/socket-clie
 import { sqlRows } from '../helpers/sql';
 import { LOGINS_PER_ADDRESS_PER_MINUTE } from '../../server/auth/auth.routes';
 import { LOGIN_THROTTLE } from '../../server/auth/login-throttle';
+import { WRONG_CODES_PER_MINUTE } from '../../server/displays/pairing.service';
 import { api, signIn } from '../helpers/start-test-server';
 import { createPostgresDatabase } from '../helpers/temp-db';
 
@@ -84,8 +85,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function login(url: string): Promise<string> {
-  return signIn(url, 'admin', PASSWORD);
+async function login(url: string, username = 'admin', password = PASSWORD): Promise<string> {
+  return signIn(url, username, password);
 }
 
 let day = 0;
@@ -279,6 +280,51 @@ describe('two app nodes on one PostgreSQL and one Redis, behind nginx', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+  });
+
+  it('pairs a screen by a code across nodes: the code from one node, the admin on the other, the token from the first', async () => {
+    const [first, second] = nodes as [Node, Node];
+    const asked = await api(first, 'POST', '/api/displays/pairings');
+    expect(asked.status).toBe(201);
+    const { code, secret } = asked.body as { code: string; secret: string };
+    const claim = () => api(first, 'POST', '/api/displays/pairings/claim', { body: { code, secret } });
+    expect((await claim()).body).toEqual({ status: 'waiting' });
+    const paired = await api(second, 'POST', '/api/displays/pair', { body: { code, name: 'Phòng họp ghép mã' }, cookie: admin });
+    expect(paired).toMatchObject({ status: 201, body: { name: 'Phòng họp ghép mã' } });
+    const taken = await claim();
+    expect(taken.body).toMatchObject({ status: 'paired', id: paired.body.id, name: 'Phòng họp ghép mã' });
+
+    // The screen, still on the first node, shows the board with its own token.
+    const socket = boardSocket(first.url, { token: taken.body.token });
+    const feed = connectBoardStore(socket);
+    stops.push(() => feed.stop());
+    socket.connect();
+    await eventually('the paired screen to show the board', () => feed.store.current.board !== null && feed.store.current.connection === 'live');
+    const listed = await api(second, 'GET', '/api/displays', { cookie: admin });
+    expect(listed.body.displays.find((d: { id: number }) => d.id === paired.body.id)).toMatchObject({ online: true });
+  });
+
+  it('pairs one screen when its code is typed on both nodes at once', async () => {
+    const { code, secret } = (await api(nodes[0]!, 'POST', '/api/displays/pairings')).body as { code: string; secret: string };
+    const answers = await Promise.all(nodes.map((node) => api(node, 'POST', '/api/displays/pair', { body: { code, name: `Màn hình ${node.name}` }, cookie: admin })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 404]);
+    const winner = answers.find((answer) => answer.status === 201)!;
+    const taken = await api(nodes[1]!, 'POST', '/api/displays/pairings/claim', { body: { code, secret } });
+    expect(taken.body).toMatchObject({ status: 'paired', id: winner.body.id });
+  });
+
+  it('counts an admin’s wrong pairing codes across nodes: ten spread over both, then 429 on each', async () => {
+    const user = { username: 'pairing.guesser', displayName: 'Pairing guesser', password: 'Cluster-Guesser-2026!', role: 'admin' };
+    expect((await api(nginx, 'POST', '/api/users', { body: user, cookie: admin })).status).toBe(201);
+    const guesser = await login(nginx.url, user.username, user.password);
+    const { code } = (await api(nodes[0]!, 'POST', '/api/displays/pairings')).body as { code: string };
+    const wrong = code === 'ZZZZZ2' ? 'ZZZZZ3' : 'ZZZZZ2';
+    const statuses: number[] = [];
+    for (let i = 0; i < WRONG_CODES_PER_MINUTE; i++) statuses.push((await api(nodes[i % 2]!, 'POST', '/api/displays/pair', { body: { code: wrong, name: 'Đoán' }, cookie: guesser })).status);
+    expect(statuses).toEqual(Array(WRONG_CODES_PER_MINUTE).fill(404));
+    for (const node of nodes) expect((await api(node, 'POST', '/api/displays/pair', { body: { code, name: 'Đúng mã' }, cookie: guesser })).status).toBe(429);
+    // The right code was not used by the refused admin.
+    expect((await api(nodes[1]!, 'POST', '/api/displays/pair', { body: { code, name: 'Đúng mã' }, cookie: admin })).status).toBe(201);
   });
 
   it('when the screens’ node dies they reconnect to the other and catch up with nothing missed', async () => {
