@@ -74,13 +74,13 @@ export class PairingRepository {
     });
   }
 
-  /** Deletes a paired pairing and answers its display; undefined when another request took it first. */
-  take(code: string): Promise<number | undefined> {
+  /** Deletes the paired pairing of `code` and this secret, and answers its display; undefined when another request took it first. */
+  take(code: string, secretHash: string): Promise<number | undefined> {
     const { displayPairings: p } = this.db.tables;
     return this.db.transaction(async () => {
       const rows = await this.db.orm
         .delete(p)
-        .where(and(eq(p.code, code), isNotNull(p.displayId)))
+        .where(and(eq(p.code, code), eq(p.secretHash, secretHash), isNotNull(p.displayId)))
         .returning({ displayId: p.displayId });
       return rows[0]?.displayId ?? undefined;
     });

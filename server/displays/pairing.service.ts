@@ -45,10 +45,11 @@ export class PairingService {
   /** What the screen showing `code` asks with its secret: still waiting, or its token (given once). */
   async state(code: string, secret: string): Promise<PairingState> {
     const pairing = await this.repository.find(code, this.clock.now());
-    if (!pairing || !sameHash(pairing.secretHash, hashSecret(secret))) throw new AppError('not_found', 'no such pairing code');
+    const secretHash = hashSecret(secret);
+    if (!pairing || !sameHash(pairing.secretHash, secretHash)) throw new AppError('not_found', 'no such pairing code');
     if (pairing.displayId === null) return { status: 'waiting' };
     const paired = await this.repository.transaction(async () => {
-      const displayId = await this.repository.take(code);
+      const displayId = await this.repository.take(code, secretHash);
       return displayId === undefined ? undefined : this.displays.issueToken(displayId);
     });
     // Taken by a request of the same screen a moment earlier, or the display was revoked meanwhile.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/auth/tokens';
+import { PAIRINGS_PER_ADDRESS_PER_MINUTE } from '../../server/displays/displays.routes';
 import { WRONG_CODES_PER_MINUTE } from '../../server/displays/pairing.service';
 import { PAIRING_ALPHABET, PAIRING_VALID_MS } from '../../shared/api/displays';
 import { sqlRows } from '../helpers/sql';
@@ -120,6 +121,21 @@ describe('pairing a screen by a code, kept in the database', () => {
     expect(taken.body).toMatchObject({ status: 'paired', id: winner.body.id, name: winner.body.name });
     const names = (await api(server, 'GET', '/api/displays', { cookie: admin })).body.displays.map((d: { name: string }) => d.name);
     expect(names.filter((name: string) => name.startsWith('Hội trường '))).toEqual([winner.body.name]);
+  });
+
+  it('hands the token once when the screen asks twice at once', async () => {
+    const screen = await waitingScreen();
+    expect((await pair(screen.code, 'Hỏi hai lần')).status).toBe(201);
+    const answers = await Promise.all([claim(screen), claim(screen)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404]);
+    expect(answers.find((answer) => answer.status === 200)!.body).toMatchObject({ status: 'paired', name: 'Hỏi hai lần' });
+  });
+
+  it(`limits the codes one address may ask for to ${PAIRINGS_PER_ADDRESS_PER_MINUTE} a minute`, async () => {
+    const ask = (ip: string) => api(server, 'POST', '/api/displays/pairings', { headers: { 'x-forwarded-for': ip } });
+    for (let i = 0; i < PAIRINGS_PER_ADDRESS_PER_MINUTE; i++) expect((await ask('198.51.100.20')).status).toBe(201);
+    expect((await ask('198.51.100.20')).status).toBe(429);
+    expect((await ask('198.51.100.21')).status).toBe(201);
   });
 
   it('hands no token for a display revoked before its screen took it', async () => {
