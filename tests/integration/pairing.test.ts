@@ -4,7 +4,7 @@ import { hashSecret } from '../../server/auth/tokens';
 import { PAIRINGS_PER_ADDRESS_PER_MINUTE } from '../../server/displays/displays.routes';
 import { WRONG_CODES_PER_MINUTE } from '../../server/displays/pairing.service';
 import { PAIRING_ALPHABET, PAIRING_VALID_MS } from '../../shared/api/displays';
-import { sqlRows } from '../helpers/sql';
+import { sqlRows, sqlRun } from '../helpers/sql';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
 /*
@@ -136,6 +136,31 @@ describe('pairing a screen by a code, kept in the database', () => {
     for (let i = 0; i < PAIRINGS_PER_ADDRESS_PER_MINUTE; i++) expect((await ask('198.51.100.20')).status).toBe(201);
     expect((await ask('198.51.100.20')).status).toBe(429);
     expect((await ask('198.51.100.21')).status).toBe(201);
+  });
+
+  it('leaves the code unclaimed when the display cannot be created, so it can be typed again', async () => {
+    const screen = await waitingScreen();
+    // The database refuses this one display (a real failure inside the pairing's transaction).
+    const refuse =
+      server.db.dialect === 'sqlite'
+        ? [sql`create trigger refuse_display before insert on access_tokens when new.name = 'Hỏng' begin select raise(abort, 'refused by the test'); end`]
+        : [
+            sql`create function refuse_display() returns trigger language plpgsql as $$ begin if new.name = 'Hỏng' then raise exception 'refused by the test'; end if; return new; end $$`,
+            sql`create trigger refuse_display before insert on access_tokens for each row execute function refuse_display()`,
+          ];
+    for (const statement of refuse) await sqlRun(server.db, statement);
+    try {
+      expect((await pair(screen.code, 'Hỏng')).status).toBe(500);
+    } finally {
+      await sqlRun(server.db, server.db.dialect === 'sqlite' ? sql`drop trigger refuse_display` : sql`drop trigger refuse_display on access_tokens`);
+    }
+    expect((await pairingRows()).find((row) => row.code === screen.code)).toMatchObject({ display_id: null });
+    expect((await claim(screen)).body).toEqual({ status: 'waiting' });
+    const paired = await pair(screen.code, 'Lành');
+    expect(paired.status).toBe(201);
+    expect((await claim(screen)).body).toMatchObject({ status: 'paired', id: paired.body.id, name: 'Lành' });
+    const names = (await api(server, 'GET', '/api/displays', { cookie: admin })).body.displays.map((d: { name: string }) => d.name);
+    expect(names).not.toContain('Hỏng');
   });
 
   it('hands no token for a display revoked before its screen took it', async () => {
