@@ -14,6 +14,8 @@ export type PairingView = { kind: 'loading' } | { kind: 'failed' } | { kind: 'wa
 /**
  * A screen without a token: gets a pairing code, renews it before it expires, and asks every
  * second whether an admin has paired it; then hands the screen's own display token to `onPaired`.
+ * The code it replaced is still asked about until it expires: an admin who typed it in the last
+ * seconds has paired this screen, not a display nobody will collect.
  */
 export function usePairing(onPaired: (token: string) => void): PairingView {
   const [view, setView] = useState<PairingView>({ kind: 'loading' });
@@ -22,14 +24,17 @@ export function usePairing(onPaired: (token: string) => void): PairingView {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let pairing: Pairing | null = null;
+    let previous: Pairing | null = null;
     const later = (step: () => Promise<void>, ms: number) => {
       if (!stopped) timer = setTimeout(() => void step(), ms);
     };
 
     const renew = async (): Promise<void> => {
       try {
-        pairing = await parseBody(await send('POST', '/api/displays/pairings', {}), pairingSchema);
+        const fresh = await parseBody(await send('POST', '/api/displays/pairings', {}), pairingSchema);
         if (stopped) return;
+        previous = pairing && Date.parse(pairing.expiresAt) > Date.now() ? pairing : null;
+        pairing = fresh;
         setView({ kind: 'waiting', code: pairing.code, expiresAt: pairing.expiresAt });
         later(poll, POLL_MS);
       } catch {
@@ -39,12 +44,23 @@ export function usePairing(onPaired: (token: string) => void): PairingView {
       }
     };
 
+    const stateOf = async (asked: Pairing) => {
+      const response = await send('POST', '/api/displays/pairings/claim', { body: { code: asked.code, secret: asked.secret } });
+      return parseBody(response, pairingStateSchema);
+    };
+
     const poll = async (): Promise<void> => {
       if (!pairing) return renew();
+      if (previous) {
+        const replaced = previous;
+        const state = Date.parse(replaced.expiresAt) > Date.now() ? await stateOf(replaced).catch(() => null) : null;
+        if (stopped) return;
+        if (state?.status === 'paired') return onPaired(state.token);
+        if (state === null) previous = null;
+      }
       if (Date.parse(pairing.expiresAt) - Date.now() < RENEW_EARLY_MS) return renew();
       try {
-        const response = await send('POST', '/api/displays/pairings/claim', { body: { code: pairing.code, secret: pairing.secret } });
-        const state = await parseBody(response, pairingStateSchema);
+        const state = await stateOf(pairing);
         if (stopped) return;
         if (state.status === 'paired') return onPaired(state.token);
         later(poll, POLL_MS);

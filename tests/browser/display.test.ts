@@ -269,6 +269,23 @@ describe('pairing by code', () => {
     expect(listed.find((d: { name: string }) => d.name === 'Hội trường')).toMatchObject({ online: true });
   });
 
+  it('is paired by the code it showed last, typed in the seconds after the screen renewed it', async () => {
+    const page = await newPage();
+    await page.clock.install();
+    await page.goto(`${server.url}/display`);
+    const codeElement = page.locator('[data-pairing-code]');
+    await codeElement.waitFor();
+    const first = (await codeElement.innerText()).trim();
+    // The screen's clock 9 min 50 s on: it renews the code 15 s before it expires. For the server,
+    // which gave it seconds ago, the first code is still good.
+    await page.clock.fastForward('09:50');
+    await expect.poll(async () => (await codeElement.innerText()).trim(), { timeout: 10_000 }).not.toBe(first);
+
+    const paired = await api(server, 'POST', '/api/displays/pair', { body: { code: first, name: 'Phòng họp nhỏ' }, cookie: admin });
+    expect(paired.status).toBe(201);
+    await page.locator('[data-indicator]').first().waitFor({ timeout: 5000 });
+  });
+
   it('is paired from /admin/screens on a phone', async () => {
     // The wrong code typed first is logged by the browser as a failed request.
     expectedProblems = /404|Failed to load resource/i;
