@@ -9,12 +9,14 @@ import { EXPORT_TOKEN_TTL_MS } from '../../server/auth/auth.service';
 import { hashSecret, newSecret } from '../../server/auth/tokens';
 import { ExportsRepository } from '../../server/exports/exports.repository';
 import { MAX_PENDING_PER_USER } from '../../server/exports/exports.service';
-import { removeStaleBrowserProfiles } from '../../server/exports/stale-profiles';
 import { IMPORT_PREVIEW_TTL_MS } from '../../server/imports/imports.repository';
 import { uploadFile } from '../helpers/multipart';
+import { freePort, spawnedServers, waitHealthy } from '../helpers/server-process';
+import { eventually } from '../helpers/socket-client';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { sqlRows } from '../helpers/sql';
 
+const spawned = spawnedServers();
 let server: TestServer;
 let admin: string;
 beforeAll(async () => {
@@ -68,7 +70,8 @@ describe('exports', () => {
     expect((await api(server, 'GET', '/api/board', { token: fresh })).status).toBe(200);
   });
 
-  it('removes the browser profiles no process uses, and keeps those in use or just made', async () => {
+  it('removes at start the browser profiles a killed export left, and keeps those in use or just made', async () => {
+    // The server's temporary folder (TMPDIR), where Playwright makes a profile per browser.
     const folder = mkdtempSync(join(tmpdir(), 'termboard-profiles-'));
     const profile = (name: string, ageMs: number) => {
       const path = join(folder, `playwright_chromiumdev_profile-${name}`);
@@ -80,11 +83,15 @@ describe('exports', () => {
     const stale = profile('stale', 3_600_000);
     const busy = profile('busy', 3_600_000);
     const young = profile('young', 0);
-    const browser = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', '--', `--user-data-dir=${busy}`], { stdio: 'ignore' });
+    // A browser still running with its profile (another node's on the same host).
+    const browser = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', '--', `--user-data-dir=${busy}`], { stdio: 'ignore' });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(removeStaleBrowserProfiles(folder)).toEqual([stale]);
-      expect([existsSync(stale), existsSync(busy), existsSync(young)]).toEqual([false, true, true]);
+      await new Promise((resolve) => browser.once('spawn', resolve));
+      const store = await spawned.store();
+      const started = spawned.start({ ...store.env, TMPDIR: folder }, await freePort());
+      await waitHealthy(started);
+      await eventually('the stale profile removed at start', () => !existsSync(stale), 10_000);
+      expect([existsSync(busy), existsSync(young)]).toEqual([true, true]);
     } finally {
       browser.kill();
       rmSync(folder, { recursive: true, force: true });
