@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../server/db/client';
@@ -73,6 +74,17 @@ describe('start-up', SPAWNS, () => {
     expect(await login(second.url, 'admin', password!)).toBe(200);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  });
+
+  it('answers health as the built server without its host name or process id (unless NODE_NAME names the node)', async () => {
+    const store = await servers.store();
+    const server = start(store.env, await freePort());
+    await waitHealthy(server);
+    const answer = await fetch(`${server.url}/api/health`);
+    const text = await answer.text();
+    expect(text).not.toContain(hostname());
+    expect(text).not.toContain(String(server.child.pid));
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['database', 'status', 'time']);
   });
 
   it('starts empty with SEED_DEMO=false and takes the admin from ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
