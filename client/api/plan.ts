@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { planImportPreviewSchema, planImportResultSchema, type PlanImportPreview } from '../../shared/api/plan-imports';
-import { boardIndicatorSchema, type BoardIndicator } from '../../shared/api/board';
+import { planImportPreviewSchema, planImportResultSchema, type PlanImportPreview, type PlanImportResult } from '../../shared/api/plan-imports';
+import { boardGroupSchema, boardIndicatorSchema, type BoardGroup, type BoardIndicator } from '../../shared/api/board';
 import { termListSchema, termSchema, type CreateTermRequest, type IndicatorDefinition, type Term } from '../../shared/api/plan';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings';
-import { unitDetailListSchema, unitDetailSchema, type MergeUnitsRequest, type UnitDetail } from '../../shared/api/units';
+import { mergedUnitSchema, unitDetailListSchema, unitDetailSchema, type MergeUnitsRequest, type UnitDetail } from '../../shared/api/units';
 import { parseBody, send } from '../api';
 
 /**
@@ -14,8 +13,8 @@ import { parseBody, send } from '../api';
 /** A change of some fields of an indicator (`indicatorPatchSchema`). */
 export type IndicatorPatch = Partial<IndicatorDefinition>;
 
-export const planGroupSchema = z.object({ id: z.number(), name: z.string(), displayOrder: z.number() });
-export type PlanGroup = z.infer<typeof planGroupSchema>;
+/** What `POST /api/terms/:id/groups` answers: the group as on the board. */
+export type PlanGroup = BoardGroup;
 
 // Terms
 
@@ -47,7 +46,7 @@ export async function makeTermCurrent(id: number): Promise<Term> {
 
 export async function createGroup(termId: number, name: string): Promise<PlanGroup> {
   const response = await send('POST', `/api/terms/${termId}/groups`, { body: { name } });
-  return parseBody(response, planGroupSchema);
+  return parseBody(response, boardGroupSchema);
 }
 
 export async function renameGroup(id: number, name: string): Promise<void> {
@@ -86,7 +85,7 @@ export const PLAN_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 // The plan import's answers, as the server sends them: one schema for both sides.
 export { planImportPreviewSchema, planImportResultSchema, planImportRowSchema } from '../../shared/api/plan-imports';
 export type { PlanImportPreview, PlanImportRow } from '../../shared/api/plan-imports';
-export type PlanImportResult = z.infer<typeof planImportResultSchema>;
+export type { PlanImportResult };
 
 /** The XLSX template of a plan file (a link to download). */
 export function planImportTemplateUrl(termId: number): string {
@@ -129,7 +128,7 @@ export async function updateUnit(id: number, patch: { name?: string; parentId?: 
 /** Merges units into an existing one or a new one; answers the unit they became. */
 export async function mergeUnits(request: MergeUnitsRequest): Promise<UnitDetail> {
   const response = await send('POST', '/api/units/merge', { body: request });
-  return (await parseBody(response, z.object({ unit: unitDetailSchema }))).unit;
+  return (await parseBody(response, mergedUnitSchema)).unit;
 }
 
 // Settings

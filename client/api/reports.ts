@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import { exportListSchema, exportSchema, type Export } from '../../shared/api/exports';
+import { exportListSchema, exportRequestedSchema, exportSchema, type Export } from '../../shared/api/exports';
 import { resendAnswerSchema, type Delivery } from '../../shared/api/mail';
 import { parseBody, send } from '../api';
 
 /** HTTP calls of the weekly reports page: the export archive, and "Xuất ngay". */
-
-/** What `POST /api/exports` answers (202): the id of the queued export. */
-const queuedExportSchema = z.object({ id: z.number() });
 
 /** Every archived export, newest first. Anyone signed in. */
 export async function listExports(signal?: AbortSignal): Promise<Export[]> {
@@ -26,7 +22,7 @@ export async function getExport(id: number, signal?: AbortSignal): Promise<Expor
  */
 export async function requestExport(asOf?: string): Promise<number> {
   const response = await send('POST', '/api/exports', { body: asOf === undefined ? {} : { asOf } });
-  return (await parseBody(response, queuedExportSchema)).id;
+  return (await parseBody(response, exportRequestedSchema)).id;
 }
 
 /** "Gửi lại": sends one delivery of an export again (admins); answers it, pending again. */

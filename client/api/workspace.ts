@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { boardIndicatorSchema } from '../../shared/api/board';
 import { importPreviewSchema, importResultSchema, type ImportPreview, type ImportResult } from '../../shared/api/imports';
-import { readingSchema, readingsPageSchema, type Reading, type ReadingInput } from '../../shared/api/readings';
+import { readingsPageSchema, recordedReadingSchema, type Reading, type ReadingInput, type RecordedReading } from '../../shared/api/readings';
 import type { ChangePasswordRequest } from '../../shared/api/users';
 import { parseBody, send } from '../api';
 
@@ -10,9 +8,7 @@ import { parseBody, send } from '../api';
 /** The most readings one call returns (the API's maximum): an indicator's whole history. */
 const ALL_READINGS = 10_000;
 
-/** What `POST /api/indicators/:id/readings` answers: the reading and the indicator right after it. */
-export const recordedReadingSchema = z.object({ reading: readingSchema, indicator: boardIndicatorSchema, seq: z.number() });
-export type RecordedReading = z.infer<typeof recordedReadingSchema>;
+export type { RecordedReading };
 
 export const IMPORT_TEMPLATE_CSV = '/api/imports/template.csv';
 export const IMPORT_TEMPLATE_XLSX = '/api/imports/template.xlsx';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BoardIndicator } from '../../shared/api/board';
-import { readingFieldErrors, type BatchReading, type Reading, type ReadingInput, type ReadingsBatchResult } from '../../shared/api/readings';
+import { readingFieldErrors, type BatchReading, type Reading, type ReadingInput, type ReadingsBatchResult, type RecordedReading } from '../../shared/api/readings';
 import type { Measure } from '../../shared/indicator/model';
 import type { IndicatorUpdate } from '../../shared/realtime/events';
 import { dateInZone } from '../../shared/time/dates';
@@ -15,12 +15,6 @@ import type { Idempotency, UnitOfWork, WritePipeline } from '../changes/write-pi
 import { DomainError } from '../errors';
 import { KnownReadings } from '../imports/row-rules';
 import type { ReadingRow, ReadingsRepository, ReadingWithAuthor } from './readings.repository';
-
-export interface RecordedReading {
-  reading: Reading;
-  indicator: BoardIndicator;
-  seq: number;
-}
 
 /** The answer to a write sent with an Idempotency-Key: `replayed` when it is the first answer again. */
 export interface OnceAnswer<T> {

@@ -8,6 +8,9 @@ export const createExportRequestSchema = z.strictObject({
   asOf: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** The answer to `POST /api/exports`: the export queued, to follow with `GET /api/exports/:id`. */
+export const exportRequestedSchema = z.object({ id: z.number() });
+
 export const exportFileSchema = z.object({ name: z.string(), type: z.enum(['image/png', 'application/pdf']), url: z.string() });
 
 export const exportSchema = z.object({

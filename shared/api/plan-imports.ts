@@ -47,3 +47,4 @@ export const planImportPreviewSchema = z.object({
 export type PlanImportPreview = z.infer<typeof planImportPreviewSchema>;
 
 export const planImportResultSchema = z.object({ imported: z.number(), groupsCreated: z.number() });
+export type PlanImportResult = z.infer<typeof planImportResultSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, type Measure, type TermSpan } from '../indicator/model';
+import { boardIndicatorSchema } from './board';
 
 export const NOTE_MAX = 2000;
 export const EVIDENCE_MAX = 500;
@@ -103,6 +104,10 @@ export const readingsQuerySchema = z.strictObject({
 });
 
 export const readingsPageSchema = z.object({ readings: z.array(readingSchema) });
+
+/** The answer to `POST /api/indicators/:id/readings`: the reading, the indicator as on the board right after it, the change's `seq`. */
+export const recordedReadingSchema = z.object({ reading: readingSchema, indicator: boardIndicatorSchema, seq: z.number() });
+export type RecordedReading = z.infer<typeof recordedReadingSchema>;
 
 /** Readings one `POST /api/readings` may carry: all of them are written, or none. */
 export const BATCH_MAX_READINGS = 10_000;

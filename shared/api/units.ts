@@ -11,6 +11,8 @@ export const unitDetailSchema = z.object({
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 export const unitDetailListSchema = z.object({ units: z.array(unitDetailSchema) });
+/** The answer to `POST /api/units/merge`: the unit the others became. */
+export const mergedUnitSchema = z.object({ unit: unitDetailSchema });
 
 const unitName = z.string().trim().min(1).max(200);
 
