@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { sql } from 'drizzle-orm';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthSchema, healthUnavailableSchema } from '../shared/api/health';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { BoardService, DEFAULT_OFFICE_NAME } from './board/board.service';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import { trackConnections } from './http/connections';
-import { installOpenApi } from './http/openapi';
+import { installOpenApi, type Api } from './http/openapi';
 import { installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
@@ -243,11 +245,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
+  // Routes declare their schemas (shared/, zod): they type what a handler is given and what it answers.
+  const api: Api = http.withTypeProvider<ZodTypeProvider>();
+
   // For load balancers and orchestrators: 503 while this node cannot read its database (unreachable,
   // or pages that no longer read back), by reading the tables the board is made of. Redis away
   // leaves the node serving (its own screens stay live), so it is reported, not failed. The node's
   // name only when NODE_NAME gives one: no host name or process id to anyone who asks.
-  http.get('/api/health', async (_request, reply) => {
+  api.get('/api/health', { schema: { tags: ['health'], response: { 200: healthSchema, 503: healthUnavailableSchema } }, config: { public: true } }, async (_request, reply) => {
     const time = new Date(deps.clock.now()).toISOString();
     const node = deps.nodeName === undefined ? {} : { node: deps.nodeName };
     try {
@@ -256,31 +261,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
       http.log.error({ err: error }, 'health check: the database cannot be read');
       return reply.status(503).send({ status: 'unavailable', time, ...node, database: 'unreadable' });
     }
-    return { status: 'ok', time, ...node, database: deps.db.dialect, ...(redis ? { redis: redis.pub.status === 'ready' ? 'ok' : 'unreachable' } : {}) };
+    return { status: 'ok' as const, time, ...node, database: deps.db.dialect, ...(redis ? { redis: redis.pub.status === 'ready' ? ('ok' as const) : ('unreachable' as const) } : {}) };
   });
-  authRoutes(http, auth);
-  boardRoutes(http, auth, boards, deps.clock);
-  readingsRoutes(http, auth, readings);
-  displaysRoutes(http, auth, displays, new PairingService(new PairingRepository(deps.db), displays, deps.clock), deps.publicUrl);
-  auditRoutes(http, auth, audit, deps.timeZone);
-  importsRoutes(http, auth, imports, boards);
-  exportsRoutes(http, auth, exportsService);
-  settingsRoutes(http, auth, settings);
-  mailRoutes(http, auth, outbox);
-  notificationsRoutes(http, auth, notifications);
+  authRoutes(api, auth);
+  boardRoutes(api, auth, boards, deps.clock);
+  readingsRoutes(api, auth, readings);
+  displaysRoutes(api, auth, displays, new PairingService(new PairingRepository(deps.db), displays, deps.clock), deps.publicUrl);
+  auditRoutes(api, auth, audit, deps.timeZone);
+  importsRoutes(api, auth, imports, boards);
+  exportsRoutes(api, auth, exportsService);
+  settingsRoutes(api, auth, settings);
+  mailRoutes(api, auth, outbox);
+  notificationsRoutes(api, auth, notifications);
   const unitsRepository = new UnitsRepository(deps.db);
   const planRepository = new PlanRepository(deps.db);
   const plan = new PlanService(planRepository, boardRepository, boards, pipeline);
-  unitsRoutes(http, auth, new UnitsService(unitsRepository, pipeline));
-  planRoutes(http, auth, plan);
+  unitsRoutes(api, auth, new UnitsService(unitsRepository, pipeline));
+  planRoutes(api, auth, plan);
   planImportRoutes(
-    http,
+    api,
     auth,
     plan,
     new PlanImportService(planRepository, unitsRepository, new ImportsRepository(deps.db), pipeline, deps.clock),
   );
-  usersRoutes(http, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
-  tokensRoutes(http, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
+  usersRoutes(api, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
+  tokensRoutes(api, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
   attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog, new SharedSnapshots(boards, deps.clock)), displays, governance);
 

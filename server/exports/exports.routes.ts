@@ -1,33 +1,35 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createExportRequestSchema } from '../../shared/api/exports';
+import { createExportRequestSchema, exportListSchema, exportRequestedSchema, exportSchema } from '../../shared/api/exports';
 import type { AuthService } from '../auth/auth.service';
-import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
+import { fileAnswer } from '../http/answers';
+import type { Api } from '../http/openapi';
+import { idParams, requirePrincipal } from '../http/plumbing';
 import type { ExportsService } from './exports.service';
 
 const fileParams = idParams.extend({ name: z.string().regex(/^[\w.-]{1,100}$/) });
 
-export function exportsRoutes(app: FastifyInstance, auth: AuthService, exportsService: ExportsService): void {
-  app.post('/api/exports', { schema: { tags: ['exports'], body: createExportRequestSchema.optional() } }, async (request, reply) => {
+export function exportsRoutes(app: Api, auth: AuthService, exportsService: ExportsService): void {
+  app.post('/api/exports', { schema: { tags: ['exports'], body: createExportRequestSchema.optional(), response: { 202: exportRequestedSchema } } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
-    const { asOf } = parseWith(createExportRequestSchema, request.body ?? {});
+    const asOf = request.body?.asOf;
     return reply.status(202).send(await exportsService.request(principal, asOf === undefined ? undefined : Date.parse(asOf)));
   });
 
-  app.get('/api/exports', { schema: { tags: ['exports'] } }, async (request) => {
+  app.get('/api/exports', { schema: { tags: ['exports'], response: { 200: exportListSchema } } }, async (request) => {
     await requirePrincipal(auth, request);
     return { exports: await exportsService.list() };
   });
 
-  app.get('/api/exports/:id', { schema: { tags: ['exports'], params: idParams } }, async (request) => {
+  app.get('/api/exports/:id', { schema: { tags: ['exports'], params: idParams, response: { 200: exportSchema } } }, async (request) => {
     await requirePrincipal(auth, request);
-    return exportsService.get(parseWith(idParams, request.params).id);
+    return exportsService.get(request.params.id);
   });
 
-  app.get('/api/exports/:id/files/:name', { schema: { tags: ['exports'], params: fileParams } }, async (request, reply) => {
+  const file = fileAnswer('A page of the board (PNG, 1920×1080) or the report (A4 PDF)', 'image/png', 'application/pdf');
+  app.get('/api/exports/:id/files/:name', { schema: { tags: ['exports'], params: fileParams, response: { 200: file } } }, async (request, reply) => {
     await requirePrincipal(auth, request);
-    const { id, name } = parseWith(fileParams, request.params);
+    const { id, name } = request.params;
     const file = await exportsService.filePath(id, name);
     return reply
       .type(file.type)

@@ -1,10 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError, z, type ZodType } from 'zod';
+import { ZodError, z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { AppError, bodyOf, statusOf, zodFields } from './errors';
 import { declaredSchemaFields } from './openapi';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Anyone may call the route, signed in or not (the document says so: no security, no 401). */
+    public?: boolean;
+  }
+}
 
 /** Route parameters `:id`: a positive integer id, nothing else. */
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -33,13 +40,6 @@ export async function uploadedFile(request: FastifyRequest, maxBytes: number, to
 /** @fastify/multipart's limit errors (file, parts, files) carry 413; everything else it throws is a malformed body. */
 function isSizeLimit(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 413;
-}
-
-/** Parses `input` with a shared schema; a mismatch is a 400 naming each field. */
-export function parseWith<S extends ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('validation_failed', 'the request is not valid', zodFields(result.error.issues));
-  return result.data;
 }
 
 export function bearerToken(request: FastifyRequest): string | undefined {

@@ -1,15 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '../../shared/api/imports';
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, importPreviewSchema, importResultSchema } from '../../shared/api/imports';
 import type { AuthService } from '../auth/auth.service';
 import type { BoardService } from '../board/board.service';
+import { fileAnswer, refusals } from '../http/answers';
 import { toCsv } from '../http/csv';
 import { AppError } from '../http/errors';
-import { idParams, parseWith, requirePrincipal, uploadedFile } from '../http/plumbing';
+import type { Api } from '../http/openapi';
+import { idParams, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { ImportsService } from './imports.service';
 import { templateXlsx } from './parse-file';
 
-export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: ImportsService, boards: BoardService): void {
-  app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (request, reply) => {
+export function importsRoutes(app: Api, auth: AuthService, imports: ImportsService, boards: BoardService): void {
+  app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: importPreviewSchema } } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
       throw new AppError('forbidden', 'you may not import readings');
@@ -18,10 +19,9 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
     return reply.status(201).send(await imports.preview(principal, file.name, file.content));
   });
 
-  app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: idParams } }, async (request) => {
+  app.post('/api/imports/:id/commit', { schema: { tags: ['imports'], params: idParams, response: { 200: importResultSchema, ...refusals(409) } } }, async (request) => {
     const principal = await requirePrincipal(auth, request);
-    const { id } = parseWith(idParams, request.params);
-    return await imports.commit(principal, id, request.ip);
+    return await imports.commit(principal, request.params.id, request.ip);
   });
 
   const example = async () => {
@@ -29,7 +29,7 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
     return [first?.code ?? 'XDD-01', new Date().toISOString().slice(0, 10), 1, '', '', 'Ghi chú', 'Số văn bản'];
   };
 
-  app.get('/api/imports/template.csv', { schema: { tags: ['imports'] } }, async (request, reply) => {
+  app.get('/api/imports/template.csv', { schema: { tags: ['imports'], response: { 200: fileAnswer('The import template as CSV, with an example row', 'text/csv') } } }, async (request, reply) => {
     await requirePrincipal(auth, request);
     return reply
       .type('text/csv; charset=utf-8')
@@ -37,7 +37,8 @@ export function importsRoutes(app: FastifyInstance, auth: AuthService, imports: 
       .send(toCsv(IMPORT_COLUMNS, [await example()]));
   });
 
-  app.get('/api/imports/template.xlsx', { schema: { tags: ['imports'] } }, async (request, reply) => {
+  const xlsx = fileAnswer('The import template as an XLSX workbook, with an example row', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  app.get('/api/imports/template.xlsx', { schema: { tags: ['imports'], response: { 200: xlsx } } }, async (request, reply) => {
     await requirePrincipal(auth, request);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

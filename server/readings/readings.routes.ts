@@ -1,38 +1,47 @@
-import type { FastifyInstance } from 'fastify';
-import { readingInputSchema, readingsBatchSchema, readingsQuerySchema } from '../../shared/api/readings';
+import { readingInputSchema, readingsBatchResultSchema, readingsBatchSchema, readingsPageSchema, readingsQuerySchema, recordedReadingSchema } from '../../shared/api/readings';
 import type { AuthService } from '../auth/auth.service';
+import { refusals } from '../http/answers';
 import { AppError } from '../http/errors';
-import { idParams, parseWith, requirePrincipal } from '../http/plumbing';
+import type { Api } from '../http/openapi';
+import { idParams, requirePrincipal } from '../http/plumbing';
 import type { ReadingsService } from './readings.service';
 
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
-export function readingsRoutes(app: FastifyInstance, auth: AuthService, readings: ReadingsService): void {
-  app.post('/api/indicators/:id/readings', { schema: { tags: ['readings'], params: idParams, body: readingInputSchema } }, async (request, reply) => {
-    const principal = await requirePrincipal(auth, request);
-    const { id } = parseWith(idParams, request.params);
-    const input = parseWith(readingInputSchema, request.body);
-    const key = request.headers['idempotency-key'];
-    const answer = await readings.record(principal, id, input, Array.isArray(key) ? key.join(',') : key, request.ip);
-    if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).send(answer.body);
-  });
+export function readingsRoutes(app: Api, auth: AuthService, readings: ReadingsService): void {
+  app.post(
+    '/api/indicators/:id/readings',
+    { schema: { tags: ['readings'], params: idParams, body: readingInputSchema, response: { 201: recordedReadingSchema, ...refusals(409) } } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(auth, request);
+      const key = request.headers['idempotency-key'];
+      const answer = await readings.record(principal, request.params.id, request.body, Array.isArray(key) ? key.join(',') : key, request.ip);
+      if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(answer.body);
+    },
+  );
 
   // Up to BATCH_MAX_READINGS readings with their notes: a larger body than the API's default.
-  app.post('/api/readings', { schema: { tags: ['readings'], body: readingsBatchSchema }, bodyLimit: BATCH_BODY_LIMIT }, async (request, reply) => {
-    const principal = await requirePrincipal(auth, request);
-    if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) throw new AppError('forbidden', 'you may not record readings');
-    const { readings: batch } = parseWith(readingsBatchSchema, request.body);
-    const key = request.headers['idempotency-key'];
-    const answer = await readings.recordBatch(principal, batch, Array.isArray(key) ? key.join(',') : key, request.ip);
-    if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
-    return reply.status(201).send(answer.body);
-  });
+  app.post(
+    '/api/readings',
+    { schema: { tags: ['readings'], body: readingsBatchSchema, response: { 201: readingsBatchResultSchema, ...refusals(409) } }, bodyLimit: BATCH_BODY_LIMIT },
+    async (request, reply) => {
+      const principal = await requirePrincipal(auth, request);
+      if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) throw new AppError('forbidden', 'you may not record readings');
+      const key = request.headers['idempotency-key'];
+      const answer = await readings.recordBatch(principal, request.body.readings, Array.isArray(key) ? key.join(',') : key, request.ip);
+      if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(201).send(answer.body);
+    },
+  );
 
-  app.get('/api/indicators/:id/readings', { schema: { tags: ['readings'], params: idParams, querystring: readingsQuerySchema } }, async (request) => {
-    await requirePrincipal(auth, request);
-    const { id } = parseWith(idParams, request.params);
-    const { limit, before } = parseWith(readingsQuerySchema, request.query);
-    return { readings: await readings.list(id, limit, before) };
-  });
+  app.get(
+    '/api/indicators/:id/readings',
+    { schema: { tags: ['readings'], params: idParams, querystring: readingsQuerySchema, response: { 200: readingsPageSchema } } },
+    async (request) => {
+      await requirePrincipal(auth, request);
+      const { limit, before } = request.query;
+      return { readings: await readings.list(request.params.id, limit, before) };
+    },
+  );
 }
