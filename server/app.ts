@@ -25,7 +25,7 @@ import type { Clock } from './clock';
 import type { Database } from './db/database';
 import { trackConnections } from './http/connections';
 import { installOpenApi, type Api } from './http/openapi';
-import { installErrorHandling } from './http/plumbing';
+import { authenticateFirst, installErrorHandling } from './http/plumbing';
 import { installSecurity } from './http/security';
 import { PlanRepository } from './plan/plan.repository';
 import { SettingsRepository } from './settings/settings.repository';
@@ -245,8 +245,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const displays = new DisplaysService(new DisplaysRepository(deps.db), broadcaster, audit, deps.clock);
 
-  // Routes declare their schemas (shared/, zod): they type what a handler is given and what it answers.
+  // Routes declare their schemas (shared/, zod) and, unless public, are signed in before anything else.
   const api: Api = http.withTypeProvider<ZodTypeProvider>();
+  authenticateFirst(http, auth);
 
   // For load balancers and orchestrators: 503 while this node cannot read its database (unreachable,
   // or pages that no longer read back), by reading the tables the board is made of. Redis away

@@ -53,6 +53,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   schema: Record<string, unknown> | undefined;
+  /** Anyone may call it (`config.public`); every other API route signs its caller in first. */
+  public: boolean;
 }
 const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
 
@@ -74,7 +76,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
   declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) documentAnswers(route);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema as Record<string, unknown> | undefined });
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema as Record<string, unknown> | undefined, public: route.config?.public === true });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (answer) => JSON.stringify(answer));

@@ -8,7 +8,7 @@ import { declaredSchemaFields } from './openapi';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Anyone may call the route, signed in or not (the document says so: no security, no 401). */
+    /** Anyone may call the route, signed in or not; every other API route authenticates first (`authenticateFirst`). */
     public?: boolean;
   }
 }
@@ -62,6 +62,22 @@ export async function requirePrincipal(auth: AuthService, request: FastifyReques
   const principal = await principalOf(auth, request);
   if (!principal) throw new AppError('unauthenticated', 'sign in, or send a display or API token');
   return principal;
+}
+
+/**
+ * Every API route registered after this call authenticates before anything else of the request
+ * is looked at (its body read, parsed, validated): an anonymous caller gets `401` whatever it
+ * sent, and learns nothing about a route's body. The principal found is the one the handler's
+ * `requirePrincipal` returns (looked up once). Routes anyone may call declare `config: { public: true }`.
+ */
+export function authenticateFirst(app: FastifyInstance, auth: AuthService): void {
+  const authenticate = async (request: FastifyRequest) => {
+    await requirePrincipal(auth, request);
+  };
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.config?.public === true) return;
+    route.onRequest = [...[route.onRequest ?? []].flat(), authenticate];
+  });
 }
 
 /** Paths the client never routes: an unknown one there is a 404, not the page. */
