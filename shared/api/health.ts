@@ -15,9 +15,11 @@ export const healthSchema = z.object({
 export type Health = z.infer<typeof healthSchema>;
 
 /** `503` while the board's tables cannot be read: load balancers take the node out of rotation. */
-export const healthUnavailableSchema = z.object({
-  status: z.literal('unavailable'),
-  time: z.string(),
-  node: nodeName,
-  database: z.literal('unreadable'),
-});
+export const healthUnavailableSchema = z
+  .object({
+    status: z.literal('unavailable'),
+    time: z.string(),
+    node: nodeName,
+    database: z.literal('unreadable'),
+  })
+  .describe('The database cannot be read: take the node out of rotation');
