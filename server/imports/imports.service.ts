@@ -12,7 +12,7 @@ import { DomainError } from '../errors';
 import { refusalOf, type CheckedReading, type ReadingsService } from '../readings/readings.service';
 import type { ImportsRepository } from './imports.repository';
 import { readRows, type RawRow } from './parse-file';
-import { checkRow, KnownReadings, type RowTarget } from './row-rules';
+import { checkRow, ConflictingRows, KnownReadings, type RowTarget } from './row-rules';
 
 /** Rows checked between two turns given to other requests. */
 const ROWS_A_TURN = 500;
@@ -98,17 +98,26 @@ export class ImportsService {
     const known = new Map<number, KnownReadings>();
     for (const [id, facts] of await this.boards.factsOfIndicators([...new Set(raw.flatMap((r) => byCode.get(codeOf(r))?.id ?? []))])) known.set(id, new KnownReadings(facts));
     const rows: Array<{ row: ImportRow; reading?: CheckedReading }> = [];
+    const conflicts = new ConflictingRows();
     for (const [index, rawRow] of raw.entries()) {
       if (index > 0 && index % ROWS_A_TURN === 0) await givingWay();
       const indicator = byCode.get(codeOf(rawRow));
       const checked = checkRow(rawRow, targetOf(principal, indicator, term), span, today);
       if (checked.row.status !== 'new' || !checked.input || !indicator) {
         rows.push({ row: checked.row });
-      } else if (known.get(indicator.id)!.repeatedOrAdded(checked.input)) {
+        continue;
+      }
+      conflicts.add(index, indicator.id, checked.input);
+      if (known.get(indicator.id)!.repeatedOrAdded(checked.input)) {
         rows.push({ row: { ...checked.row, status: 'duplicate' } });
       } else {
         rows.push({ row: checked.row, reading: { indicator, input: checked.input } });
       }
+    }
+    // Checked here, in the dry run and again at commit: a contradiction blocks both.
+    for (const index of conflicts.indexes()) {
+      const { row } = rows[index]!;
+      rows[index] = { row: { ...row, status: 'error', errors: { ...row.errors, date: 'conflicting_rows' } } };
     }
     return rows;
   }

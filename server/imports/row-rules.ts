@@ -106,6 +106,34 @@ export class KnownReadings {
   }
 }
 
+/**
+ * Rows of one file that give one indicator two different figures for one date: the file
+ * contradicts itself, and which row is right only the clerk can say, so every such row is an
+ * error (`conflicting_rows`, docs/decisions.md). Rows with the same figures repeat each other
+ * and are left to the duplicate rule.
+ */
+export class ConflictingRows {
+  private readonly byDay = new Map<string, { figures: string; rows: number[]; conflicting: boolean }>();
+
+  /** Notes that row `index` of the file gives `input` for indicator `indicatorId`. */
+  add(index: number, indicatorId: number, input: ReadingInput): void {
+    const day = `${indicatorId}|${input.date}`;
+    const figures = keyOf(input.date, input.value ?? null, input.numerator ?? null, input.denominator ?? null);
+    const seen = this.byDay.get(day);
+    if (!seen) {
+      this.byDay.set(day, { figures, rows: [index], conflicting: false });
+      return;
+    }
+    seen.rows.push(index);
+    if (seen.figures !== figures) seen.conflicting = true;
+  }
+
+  /** The indexes of every row in a contradiction. */
+  indexes(): Set<number> {
+    return new Set([...this.byDay.values()].flatMap((day) => (day.conflicting ? day.rows : [])));
+  }
+}
+
 function keyOf(date: string, value: number | null, numerator: number | null, denominator: number | null): string {
   return `${date}|${value}|${numerator}|${denominator}`;
 }
