@@ -269,7 +269,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   readingsRoutes(api, auth, readings);
   displaysRoutes(api, auth, displays, new PairingService(new PairingRepository(deps.db), displays, deps.clock), deps.publicUrl);
   auditRoutes(api, auth, audit, deps.timeZone);
-  importsRoutes(api, auth, imports, boards);
+  importsRoutes(api, auth, imports);
   exportsRoutes(api, auth, exportsService);
   settingsRoutes(api, auth, settings);
   mailRoutes(api, auth, outbox);

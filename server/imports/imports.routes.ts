@@ -1,15 +1,13 @@
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, importPreviewSchema, importResultSchema } from '../../shared/api/imports';
+import { IMPORT_MAX_BYTES, importPreviewSchema, importResultSchema } from '../../shared/api/imports';
 import type { AuthService } from '../auth/auth.service';
-import type { BoardService } from '../board/board.service';
 import { fileAnswer, refusals } from '../http/answers';
-import { toCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import type { Api } from '../http/openapi';
 import { idParams, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { ImportsService } from './imports.service';
-import { templateXlsx } from './parse-file';
+import { readingsTemplate, templateCsv, templateXlsx } from './templates';
 
-export function importsRoutes(app: Api, auth: AuthService, imports: ImportsService, boards: BoardService): void {
+export function importsRoutes(app: Api, auth: AuthService, imports: ImportsService): void {
   app.post('/api/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 201: importPreviewSchema } } }, async (request, reply) => {
     const principal = await requirePrincipal(auth, request);
     if (principal.kind === 'display' || (principal.kind === 'user' && principal.role === 'viewer')) {
@@ -24,25 +22,20 @@ export function importsRoutes(app: Api, auth: AuthService, imports: ImportsServi
     return await imports.commit(principal, request.params.id, request.ip);
   });
 
-  const example = async () => {
-    const first = (await boards.board()).indicators.find((i) => i.measure !== 'ratio');
-    return [first?.code ?? 'XDD-01', new Date().toISOString().slice(0, 10), 1, '', '', 'Ghi chú', 'Số văn bản'];
-  };
-
-  app.get('/api/imports/template.csv', { schema: { tags: ['imports'], response: { 200: fileAnswer('The import template as CSV, with an example row', 'text/csv') } } }, async (request, reply) => {
-    await requirePrincipal(auth, request);
+  app.get('/api/imports/template.csv', { schema: { tags: ['imports'], response: { 200: fileAnswer('The import template as CSV (Vietnamese headers), with example rows', 'text/csv') } } }, async (request, reply) => {
+    const template = readingsTemplate(await imports.templateExample(await requirePrincipal(auth, request)));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.csv"')
-      .send(toCsv(IMPORT_COLUMNS, [await example()]));
+      .send(templateCsv(template));
   });
 
-  const xlsx = fileAnswer('The import template as an XLSX workbook, with an example row', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const xlsx = fileAnswer('The import template as an XLSX workbook (Vietnamese headers), with example rows', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   app.get('/api/imports/template.xlsx', { schema: { tags: ['imports'], response: { 200: xlsx } } }, async (request, reply) => {
-    await requirePrincipal(auth, request);
+    const template = readingsTemplate(await imports.templateExample(await requirePrincipal(auth, request)));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="mau-nhap-so-lieu.xlsx"')
-      .send(await templateXlsx(await example()));
+      .send(await templateXlsx(template));
   });
 }

@@ -1,8 +1,8 @@
 import type { ImportPreview, ImportResult, ImportRow } from '../../shared/api/imports';
 import type { Measure } from '../../shared/indicator/model';
-import { dateInZone } from '../../shared/time/dates';
+import { dateInZone, minDate } from '../../shared/time/dates';
 import { actorOf } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import { canWriteReading, type Principal } from '../auth/principal';
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
 import { spanOf, type BoardService } from '../board/board.service';
 import { givingWay } from '../changes/giving-way';
@@ -13,9 +13,12 @@ import { refusalOf, type CheckedReading, type ReadingsService } from '../reading
 import type { ImportsRepository } from './imports.repository';
 import { readRows, type RawRow } from './parse-file';
 import { checkRow, ConflictingRows, KnownReadings, type RowTarget } from './row-rules';
+import type { ReadingsExample } from './templates';
 
 /** Rows checked between two turns given to other requests. */
 const ROWS_A_TURN = 500;
+/** Indicators a template names in its example rows. */
+const TEMPLATE_EXAMPLES = 3;
 
 function counts(rows: ImportRow[]): ImportPreview['counts'] {
   return {
@@ -88,6 +91,20 @@ export class ImportsService {
       });
       return { imported: updates.length, skipped: checked.length - updates.length, seq: updates.at(-1)?.seq ?? term.lastSeq };
     });
+  }
+
+  /**
+   * What the template's example rows name: the first indicators of the board the caller may write
+   * to (an editor's units' own, an admin's the board's first), dated today in the board's time zone
+   * (the term's last day once it is over).
+   */
+  async templateExample(principal: Principal): Promise<ReadingsExample> {
+    const term = await this.boardService.currentTerm();
+    const writable = (await this.boards.indicators(term.id)).filter((indicator) => canWriteReading(principal, indicator));
+    return {
+      date: minDate(dateInZone(this.clock.now(), this.boardService.timeZone), spanOf(term).end),
+      codes: writable.slice(0, TEMPLATE_EXAMPLES).map((indicator) => indicator.code),
+    };
   }
 
   /** Each row as the API would take it as a reading now, duplicates of readings there (or of earlier rows) marked. */

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { Worker } from 'node:worker_threads';
 import { IMPORT_COLUMNS, IMPORT_MAX_COLUMNS, IMPORT_MAX_ROWS } from '../../shared/api/imports';
+import { IMPORT_HEADERS } from '../../shared/api/spreadsheet-headers';
 import { AppError } from '../http/errors';
 import type { ParseAnswer, ParseRequest } from './parse-worker';
 import type { RawRow as AnyRawRow, TableShape } from './read-table';
@@ -11,7 +11,7 @@ export type { TableShape } from './read-table';
 /** One data row of a readings file as read, before any rule. */
 export type RawRow<Column extends string = (typeof IMPORT_COLUMNS)[number]> = AnyRawRow<Column>;
 
-const READINGS: TableShape = { columns: IMPORT_COLUMNS, required: ['code', 'date'] };
+const READINGS: TableShape = { columns: IMPORT_COLUMNS, headers: IMPORT_HEADERS, required: ['code', 'date'] };
 
 /**
  * Limits of the worker that reads one upload. Its heap: 50,000 rows take about 100 MB; a file that
@@ -134,14 +134,3 @@ class Turns {
 }
 
 const turns = new Turns(PARSE_LIMITS.concurrent);
-
-/** The templates to download: the header and one example row. */
-export async function templateXlsx(example: Array<string | number>, columns: readonly string[] = IMPORT_COLUMNS, sheetName = 'So lieu'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...columns]);
-  sheet.addRow(example);
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column) => (column.width = 18));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}

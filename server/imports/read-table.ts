@@ -10,19 +10,37 @@ export interface RawRow<Column extends string = string> {
   cells: Partial<Record<Column, string | number | Date>>;
 }
 
-/** The columns a kind of file has, and those its header must name. */
+/** The columns a kind of file has, their Vietnamese headers, and those its header must name. */
 export interface TableShape {
   columns: readonly string[];
+  /** Column → its Vietnamese header (shared/api/spreadsheet-headers.ts). */
+  headers: Readonly<Record<string, string>>;
   required: readonly string[];
 }
 
-function normaliseHeader(header: unknown): string {
-  return String(header ?? '').trim().toLowerCase();
+/**
+ * A header cell as compared: case, spaces and how the marks are encoded do not matter (Excel on
+ * some machines writes "Ngày" decomposed, as NFD).
+ */
+function headerKey(header: unknown): string {
+  return String(header ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function checkColumns(headers: readonly string[], shape: TableShape): void {
-  if (!shape.required.every((column) => headers.includes(column))) {
-    throw new UnreadableFile('missing_columns', `the first row must name the columns: ${shape.columns.join(', ')}`);
+/** Header cell → the column it names: its Vietnamese header or its own (English) name; '' for another. */
+function headerReader(shape: TableShape): (header: unknown) => string {
+  const byKey = new Map<string, string>();
+  for (const column of shape.columns) {
+    byKey.set(headerKey(column), column);
+    const vietnamese = shape.headers[column];
+    if (vietnamese) byKey.set(headerKey(vietnamese), column);
+  }
+  return (header) => byKey.get(headerKey(header)) ?? '';
+}
+
+function checkColumns(columns: readonly string[], shape: TableShape): void {
+  if (!shape.required.every((column) => columns.includes(column))) {
+    const named = shape.columns.map((column) => `${shape.headers[column] ?? column} (${column})`).join(', ');
+    throw new UnreadableFile('missing_columns', `the first row must name the columns: ${named}`);
   }
 }
 
@@ -35,20 +53,21 @@ export async function readCsv(content: Uint8Array, shape: TableShape, limits: Ta
   const parser = Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]).pipe(
     parseCsv({ bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, trim: true }),
   );
+  const columnOf = headerReader(shape);
   let headers: string[] | undefined;
   const rows: RawRow[] = [];
   try {
     for await (const values of parser as AsyncIterable<string[]>) {
       if (values.length > maxColumns) throw tooManyColumns(limits);
       if (!headers) {
-        headers = values.map(normaliseHeader);
+        headers = values.map(columnOf);
         checkColumns(headers, shape);
         continue;
       }
       if (rows.length === maxRows) throw tooManyRows(limits);
       const cells: RawRow['cells'] = {};
       headers.forEach((name, i) => {
-        if (shape.columns.includes(name)) cells[name] = values[i] ?? '';
+        if (name) cells[name] = values[i] ?? '';
       });
       rows.push({ row: rows.length + 2, cells });
     }
@@ -91,6 +110,7 @@ export async function readXlsx(content: Uint8Array, shape: TableShape, limits: T
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const columnOf = headerReader(shape);
   const rows: RawRow[] = [];
   let headers: string[] | undefined;
   let sheets = 0;
@@ -104,7 +124,7 @@ export async function readXlsx(content: Uint8Array, shape: TableShape, limits: T
           const named = headers;
           row.eachCell({ includeEmpty: true }, (cell, column) => {
             if (column > maxColumns) throw tooManyColumns(limits);
-            named[column] = normaliseHeader(cellValue(cell.value));
+            named[column] = columnOf(cellValue(cell.value));
           });
           checkColumns(headers, shape);
           continue;
@@ -114,7 +134,7 @@ export async function readXlsx(content: Uint8Array, shape: TableShape, limits: T
         row.eachCell({ includeEmpty: false }, (cell, column) => {
           const name = column <= maxColumns ? headers![column] : undefined;
           const value = cellValue(cell.value);
-          if (name && shape.columns.includes(name) && value !== undefined) cells[name] = value;
+          if (name && value !== undefined) cells[name] = value;
         });
         if (Object.keys(cells).length > 0) rows.push({ row: row.number, cells });
       }

@@ -1,5 +1,6 @@
 import { PLAN_COLUMNS, type PlanImportPreview, type PlanImportRow } from '../../shared/api/plan-imports';
 import { indicatorDefinitionSchema } from '../../shared/api/plan';
+import { PLAN_HEADERS } from '../../shared/api/spreadsheet-headers';
 import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, MEASURES } from '../../shared/indicator/model';
 import { actorOf } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -12,7 +13,7 @@ import { parseNumber } from '../imports/row-rules';
 import type { UnitsRepository } from '../units/units.repository';
 import type { PlanRepository, TermRow } from './plan.repository';
 
-const SHAPE = { columns: PLAN_COLUMNS, required: ['group', 'code', 'name'] };
+const SHAPE = { columns: PLAN_COLUMNS, headers: PLAN_HEADERS, required: ['group', 'code', 'name'] };
 const text = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell).trim());
 const key = (name: string) => name.trim().toLocaleLowerCase('vi');
 
@@ -100,6 +101,32 @@ export class PlanImportService {
       await unit.indicatorsChanged(term, created.map((indicatorId) => ({ kind: 'indicator', indicatorId, reading: null })));
       return { imported: rows.length, groupsCreated };
     });
+  }
+
+  /**
+   * The template's example row: an indicator defined as the plan's columns want it, in the term's
+   * first group and owned by the first unit, so that the names it shows are the board's own.
+   */
+  async templateExample(termId: number): Promise<Record<(typeof PLAN_COLUMNS)[number], string | number>> {
+    if (!(await this.plan.term(termId))) throw new DomainError('not_found', `term ${termId} not found`);
+    const [group] = await this.plan.groups(termId);
+    const [owner] = (await this.units.list()).filter((u) => u.mergedIntoId === null);
+    return {
+      group: group?.name ?? 'Chuyển đổi số',
+      code: 'VD-01',
+      name: 'Hồ sơ lưu trữ điện tử',
+      description: '',
+      owner_unit: owner?.name ?? '',
+      measure: 'percent',
+      aggregation: 'latest',
+      direction: 'increase',
+      unit: '%',
+      baseline: 60,
+      target: 95,
+      frequency: 'quarter',
+      decimals: 1,
+      milestones: '2026: 70; 2028: 85',
+    };
   }
 
   private async check(termId: number, raw: RawRow<string>[]): Promise<PlanImportRow[]> {

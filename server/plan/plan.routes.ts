@@ -6,8 +6,8 @@ import type { Api } from '../http/openapi';
 import { idParams, requirePrincipal, uploadedFile } from '../http/plumbing';
 import type { PlanService } from './plan.service';
 import { IMPORT_MAX_BYTES } from '../../shared/api/imports';
-import { PLAN_COLUMNS, planImportPreviewSchema, planImportResultSchema } from '../../shared/api/plan-imports';
-import { templateXlsx } from '../imports/parse-file';
+import { planImportPreviewSchema, planImportResultSchema } from '../../shared/api/plan-imports';
+import { planTemplate, templateXlsx } from '../imports/templates';
 import type { PlanImportService } from './plan-import.service';
 
 export function planRoutes(app: Api, auth: AuthService, plan: PlanService): void {
@@ -89,10 +89,10 @@ export function planImportRoutes(app: Api, auth: AuthService, plan: PlanService,
 
   app.get('/api/terms/:id/plan-imports/template.xlsx', { schema: { tags: ['plan'], params: idParams, response: { 200: fileAnswer('The plan template as an XLSX workbook, with an example row', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') } } }, async (request, reply) => {
     await requirePrincipal(auth, request);
-    const example = ['Chuyển đổi số', 'CDS-10', 'Hồ sơ lưu trữ điện tử', '', 'Đảng bộ Văn phòng UBND tỉnh', 'percent', 'latest', 'increase', '%', 60, 95, 'quarter', 1, '2026: 70; 2028: 85'];
+    const template = planTemplate(await imports.templateExample(request.params.id));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="mau-ke-hoach.xlsx"')
-      .send(await templateXlsx(example, PLAN_COLUMNS, 'Ke hoach'));
+      .send(await templateXlsx(template));
   });
 }

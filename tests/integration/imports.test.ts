@@ -150,12 +150,12 @@ describe('importing readings from XLSX', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     // A BOM first, so that Excel reads the Vietnamese as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8').split('\n')[0]).toBe('code,date,value,numerator,denominator,note,evidence');
+    expect(bytes.subarray(3).toString('utf8').split('\n')[0]).toBe('Mã chỉ tiêu,Ngày,Giá trị,Tử số,Mẫu số,Ghi chú,Căn cứ');
     const xlsx = await fetch(`${server.url}/api/imports/template.xlsx`, { headers: { cookie: admin } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
-    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, 'code', 'date', 'value', 'numerator', 'denominator', 'note', 'evidence']);
+    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Mã chỉ tiêu', 'Ngày', 'Giá trị', 'Tử số', 'Mẫu số', 'Ghi chú', 'Căn cứ']);
     expect((await fetch(`${server.url}/api/imports/template.csv`)).status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PLAN_COLUMNS, planImportPreviewSchema } from '../../shared/api/plan-imports';
+import { PLAN_HEADERS } from '../../shared/api/spreadsheet-headers';
 import { api, startTestServer, type TestServer } from '../helpers/start-test-server';
 import { uploadFile } from '../helpers/multipart';
 
@@ -78,7 +79,7 @@ describe('importing a term plan from XLSX', () => {
     const template = await fetch(`${server.url}/api/terms/${termId}/plan-imports/template.xlsx`, { headers: { cookie: admin } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await template.arrayBuffer());
-    expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual([...PLAN_COLUMNS]);
+    expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(PLAN_COLUMNS.map((column) => PLAN_HEADERS[column]));
     await server.createUser({ username: 'bt.nhap', password: 'Bien-Tap-2026', role: 'editor', unitIds: [1] });
     const editor = await server.login('bt.nhap', 'Bien-Tap-2026');
     expect((await uploadFile(`${server.url}/api/terms/${termId}/plan-imports`, 'k.xlsx', await xlsx(GOOD), { cookie: editor })).status).toBe(403);

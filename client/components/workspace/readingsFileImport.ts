@@ -1,4 +1,5 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, type ImportPreview, type ImportResult, type ImportRow } from '../../../shared/api/imports';
+import { IMPORT_HEADERS } from '../../../shared/api/spreadsheet-headers';
 import { isIsoDate } from '../../../shared/time/dates';
 import { commitImport, IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_XLSX, uploadImport } from '../../api/workspace';
 import { formatDate } from '../../format';
@@ -28,7 +29,7 @@ export const readingsFileImport: SpreadsheetImport<ImportPreview, ImportResult> 
     heading: 'workspace.import.uploadHeading',
     templates: {
       intro: 'workspace.import.templatesIntro',
-      introParams: { columns: IMPORT_COLUMNS.join(', ') },
+      introParams: { columns: IMPORT_COLUMNS.map((column) => IMPORT_HEADERS[column]).join(', ') },
       links: [
         { href: IMPORT_TEMPLATE_CSV, label: 'workspace.import.templateCsv' },
         { href: IMPORT_TEMPLATE_XLSX, label: 'workspace.import.templateXlsx' },

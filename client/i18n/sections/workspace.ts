@@ -409,7 +409,7 @@ export const workspaceEn: typeof workspaceVi = {
     title: 'Import readings from a file',
     intro: 'Enter many readings at once from a CSV or Excel (XLSX) file. The server checks every row and shows a preview; nothing is written until you confirm.',
     uploadHeading: 'Choose a file',
-    templatesIntro: 'Use the template; its first row names the columns: {columns}. For ratio indicators, fill in numerator and denominator instead of value.',
+    templatesIntro: 'Use the template; its first row names the columns in Vietnamese: {columns} (the English names code, date, value, numerator, denominator, note, evidence are accepted too). For ratio indicators, fill in numerator and denominator instead of value.',
     templateCsv: 'Download the CSV template',
     templateXlsx: 'Download the Excel (XLSX) template',
     file: 'Readings file',
