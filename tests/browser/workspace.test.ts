@@ -85,9 +85,12 @@ describe('an admin imports readings from a file', () => {
 
     const csv = (rows: string[]) => Buffer.from(['code,date,value,numerator,denominator,note,evidence', ...rows].join('\n'));
     const file = page.getByLabel('Tệp số liệu');
-    await file.setInputFiles({ name: 'co-loi.csv', mimeType: 'text/csv', buffer: csv(['KTGS-02,2026-11-22,1,,,,', 'KHONG-CO,2026-11-22,1,,,,']) });
+    // Two figures for one indicator on one date: the file contradicts itself.
+    const rows = ['KTGS-02,2026-11-22,1,,,,', 'KHONG-CO,2026-11-22,1,,,,', 'XDD-01,2026-11-22,1,,,,', 'XDD-01,22/11/2026,2,,,,'];
+    await file.setInputFiles({ name: 'co-loi.csv', mimeType: 'text/csv', buffer: csv(rows) });
     await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
-    await page.getByText('Chưa thể ghi: tệp có 1 dòng lỗi.', { exact: false }).waitFor();
+    await page.getByText('Chưa thể ghi: tệp có 3 dòng lỗi.', { exact: false }).waitFor();
+    expect(await page.getByText('Tệp có dòng khác ghi số liệu khác cho cùng chỉ tiêu và ngày này', { exact: false }).count()).toBe(2);
     expect(await page.getByRole('button', { name: /^Xác nhận ghi/ }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Chọn tệp khác' }).click();
