@@ -124,7 +124,7 @@ export class ImportsService {
         rows.push({ row: checked.row });
         continue;
       }
-      conflicts.add(index, indicator.id, checked.input);
+      conflicts.add(index, indicator, checked.input);
       if (known.get(indicator.id)!.repeatedOrAdded(checked.input)) {
         rows.push({ row: { ...checked.row, status: 'duplicate' } });
       } else {

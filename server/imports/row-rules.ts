@@ -107,17 +107,20 @@ export class KnownReadings {
 }
 
 /**
- * Rows of one file that give one indicator two different figures for one date: the file
- * contradicts itself, and which row is right only the clerk can say, so every such row is an
- * error (`conflicting_rows`, docs/decisions.md). Rows with the same figures repeat each other
- * and are left to the duplicate rule.
+ * Rows of one file that give an indicator taking its latest reading two different figures for
+ * one date: the file contradicts itself (only one can be that day's value, and the later row
+ * would win unseen), and which is right only the clerk can say, so every such row is an error
+ * (`conflicting_rows`, docs/decisions.md). A cumulative indicator's rows are additions, which
+ * add up on one day as on two. Rows with the same figures repeat each other and are left to the
+ * duplicate rule.
  */
 export class ConflictingRows {
   private readonly byDay = new Map<string, { figures: string; rows: number[]; conflicting: boolean }>();
 
-  /** Notes that row `index` of the file gives `input` for indicator `indicatorId`. */
-  add(index: number, indicatorId: number, input: ReadingInput): void {
-    const day = `${indicatorId}|${input.date}`;
+  /** Notes that row `index` of the file gives `input` for `indicator`. */
+  add(index: number, indicator: { id: number; aggregation: string }, input: ReadingInput): void {
+    if (indicator.aggregation !== 'latest') return;
+    const day = `${indicator.id}|${input.date}`;
     const figures = keyOf(input.date, input.value ?? null, input.numerator ?? null, input.denominator ?? null);
     const seen = this.byDay.get(day);
     if (!seen) {

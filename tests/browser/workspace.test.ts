@@ -85,8 +85,8 @@ describe('an admin imports readings from a file', () => {
 
     const csv = (rows: string[]) => Buffer.from(['code,date,value,numerator,denominator,note,evidence', ...rows].join('\n'));
     const file = page.getByLabel('Tệp số liệu');
-    // Two figures for one indicator on one date: the file contradicts itself.
-    const rows = ['KTGS-02,2026-11-22,1,,,,', 'KHONG-CO,2026-11-22,1,,,,', 'XDD-01,2026-11-22,1,,,,', 'XDD-01,22/11/2026,2,,,,'];
+    // Two figures for one date of an indicator that takes its latest reading: the file contradicts itself.
+    const rows = ['KTGS-02,2026-11-22,1,,,,', 'KHONG-CO,2026-11-22,1,,,,', 'CCHC-02,2026-11-22,90,,,,', 'CCHC-02,22/11/2026,91,,,,'];
     await file.setInputFiles({ name: 'co-loi.csv', mimeType: 'text/csv', buffer: csv(rows) });
     await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
     await page.getByText('Chưa thể ghi: tệp có 3 dòng lỗi.', { exact: false }).waitFor();

@@ -26,17 +26,20 @@ const upload = async (rows: string[]) => {
 describe('two different figures for one indicator on one date', () => {
   it('flags every row of the contradiction in the dry run, and the commit writes nothing', async () => {
     const before = await readingCount();
+    // CCHC-01 (percent) and XDD-04 (ratio) take their latest reading; KTGS-02 (count) adds its readings up.
     const preview = await upload([
-      'KTGS-02,2026-11-21,1,,,,',
       'CCHC-01,2026-11-21,98,,,,',
-      // The same day written the Vietnamese way, with another figure.
-      'KTGS-02,21/11/2026,2,,,,',
-      // A repeat of the first row is part of the same contradiction.
       'KTGS-02,2026-11-21,1,,,,',
+      // The same day written the Vietnamese way, with another figure.
+      'CCHC-01,21/11/2026,97,,,,',
+      // A repeat of the first row is part of the same contradiction.
+      'CCHC-01,2026-11-21,98,,,,',
       'XDD-04,2026-11-21,,5,5,,',
       'XDD-04,2026-11-21,,4,5,,',
       // Another date of the same indicator is no contradiction.
-      'KTGS-02,2026-11-22,2,,,,',
+      'CCHC-01,2026-11-22,97,,,,',
+      // Nor is a second addition to a cumulative count on the same day.
+      'KTGS-02,2026-11-21,2,,,,',
     ]);
     expect(preview.rows.map((r) => [r.row, r.status, r.errors])).toEqual([
       [2, 'error', { date: 'conflicting_rows' }],
@@ -46,8 +49,9 @@ describe('two different figures for one indicator on one date', () => {
       [6, 'error', { date: 'conflicting_rows' }],
       [7, 'error', { date: 'conflicting_rows' }],
       [8, 'new', {}],
+      [9, 'new', {}],
     ]);
-    expect(preview.counts).toEqual({ new: 2, duplicate: 0, error: 5 });
+    expect(preview.counts).toEqual({ new: 3, duplicate: 0, error: 5 });
 
     const commit = await api(server, 'POST', `/api/imports/${preview.id}/commit`, { cookie: admin });
     expect(commit.status).toBe(400);
@@ -56,11 +60,11 @@ describe('two different figures for one indicator on one date', () => {
   });
 
   it('leaves repeated rows and a new figure for a date already recorded as they were', async () => {
-    const first = await upload(['KTGS-02,2026-11-21,1,,,,']);
+    const first = await upload(['CCHC-01,2026-11-21,98,,,,']);
     expect((await api(server, 'POST', `/api/imports/${first.id}/commit`, { cookie: admin })).status).toBe(200);
     const before = await readingCount();
     // A later figure for a day already recorded is a new reading (as through the API); only the file's own rows are compared.
-    const preview = await upload(['KTGS-02,2026-11-21,3,,,Số liệu bổ sung,', 'KTGS-02,2026-11-21,3,,,,', 'CCHC-01,2026-11-21,98,,,,']);
+    const preview = await upload(['CCHC-01,2026-11-21,97,,,Số liệu chốt lại,', 'CCHC-01,2026-11-21,97,,,,', 'KTGS-02,2026-11-21,1,,,,']);
     expect(preview.rows.map((r) => r.status)).toEqual(['new', 'duplicate', 'new']);
     const commit = await api(server, 'POST', `/api/imports/${preview.id}/commit`, { cookie: admin });
     expect(commit.body).toMatchObject({ imported: 2, skipped: 1 });
