@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/api/session';
+import { IMPORT_HEADERS } from '../../../shared/api/spreadsheet-headers';
 import type { Measure } from '../../../shared/indicator/model';
 
 /** Strings of the workspace pages: Vietnamese, then English with the same keys. */
@@ -200,13 +201,8 @@ export const workspaceVi = {
     tableCaption: 'Các dòng của tệp {file}',
     column: {
       row: 'Dòng',
-      code: 'Mã chỉ tiêu',
-      date: 'Ngày',
-      value: 'Giá trị',
-      numerator: 'Tử số',
-      denominator: 'Mẫu số',
-      note: 'Ghi chú',
-      evidence: 'Căn cứ',
+      // The file's own headers: the preview names its columns as the template does.
+      ...IMPORT_HEADERS,
       status: 'Kết quả',
       errors: 'Lỗi',
       file: 'Tệp',
