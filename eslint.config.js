@@ -17,6 +17,11 @@ const typeAware = {
   },
 };
 
+const TOP = { regex: '(^|/)(pages|app)/', message: 'pages/ and app/ are the top: import from components/, ui/, features/ or the base instead.' };
+const NO_FEATURE = { regex: '(^|/)features/', message: 'The base (ui/, components/, hooks/, api/) imports no feature.' };
+/** client/features/<feature>/: each page's own routes, components and api. */
+const FEATURES = ['board', 'workspace', 'import', 'reports', 'plan', 'units', 'users', 'tokens', 'audit', 'settings', 'notifications', 'screens', 'account', 'login'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'client/public/**'] },
   { files: ['server/**/*.ts', 'shared/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'], ...typeAware },
@@ -31,13 +36,27 @@ export default tseslint.config(
   },
   {
     // The direction of client/ imports (docs/client-layout.md): nothing below the entries reaches
-    // pages/ or app/.
-    files: ['client/components/**', 'client/hooks/**', 'client/api/**', 'client/ui/**', 'client/features/**', 'client/navigation.ts'],
+    // pages/ or app/; the base (ui/, components/, hooks/, api/) reaches no feature.
+    files: ['client/components/**', 'client/hooks/**', 'client/api/**', 'client/ui/**', 'client/paths/**', 'client/navigation.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [TOP, NO_FEATURE] }] },
+  },
+  // A feature never imports another: what two need moves down to ui/, components/ or the base.
+  ...FEATURES.map((feature) => ({
+    files: [`client/features/${feature}/**`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)(pages|app)/', message: 'pages/ and app/ are the top: import from components/, ui/, features/ or the base instead.' }] },
+        {
+          patterns: [
+            TOP,
+            {
+              // `../../<other>/…` from features/<feature>/<folder>/, or any path through features/<other>/.
+              regex: `^(\\.\\./){2}(?!${feature}/)[\\w-]+/|(^|/)features/(?!${feature}/)`,
+              message: `A feature imports no other feature: move what ${feature}/ shares down to ui/, components/ or the base.`,
+            },
+          ],
+        },
       ],
     },
-  },
+  })),
 );

@@ -29,8 +29,8 @@ const byFacade = (suffix: string) => chunks.find((chunk) => chunk.facade?.endsWi
 const entry = chunks.filter((chunk) => chunk.isEntry);
 const appMain = byFacade('client/appMain.tsx');
 if (!appMain) throw new Error('no chunk for client/appMain.tsx');
-// The board's page: its own lazy chunk once routes are split, else inside appMain's closure.
-const boardPage = byFacade('client/features/board/routes/BoardPage.tsx') ?? byFacade('client/pages/BoardPage.tsx');
+// The board's page: its own lazy chunk.
+const boardPage = byFacade('client/features/board/routes/BoardPage.tsx');
 const firstRoute = closure([...entry, appMain, ...(boardPage ? [boardPage] : [])]);
 const routeChunks = [...firstRoute].map((fileName) => byName.get(fileName)!).filter(Boolean);
 const firstGzip = routeChunks.reduce((sum, chunk) => sum + gzip(chunk), 0);

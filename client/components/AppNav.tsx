@@ -4,9 +4,9 @@ import { useT, type MessageKey } from '../i18n';
 import { usePathname } from '../navigation';
 import '../styles/workspace.css';
 import { LogoutButton } from './LogoutButton';
-import { REPORTS_PATH } from './reports/paths';
-import { AppLink } from './workspace/AppLink';
-import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from './workspace/paths';
+import { REPORTS_PATH } from '../paths/reports';
+import { AppLink } from './AppLink';
+import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from '../paths/workspace';
 
 interface NavItem {
   path: string;

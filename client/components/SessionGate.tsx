@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SessionUser } from '../../shared/api/session';
 import { useT, type MessageKey } from '../i18n';
-import { useSessionUser } from './workspace/useSessionUser';
+import { useSessionUser } from './useSessionUser';
 
 /** A page that is only a message (checking, failed, not allowed): the message is the page's main. */
 export function PageMessage({ children, busy = false }: { children: ReactNode; busy?: boolean }) {

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { asApiError } from '../../api';
 import { hasMessage, useT, type MessageKey, type MessageParams } from '../../i18n';
 import { goToLogin } from '../../navigation';
-import { FormErrors } from '../workspace/FormErrors';
+import { FormErrors } from '../../ui/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 
 /** The counts shown, in this order, each with its text (`countNew` ...) where the file has it. */

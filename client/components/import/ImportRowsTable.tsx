@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { hasMessage, useLang, useT, type MessageParams } from '../../i18n';
-import type { FieldMessages } from '../form/fieldErrors';
+import type { FieldMessages } from '../../ui/fieldErrors';
 import type { CheckedFile, CheckedRow, ImportMessages, SpreadsheetImport } from './spreadsheetImport';
 
 function RowErrors({ errors, messages, fields }: { errors: CheckedRow['errors']; messages: ImportMessages; fields: FieldMessages }) {

@@ -2,8 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { asApiError } from '../../api';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
 import { goToLogin } from '../../navigation';
-import { describedBy, unplacedErrors, type FieldMessages } from '../form/fieldErrors';
-import { FormErrors } from '../workspace/FormErrors';
+import { describedBy, unplacedErrors, type FieldMessages } from '../../ui/fieldErrors';
+import { FormErrors } from '../../ui/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 
 const ACCEPTED = /\.(csv|xlsx)$/i;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../api';
 import type { Lang, MessageKey, MessageParams, Translate } from '../../i18n';
-import type { FieldMessages } from '../form/fieldErrors';
+import type { FieldMessages } from '../../ui/fieldErrors';
 
 /** A row of a checked file: its number in the file (the header is row 1), its verdict, its errors by field. */
 export interface CheckedRow {

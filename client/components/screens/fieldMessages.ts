@@ -1,4 +1,0 @@
-import { fieldMessages } from '../form/fieldErrors';
-
-/** The messages beside the fields of the screen forms: `screens.field.<field>.<code>`. */
-export const screenFields = fieldMessages({ field: 'screens.field' });

@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import { auditCsvHref, type AuditFilters } from '../../../api/admin';
+import { AdminShell } from '../../../ui/PageFrame';
+import { AuditFilterForm } from '../components/AuditFilterForm';
+import { AuditTable } from '../components/AuditTable';
+import { LoadError } from '../../../ui/Notice';
+import { AUDIT_PATH } from '../../../paths/admin';
+import { useAuditLog } from '../api/useAuditLog';
+import { useT } from '../../../i18n';
+import '../../../styles/admin.css';
+
+/** The audit log, for an admin: filter, read page by page, download as CSV. */
+function AuditLog() {
+  const t = useT();
+  const listHeadingId = useId();
+  const csvHintId = useId();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const { state, loadMore } = useAuditLog(filters);
+  const { entries } = state;
+
+  return (
+    <>
+      <section className="panel">
+        <AuditFilterForm applied={filters} onApply={setFilters} />
+      </section>
+
+      <section className="panel" aria-labelledby={listHeadingId} aria-busy={state.loading || undefined}>
+        <div className="panel-heading">
+          <h2 id={listHeadingId}>{t('admin.audit.list.heading')}</h2>
+          <div className="panel-heading-meta">
+            <span className="screen-muted" id={csvHintId}>
+              {t('admin.audit.filters.csvHint')}
+            </span>
+            {/* A plain link: the browser downloads with the session cookie, the server names the file. */}
+            <a className="button button-small" href={auditCsvHref(filters)} download aria-describedby={csvHintId}>
+              {t('admin.audit.filters.csv')}
+            </a>
+          </div>
+        </div>
+        {state.error && <LoadError error={state.error} message="admin.audit.loadFailed" />}
+        {entries === null ? (
+          !state.error && <p className="notice">{t('common.loading')}</p>
+        ) : entries.length === 0 ? (
+          <p className="notice">{t('admin.audit.list.empty')}</p>
+        ) : (
+          <AuditTable entries={entries} captionId={listHeadingId} />
+        )}
+        {entries !== null && entries.length > 0 && (
+          <div className="audit-more">
+            <p className="screen-muted" role="status">
+              {state.loading
+                ? t('admin.audit.list.loadingMore')
+                : `${t('admin.audit.list.shown', { count: entries.length })}${state.hasMore ? '' : ` ${t('admin.audit.list.end')}`}`}
+            </p>
+            {state.hasMore && (
+              <button type="button" className="button" onClick={loadMore} disabled={state.loading}>
+                {t('admin.audit.list.more')}
+              </button>
+            )}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** `/admin/audit`: admins only. */
+export function AuditPage() {
+  return (
+    <AdminShell path={AUDIT_PATH} title="admin.audit.title" intro="admin.audit.intro">
+      {() => <AuditLog />}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,107 @@
+import { useId, useRef, useState } from 'react';
+import { useT } from '../../../i18n';
+import { describedBy, type FieldErrors } from '../../../ui/fieldErrors';
+import { TextField } from '../../../ui/Field';
+import { milestoneKey, type MilestoneDraft } from './indicatorDraft';
+
+interface Props {
+  milestones: readonly MilestoneDraft[];
+  onChange: (milestones: MilestoneDraft[]) => void;
+  /** `milestones` for the list, `milestones.<index>.year|value` for a row's inputs. */
+  errors: FieldErrors;
+  /** The year a first milestone is proposed for (the term's first full year). */
+  firstYear: number;
+  disabled?: boolean;
+}
+
+/** Yearly milestones: a small list of year + value rows, added and removed one by one. */
+export function MilestonesField({ milestones, onChange, errors, firstYear, disabled = false }: Props) {
+  const t = useT();
+  const id = useId();
+  const addButton = useRef<HTMLButtonElement>(null);
+  // The row just added takes the focus; rows already there never do.
+  const [addedKey, setAddedKey] = useState<number | null>(null);
+  const listError = errors.milestones;
+
+  function add() {
+    const years = milestones.map((milestone) => Number(milestone.year)).filter(Number.isInteger);
+    const key = milestoneKey();
+    setAddedKey(key);
+    onChange([...milestones, { key, year: String(years.length > 0 ? Math.max(...years) + 1 : firstYear), value: '' }]);
+  }
+
+  function remove(key: number) {
+    onChange(milestones.filter((milestone) => milestone.key !== key));
+    addButton.current?.focus();
+  }
+
+  function update(key: number, part: 'year' | 'value', text: string) {
+    onChange(milestones.map((milestone) => (milestone.key === key ? { ...milestone, [part]: text } : milestone)));
+  }
+
+  return (
+    <fieldset
+      className="checkbox-group plan-milestones"
+      aria-invalid={listError ? true : undefined}
+      aria-describedby={describedBy(`${id}-hint`, listError && `${id}-error`)}
+      disabled={disabled}
+    >
+      <legend className="field-label">{t('admin.plan.indicator.milestones')}</legend>
+      <span className="field-hint" id={`${id}-hint`}>
+        {t('admin.plan.indicator.milestonesHint')}
+      </span>
+      {milestones.length === 0 ? (
+        <p className="screen-muted">{t('admin.plan.indicator.noMilestones')}</p>
+      ) : (
+        <ol className="plan-milestone-list">
+          {milestones.map((milestone, index) => {
+            const n = index + 1;
+            return (
+              <li key={milestone.key} className="plan-milestone">
+                <TextField
+                  label={t('admin.plan.indicator.milestoneYear', { n })}
+                  className="field-narrow"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={4}
+                  value={milestone.year}
+                  onValueChange={(text) => update(milestone.key, 'year', text)}
+                  error={errors[`milestones.${index}.year`]}
+                  autoFocus={milestone.key === addedKey}
+                />
+                <TextField
+                  label={t('admin.plan.indicator.milestoneValue', { n })}
+                  className="field-narrow"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  maxLength={30}
+                  value={milestone.value}
+                  onValueChange={(text) => update(milestone.key, 'value', text)}
+                  error={errors[`milestones.${index}.value`]}
+                />
+                <button
+                  type="button"
+                  className="button button-small button-danger-quiet"
+                  onClick={() => remove(milestone.key)}
+                  aria-label={t('admin.plan.indicator.removeMilestoneLabel', { n })}
+                >
+                  {t('admin.plan.indicator.removeMilestone')}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {listError && (
+        <span className="field-error" id={`${id}-error`}>
+          {t(listError)}
+        </span>
+      )}
+      <div>
+        <button type="button" ref={addButton} className="button button-small" onClick={add} disabled={milestones.length >= 20}>
+          {t('admin.plan.indicator.addMilestone')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import type { Export } from '../../../../shared/api/exports';
+import { asApiError, type ApiError } from '../../../api';
+import { getExport, requestExport } from '../../../api/reports';
+import { goToLogin } from '../../../navigation';
+import { REPORTS_PATH } from '../../../paths/reports';
+
+/** How often an export asked for is looked at until it is done or failed. */
+export const POLL_MS = 2_000;
+
+export type ExportNowState =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'following'; id: number; status: 'queued' | 'running' }
+  | { kind: 'settled'; item: Export }
+  | { kind: 'error'; error: ApiError };
+
+interface Callbacks {
+  /** A fresher copy of the export being followed. */
+  onUpdate: (item: Export) => void;
+  /** The export was queued, or it is done or failed: time to read the whole list again. */
+  onListChanged: () => void;
+}
+
+/**
+ * "Xuất ngay": queues an export (POST /api/exports), then follows it every 2 s
+ * (GET /api/exports/:id) until it is done or failed. One at a time.
+ */
+export function useExportNow({ onUpdate, onListChanged }: Callbacks): { state: ExportNowState; start: (asOf?: string) => void } {
+  const [state, setState] = useState<ExportNowState>({ kind: 'idle' });
+  const followedId = state.kind === 'following' ? state.id : null;
+  const updated = useEffectEvent(onUpdate);
+  const listChanged = useEffectEvent(onListChanged);
+
+  const start = useCallback((asOf?: string) => {
+    setState({ kind: 'sending' });
+    requestExport(asOf).then(
+      (id) => {
+        setState({ kind: 'following', id, status: 'queued' });
+        onListChanged();
+      },
+      (caught: unknown) => {
+        const error = asApiError(caught);
+        if (error.status === 401) goToLogin(REPORTS_PATH);
+        else setState({ kind: 'error', error });
+      },
+    );
+  }, [onListChanged]);
+
+  useEffect(() => {
+    if (followedId === null) return;
+    const controller = new AbortController();
+    let timer = 0;
+    const look = () => {
+      getExport(followedId, controller.signal).then(
+        (item) => {
+          if (controller.signal.aborted) return;
+          updated(item);
+          if (item.status === 'done' || item.status === 'failed') {
+            setState({ kind: 'settled', item });
+            listChanged();
+          } else {
+            setState({ kind: 'following', id: followedId, status: item.status });
+            timer = window.setTimeout(look, POLL_MS);
+          }
+        },
+        (caught: unknown) => {
+          if (controller.signal.aborted) return;
+          const error = asApiError(caught);
+          if (error.status === 401) goToLogin(REPORTS_PATH);
+          else if (error.status === 403 || error.status === 404) setState({ kind: 'error', error });
+          // A network hiccup or a restart: the export goes on on the server; look again.
+          else timer = window.setTimeout(look, POLL_MS);
+        },
+      );
+    };
+    timer = window.setTimeout(look, POLL_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [followedId]);
+
+  return { state, start };
+}

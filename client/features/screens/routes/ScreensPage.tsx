@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Board } from '../../../../shared/api/board';
+import type { CreatedDisplay, Display, PairedDisplay } from '../../../../shared/api/displays';
+import { useQuery } from '@tanstack/react-query';
+import { getBoard } from '../../../api';
+import { queries, useInvalidate } from '../../../api/queries';
+import { AdminShell, NotAllowed } from '../../../ui/PageFrame';
+import { LoadError } from '../../../ui/Notice';
+import { CreatedScreenNotice } from '../components/CreatedScreenNotice';
+import { CreateScreenForm } from '../components/CreateScreenForm';
+import { PairScreenForm } from '../components/PairScreenForm';
+import type { PageOption } from '../components/ScreenCommands';
+import { ScreensTable } from '../components/ScreensTable';
+import { formatClock } from '../../../format';
+import { useLang, useT } from '../../../i18n';
+
+export const SCREENS_PATH = '/admin/screens';
+
+/** How often the list (and so each screen's presence) is asked for again. */
+const REFRESH_MS = 10_000;
+
+/** The office's zone when the board (which names it) could not be read. */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Pages a screen can be sent to: the summary, then each group in display order. */
+function pageOptions(board: Board | null, summaryLabel: string): PageOption[] {
+  const groups = board ? [...board.groups].sort((a, b) => a.displayOrder - b.displayOrder || a.id - b.id) : [];
+  return [{ key: 'summary', label: summaryLabel }, ...groups.map((group) => ({ key: `group-${group.id}`, label: group.name }))];
+}
+
+/** The screens of the office, for an admin: list, create, edit, command, revoke. */
+function ScreensManager() {
+  const t = useT();
+  const lang = useLang();
+  const listHeadingId = useId();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const displays = useQuery({ ...queries.displays, refetchInterval: REFRESH_MS });
+  const state = { data: displays.data ?? null, error: displays.error, refreshedAt: displays.dataUpdatedAt || null };
+  const refresh = useInvalidate(queries.displays.queryKey);
+  const [board, setBoard] = useState<Board | null>(null);
+  const [created, setCreated] = useState<CreatedDisplay | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // Only for the group names and the time zone: without it, the summary page is still offered.
+    getBoard({ signal: controller.signal }).then(setBoard, () => {});
+    return () => controller.abort();
+  }, []);
+
+  const pages = useMemo(() => pageOptions(board, t('screens.command.summary')), [board, t]);
+  const timeZone = board?.timeZone ?? DEFAULT_TIME_ZONE;
+
+  const onCreated = useCallback(
+    (display: CreatedDisplay) => {
+      setCreated(display);
+      refresh();
+    },
+    [refresh],
+  );
+
+  const [paired, setPaired] = useState<PairedDisplay | null>(null);
+  const onPaired = useCallback(
+    (display: PairedDisplay) => {
+      setPaired(display);
+      refresh();
+    },
+    [refresh],
+  );
+
+  const onRevoked = useCallback(
+    (display: Display) => {
+      setAnnouncement(t('screens.revoke.done', { name: display.name }));
+      listHeading.current?.focus();
+      refresh();
+    },
+    [refresh, t, setAnnouncement],
+  );
+
+  // The role changed while the page was open. (An ended session is sent to log in by LoadError.)
+  if (state.error?.status === 403) return <NotAllowed message="screens.notAllowed" />;
+
+  return (
+    <>
+    <section className="panel" aria-labelledby="screens-create-heading">
+      <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
+      <CreateScreenForm onCreated={onCreated} />
+      {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
+    </section>
+
+    <section className="panel" aria-labelledby="screens-pair-heading">
+      <h2 id="screens-pair-heading">{t('screens.pair.heading')}</h2>
+      <p className="screen-muted">{t('screens.pair.intro')}</p>
+      <PairScreenForm onPaired={onPaired} />
+      {paired && (
+        <p className="notice" role="status">
+          {t('screens.pair.done', { name: paired.name })}
+        </p>
+      )}
+    </section>
+
+    <section className="panel" aria-labelledby={listHeadingId}>
+      <div className="panel-heading">
+        <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
+          {t('screens.list.heading')}
+        </h2>
+        <div className="panel-heading-meta">
+          <p className="screens-announcement" role="status">
+            {announcement}
+          </p>
+          {state.refreshedAt !== null && (
+            <span className="screen-muted">{t('screens.refreshedAt', { time: formatClock(state.refreshedAt, timeZone, lang) })}</span>
+          )}
+          <button type="button" className="button button-small" onClick={refresh}>
+            {t('screens.refresh')}
+          </button>
+        </div>
+      </div>
+      {state.error && <LoadError error={state.error} message="screens.loadFailed" />}
+      {state.data === null ? (
+        !state.error && <p className="notice">{t('common.loading')}</p>
+      ) : state.data.length === 0 ? (
+        <p className="notice">{t('screens.list.empty')}</p>
+      ) : (
+        <ScreensTable
+          displays={state.data}
+          captionId={listHeadingId}
+          pages={pages}
+          timeZone={timeZone}
+          onChanged={refresh}
+          onAnnounce={setAnnouncement}
+          onRevoked={onRevoked}
+        />
+      )}
+    </section>
+    </>
+  );
+}
+
+/** `/admin/screens`: admins only; anyone else is sent to log in, or told they may not. */
+export function ScreensPage() {
+  return (
+    <AdminShell path={SCREENS_PATH} title="screens.title" intro="screens.intro" notAllowed="screens.notAllowed">
+      {() => <ScreensManager />}
+    </AdminShell>
+  );
+}

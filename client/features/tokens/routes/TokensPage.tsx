@@ -1,0 +1,96 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { ApiToken } from '../../../../shared/api/tokens';
+import { useQuery } from '@tanstack/react-query';
+import type { CreatedApiToken } from '../../../api/admin';
+import { queries, useInvalidate } from '../../../api/queries';
+import { AdminShell } from '../../../ui/PageFrame';
+import { CreatedTokenNotice } from '../components/CreatedTokenNotice';
+import { CreateTokenForm } from '../components/CreateTokenForm';
+import { LoadError } from '../../../ui/Notice';
+import { TOKENS_PATH } from '../../../paths/admin';
+import { TokensTable } from '../components/TokensTable';
+import { unitPaths, unitTree } from '../../../components/unitTree';
+import { useT } from '../../../i18n';
+import '../../../styles/admin.css';
+
+/** The integration tokens, for an admin: list, create (the secret shown once), revoke. */
+function TokensManager() {
+  const t = useT();
+  const listHeadingId = useId();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const tokens = useQuery(queries.tokens);
+  const units = useQuery(queries.units);
+  const board = useQuery(queries.board);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
+  const paths = useMemo(() => unitPaths(tree), [tree]);
+  const codes = useMemo(
+    () => new Map((board.data?.indicators ?? []).map((indicator) => [indicator.id, indicator.code])),
+    [board.data],
+  );
+  const reloadTokens = useInvalidate(queries.tokens.queryKey);
+
+  const onCreated = useCallback(
+    (token: CreatedApiToken) => {
+      setCreated(token);
+      reloadTokens();
+    },
+    [reloadTokens],
+  );
+
+  const onRevoked = useCallback(
+    (token: ApiToken) => {
+      setAnnouncement(t('admin.tokens.revoke.done', { name: token.name }));
+      listHeading.current?.focus();
+      reloadTokens();
+    },
+    [reloadTokens, t],
+  );
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="tokens-create-heading">
+        <h2 id="tokens-create-heading">{t('admin.tokens.create.heading')}</h2>
+        {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
+        {board.error && <LoadError error={board.error} message="admin.tokens.boardFailed" />}
+        <CreateTokenForm tree={tree} board={board.data ?? null} onCreated={onCreated} />
+        {created && <CreatedTokenNotice created={created} board={board.data ?? null} onDismiss={() => setCreated(null)} />}
+      </section>
+
+      <section className="panel" aria-labelledby={listHeadingId}>
+        <div className="panel-heading">
+          <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
+            {t('admin.tokens.list.heading')}
+          </h2>
+          <div className="panel-heading-meta">
+            <p className="screens-announcement" role="status">
+              {announcement}
+            </p>
+            <button type="button" className="button button-small" onClick={reloadTokens}>
+              {t('admin.refresh')}
+            </button>
+          </div>
+        </div>
+        {tokens.error && <LoadError error={tokens.error} message="admin.tokens.loadFailed" />}
+        {tokens.data === undefined ? (
+          !tokens.error && <p className="notice">{t('common.loading')}</p>
+        ) : tokens.data.length === 0 ? (
+          <p className="notice">{t('admin.tokens.list.empty')}</p>
+        ) : (
+          <TokensTable tokens={tokens.data} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** `/admin/tokens`: admins only. */
+export function TokensPage() {
+  return (
+    <AdminShell path={TOKENS_PATH} title="admin.tokens.title" intro="admin.tokens.intro">
+      {() => <TokensManager />}
+    </AdminShell>
+  );
+}

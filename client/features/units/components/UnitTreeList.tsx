@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { UnitDetail } from '../../../../shared/api/units';
+import { useT } from '../../../i18n';
+import type { UnitNode } from '../../../components/unitTree';
+import { MoveUnitForm } from './MoveUnitForm';
+import { UnitNameForm } from './UnitNameForm';
+
+interface Props {
+  /** Every unit, merged ones included (for descendants and names). */
+  units: readonly UnitDetail[];
+  /** The units in use, in tree order. */
+  tree: readonly UnitNode[];
+  labelledBy: string;
+  /** After a rename or a move: what to announce; the list is asked for again. */
+  onChanged: (message: string) => void;
+}
+
+type Editor = { kind: 'rename' | 'move'; id: number };
+
+interface Branch {
+  node: UnitNode;
+  children: Branch[];
+}
+
+/** The tree order with depths (unitTree) as nested branches, so the lists say the levels. */
+function branchesOf(tree: readonly UnitNode[]): Branch[] {
+  const roots: Branch[] = [];
+  const stack: Branch[] = [];
+  for (const node of tree) {
+    const branch: Branch = { node, children: [] };
+    stack.length = Math.min(stack.length, node.depth);
+    const parent = stack[stack.length - 1];
+    if (parent && node.depth > 0) parent.children.push(branch);
+    else roots.push(branch);
+    stack.push(branch);
+  }
+  return roots;
+}
+
+/** The unit tree, indented by level: each unit with its former names, renamed or moved in place. */
+export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
+  const t = useT();
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const container = useRef<HTMLUListElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
+  const branches = useMemo(() => branchesOf(tree), [tree]);
+  const mergedFrom = useMemo(() => {
+    const map = new Map<number, string[]>();
+    for (const unit of units) {
+      if (unit.mergedIntoId === null) continue;
+      map.set(unit.mergedIntoId, [...(map.get(unit.mergedIntoId) ?? []), unit.name]);
+    }
+    return map;
+  }, [units]);
+
+  useEffect(() => {
+    const selector = pendingFocus.current;
+    const target = selector ? container.current?.querySelector<HTMLElement>(selector) : null;
+    if (target) {
+      pendingFocus.current = null;
+      target.focus();
+    }
+  }, [units]);
+
+  function open(next: Editor, event: MouseEvent<HTMLElement>) {
+    opener.current = event.currentTarget;
+    setEditor((current) => (current?.kind === next.kind && current.id === next.id ? null : next));
+  }
+
+  function close() {
+    setEditor(null);
+    if (opener.current?.isConnected) opener.current.focus();
+  }
+
+  function done(kind: Editor['kind'], unit: UnitDetail) {
+    setEditor(null);
+    // The unit's button keeps the focus once the new tree is shown (a moved unit changes place).
+    pendingFocus.current = `[data-unit-${kind}="${unit.id}"]`;
+    if (kind === 'rename') {
+      onChanged(t('admin.orgUnits.rename.done', { name: unit.name }));
+    } else {
+      const parent = unit.parentId === null ? undefined : byId.get(unit.parentId);
+      onChanged(parent ? t('admin.orgUnits.move.done', { name: unit.name, parent: parent.name }) : t('admin.orgUnits.move.doneTop', { name: unit.name }));
+    }
+  }
+
+  function render(branch: Branch) {
+    const unit = byId.get(branch.node.unit.id);
+    if (!unit) return null;
+    const former = unit.formerNames.map((entry) => entry.name);
+    const absorbed = mergedFrom.get(unit.id) ?? [];
+    const renaming = editor?.kind === 'rename' && editor.id === unit.id;
+    const moving = editor?.kind === 'move' && editor.id === unit.id;
+    return (
+      <li key={unit.id} data-unit-id={unit.id}>
+        <div className="unit-tree-row">
+          <div>
+            <span className="unit-tree-name">{unit.name}</span>
+            {former.length > 0 && <span className="unit-former"> ({t('admin.orgUnits.tree.formerNames', { names: former.join(', ') })})</span>}
+            {absorbed.length > 0 && <span className="unit-former"> ({t('admin.orgUnits.tree.mergedFrom', { names: absorbed.join(', ') })})</span>}
+          </div>
+          <div className="screen-actions">
+            <button
+              type="button"
+              className="button button-small"
+              data-unit-rename={unit.id}
+              onClick={(event) => open({ kind: 'rename', id: unit.id }, event)}
+              aria-expanded={renaming}
+              aria-label={t('admin.orgUnits.rename.openLabel', { name: unit.name })}
+            >
+              {t('admin.orgUnits.rename.open')}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              data-unit-move={unit.id}
+              onClick={(event) => open({ kind: 'move', id: unit.id }, event)}
+              aria-expanded={moving}
+              aria-label={t('admin.orgUnits.move.openLabel', { name: unit.name })}
+            >
+              {t('admin.orgUnits.move.open')}
+            </button>
+          </div>
+        </div>
+        {(renaming || moving) && (
+          <div className="unit-tree-editor">
+            {renaming ? (
+              <UnitNameForm unit={unit} onDone={(saved) => done('rename', saved)} onCancel={close} />
+            ) : (
+              <MoveUnitForm unit={unit} units={units} tree={tree} onDone={(saved) => done('move', saved)} onCancel={close} />
+            )}
+          </div>
+        )}
+        {branch.children.length > 0 && <ul className="unit-tree-children">{branch.children.map(render)}</ul>}
+      </li>
+    );
+  }
+
+  return (
+    <ul className="unit-tree" ref={container} aria-labelledby={labelledBy}>
+      {branches.map(render)}
+    </ul>
+  );
+}

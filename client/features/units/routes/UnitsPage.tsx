@@ -1,0 +1,128 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { UnitDetail } from '../../../../shared/api/units';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useInvalidate } from '../../../api/queries';
+import { AdminShell } from '../../../ui/PageFrame';
+import { LoadError } from '../../../ui/Notice';
+import { CreateUnitForm } from '../components/CreateUnitForm';
+import { MergedUnitsList } from '../components/MergedUnitsList';
+import { MergeUnitsForm } from '../components/MergeUnitsForm';
+import { UNITS_ADMIN_PATH } from '../../../paths/units';
+import { activeTree } from '../../../components/unitOptions';
+import { UnitTreeList } from '../components/UnitTreeList';
+import { useT } from '../../../i18n';
+import '../../../styles/admin.css';
+import '../../../styles/plan.css';
+
+/** Both readings of /api/units: the tree with its history, and the plain list. */
+const ALL_UNITS = ['units'];
+
+/** The unit tree with its history; rename, move, add and merge. */
+function UnitsManager() {
+  const t = useT();
+  const treeHeadingId = useId();
+  const historyHeadingId = useId();
+  const createHeadingId = useId();
+  const mergeHeadingId = useId();
+  const treeHeading = useRef<HTMLHeadingElement>(null);
+  const units = useQuery(queries.unitDetails);
+  // What a merge moves, to say so before it is done; the page works without them.
+  const board = useQuery(queries.board);
+  const users = useQuery(queries.users);
+  const [announcement, setAnnouncement] = useState('');
+  const all = useMemo(() => units.data ?? [], [units.data]);
+  const tree = useMemo(() => activeTree(all), [all]);
+  const merged = all.filter((unit) => unit.mergedIntoId !== null);
+  // A unit's change shows in the tokens', users' and plan's unit pickers too.
+  const reloadUnits = useInvalidate(ALL_UNITS);
+  const reloadBoard = useInvalidate(queries.board.queryKey);
+  const reloadUsers = useInvalidate(queries.users.queryKey);
+
+  const onChanged = useCallback(
+    (message: string) => {
+      setAnnouncement(message);
+      reloadUnits();
+    },
+    [reloadUnits],
+  );
+
+  const onCreated = useCallback(
+    (unit: UnitDetail) => onChanged(t('admin.orgUnits.create.done', { name: unit.name })),
+    [onChanged, t],
+  );
+
+  const onMerged = useCallback(
+    (unit: UnitDetail) => {
+      onChanged(t('admin.orgUnits.merge.done', { name: unit.name }));
+      reloadBoard();
+      reloadUsers();
+      treeHeading.current?.focus();
+    },
+    [onChanged, reloadBoard, reloadUsers, t],
+  );
+
+  return (
+    <>
+      <p className="screens-announcement plan-announcement" role="status">
+        {announcement}
+      </p>
+      <div className="unit-columns">
+        <div>
+          <section className="panel" aria-labelledby={treeHeadingId}>
+            <div className="panel-heading">
+              <h2 id={treeHeadingId} ref={treeHeading} tabIndex={-1}>
+                {t('admin.orgUnits.tree.heading')}
+              </h2>
+              <div className="panel-heading-meta">
+                {units.data && <span className="screen-muted">{t('admin.orgUnits.tree.count', { count: tree.length })}</span>}
+                <button type="button" className="button button-small" onClick={reloadUnits}>
+                  {t('admin.refresh')}
+                </button>
+              </div>
+            </div>
+            {units.error && <LoadError error={units.error} message="admin.orgUnits.loadFailed" />}
+            {units.data === undefined ? (
+              !units.error && <p className="notice">{t('common.loading')}</p>
+            ) : tree.length === 0 ? (
+              <p className="notice">{t('admin.orgUnits.tree.empty')}</p>
+            ) : (
+              <UnitTreeList units={all} tree={tree} labelledBy={treeHeadingId} onChanged={onChanged} />
+            )}
+          </section>
+          {merged.length > 0 && (
+            <section className="panel" aria-labelledby={historyHeadingId}>
+              <h2 id={historyHeadingId}>{t('admin.orgUnits.history.heading')}</h2>
+              <p className="screens-intro">{t('admin.orgUnits.history.intro')}</p>
+              <MergedUnitsList units={all} labelledBy={historyHeadingId} />
+            </section>
+          )}
+        </div>
+        <div>
+          <section className="panel" aria-labelledby={createHeadingId}>
+            <h2 id={createHeadingId}>{t('admin.orgUnits.create.heading')}</h2>
+            <CreateUnitForm tree={tree} onCreated={onCreated} />
+          </section>
+          <section className="panel" aria-labelledby={mergeHeadingId}>
+            <h2 id={mergeHeadingId}>{t('admin.orgUnits.merge.heading')}</h2>
+            <MergeUnitsForm
+              units={all}
+              tree={tree}
+              indicators={board.data?.indicators ?? null}
+              users={users.data ?? null}
+              onMerged={onMerged}
+            />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** `/admin/units`: admins only. */
+export function UnitsPage() {
+  return (
+    <AdminShell path={UNITS_ADMIN_PATH} title="admin.orgUnits.title" intro="admin.orgUnits.intro">
+      {() => <UnitsManager />}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId, useState, type FormEvent } from 'react';
+import { PASSWORD_MIN, resetPasswordRequestSchema, type User } from '../../../../shared/api/users';
+import { resetUserPassword } from '../../../api/admin';
+import { useT } from '../../../i18n';
+import { useModalDialog } from '../../../ui/useModalDialog';
+import { FormError } from '../../../ui/FormError';
+import { TextField } from '../../../ui/Field';
+import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { userFields } from '../../../components/adminFields';
+
+interface Props {
+  user: User;
+  onCancel: () => void;
+  onDone: () => void;
+}
+
+/**
+ * An admin sets a new password for someone. A modal dialog holding a form: showModal focuses
+ * the password box, Escape cancels, focus returns to the button that opened it (the caller).
+ */
+export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
+  const t = useT();
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [shown, setShown] = useState(false);
+  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
+  const { dialogProps, closeThen } = useModalDialog(saving, onCancel);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    await submit(resetPasswordRequestSchema.safeParse({ password }), async (data) => {
+      await resetUserPassword(user.id, data.password);
+      closeThen(onDone);
+    });
+  }
+
+  return (
+    <dialog {...dialogProps} className="dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-body`}>
+      <form className="admin-form" onSubmit={onSubmit} noValidate>
+        <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
+        <p id={`${id}-body`}>{t('admin.users.password.body')}</p>
+        <FormError error={formError} />
+        <TextField
+          label={t('admin.users.password.label')}
+          name="password"
+          type={shown ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          maxLength={200}
+          required
+          value={password}
+          onValueChange={setPassword}
+          hint={t('admin.users.create.passwordHint', { min: PASSWORD_MIN })}
+          error={fieldErrors.password}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
+          <span>{t('admin.users.password.show')}</span>
+        </label>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => closeThen(onCancel)} disabled={saving}>
+            {t('admin.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? t('admin.users.password.confirming') : t('admin.users.password.confirm')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,87 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { SessionUser } from '../../../../shared/api/session';
+import type { User } from '../../../../shared/api/users';
+import { useQuery } from '@tanstack/react-query';
+import { queries, useInvalidate } from '../../../api/queries';
+import { AdminShell } from '../../../ui/PageFrame';
+import { CreateUserForm } from '../components/CreateUserForm';
+import { LoadError } from '../../../ui/Notice';
+import { USERS_PATH } from '../../../paths/admin';
+import { unitPaths, unitTree } from '../../../components/unitTree';
+import { UsersTable } from '../components/UsersTable';
+import { useT } from '../../../i18n';
+import '../../../styles/admin.css';
+
+/** The accounts of the office, for an admin: list, create, edit, reset a password, disable. */
+function UsersManager({ user: self }: { user: SessionUser }) {
+  const t = useT();
+  const listHeadingId = useId();
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const users = useQuery(queries.users);
+  const units = useQuery(queries.units);
+  const [announcement, setAnnouncement] = useState('');
+
+  const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
+  const paths = useMemo(() => unitPaths(tree), [tree]);
+  const reloadUsers = useInvalidate(queries.users.queryKey);
+
+  const onCreated = useCallback(
+    (created: User) => {
+      setAnnouncement(t('admin.users.create.done', { name: created.displayName || created.username }));
+      listHeading.current?.focus();
+      reloadUsers();
+    },
+    [reloadUsers, t],
+  );
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="users-create-heading">
+        <h2 id="users-create-heading">{t('admin.users.create.heading')}</h2>
+        {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
+        <CreateUserForm tree={tree} onCreated={onCreated} />
+      </section>
+
+      <section className="panel" aria-labelledby={listHeadingId}>
+        <div className="panel-heading">
+          <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
+            {t('admin.users.list.heading')}
+          </h2>
+          <div className="panel-heading-meta">
+            <p className="screens-announcement" role="status">
+              {announcement}
+            </p>
+            <button type="button" className="button button-small" onClick={reloadUsers}>
+              {t('admin.refresh')}
+            </button>
+          </div>
+        </div>
+        {users.error && <LoadError error={users.error} message="admin.users.loadFailed" />}
+        {users.data === undefined ? (
+          !users.error && <p className="notice">{t('common.loading')}</p>
+        ) : users.data.length === 0 ? (
+          <p className="notice">{t('admin.users.list.empty')}</p>
+        ) : (
+          <UsersTable
+            users={users.data}
+            captionId={listHeadingId}
+            selfId={self.id}
+            tree={tree}
+            unitPaths={paths}
+            onChanged={reloadUsers}
+            onAnnounce={setAnnouncement}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** `/admin/users`: admins only. */
+export function UsersPage() {
+  return (
+    <AdminShell path={USERS_PATH} title="admin.users.title" intro="admin.users.intro">
+      {(user) => <UsersManager user={user} />}
+    </AdminShell>
+  );
+}

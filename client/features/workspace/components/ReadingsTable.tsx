@@ -1,0 +1,101 @@
+import { Fragment, useId, useState } from 'react';
+import type { Board, BoardIndicator } from '../../../../shared/api/board';
+import type { Reading } from '../../../../shared/api/readings';
+import { useT } from '../../../i18n';
+import { CorrectionForm } from './CorrectionForm';
+import { READING_COLUMNS, ReadingRow } from './ReadingRow';
+import type { ReadingsState } from '../api/useReadings';
+
+interface Props {
+  indicator: BoardIndicator;
+  board: Board;
+  readings: ReadingsState;
+  mayCorrect: boolean;
+  reload: () => void;
+  /** A line for the page's status region. */
+  onAnnounce: (message: string, kind: 'done' | 'conflict') => void;
+}
+
+/** Every revision of an indicator's readings, newest first, with the correction form under the one being corrected. */
+export function ReadingsTable({ indicator, board, readings, mayCorrect, reload, onAnnounce }: Props) {
+  const t = useT();
+  const captionId = useId();
+  const [correcting, setCorrecting] = useState<Reading | null>(null);
+  const list = readings.readings ?? [];
+
+  function closeForm(readingId: number) {
+    setCorrecting(null);
+    document.querySelector<HTMLElement>(`[data-reading="${readingId}"] button`)?.focus();
+  }
+
+  if (list.length === 0) return <p className="notice">{t('workspace.history.empty')}</p>;
+
+  return (
+    <div className="table-scroll">
+      <table className="ws-table ws-readings" aria-describedby={captionId}>
+        <caption className="visually-hidden" id={captionId}>
+          {t('workspace.history.caption', { code: indicator.code })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('workspace.history.id')}</th>
+            <th scope="col">{t('workspace.history.date')}</th>
+            <th scope="col">{t('workspace.history.value')}</th>
+            <th scope="col">{t('workspace.history.note')}</th>
+            <th scope="col">{t('workspace.history.evidence')}</th>
+            <th scope="col">{t('workspace.history.author')}</th>
+            <th scope="col">{t('workspace.history.recordedAt')}</th>
+            <th scope="col">{t('workspace.history.revision')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('workspace.history.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map(rowWithForm)}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  // A render function, not a component: a component declared in here would be a new type on
+  // every render, and the open form would lose what was typed.
+  function rowWithForm(reading: Reading) {
+    const open = correcting?.id === reading.id;
+    return (
+      <Fragment key={reading.id}>
+        <ReadingRow
+          indicator={indicator}
+          reading={reading}
+          timeZone={board.timeZone}
+          mayCorrect={mayCorrect}
+          correcting={open}
+          onCorrect={() => setCorrecting(open ? null : reading)}
+        />
+        {open && (
+          <tr className="ws-correction-row">
+            <td colSpan={READING_COLUMNS}>
+              <CorrectionForm
+                indicator={indicator}
+                board={board}
+                reading={reading}
+                readings={readings}
+                onCancel={() => closeForm(reading.id)}
+                onSaved={(correction) => {
+                  setCorrecting(null);
+                  onAnnounce(t('workspace.correct.saved', { id: reading.id, correction: correction.id }), 'done');
+                  reload();
+                }}
+                onConflict={() => {
+                  setCorrecting(null);
+                  onAnnounce(t('workspace.correct.conflict', { id: reading.id }), 'conflict');
+                  reload();
+                }}
+              />
+            </td>
+          </tr>
+        )}
+      </Fragment>
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { readingFieldErrors, readingInputSchema, type Reading, type ReadingInput } from '../../../../shared/api/readings';
+import type { Measure, TermSpan } from '../../../../shared/indicator/model';
+import type { Lang } from '../../../i18n';
+import type { FieldErrors } from '../../../ui/fieldErrors';
+import { workspaceFields } from '../../../components/workspaceFields';
+import { decimalText, parseDecimal } from '../../../components/numbers';
+
+/** A reading as typed into a form: text, until it is checked. */
+export interface ReadingDraft {
+  date: string;
+  value: string;
+  numerator: string;
+  denominator: string;
+  note: string;
+  evidence: string;
+}
+
+export type DraftField = keyof ReadingDraft;
+
+/** The fields a form shows for a measure: a value, or numerator and denominator for a ratio. */
+export function draftFields(measure: Measure): DraftField[] {
+  const figures: DraftField[] = measure === 'ratio' ? ['numerator', 'denominator'] : ['value'];
+  return ['date', ...figures, 'note', 'evidence'];
+}
+
+export function emptyDraft(date: string): ReadingDraft {
+  return { date, value: '', numerator: '', denominator: '', note: '', evidence: '' };
+}
+
+/** A correction starts from the reading it corrects. */
+export function draftOfReading(reading: Reading, lang: Lang): ReadingDraft {
+  return {
+    date: reading.date,
+    value: decimalText(reading.value, lang),
+    numerator: decimalText(reading.numerator, lang),
+    denominator: decimalText(reading.denominator, lang),
+    note: reading.note,
+    evidence: reading.evidence,
+  };
+}
+
+/** What makes a draft a correction. */
+export interface CorrectionOf {
+  supersedes: number;
+  reason: string;
+}
+
+export interface DraftCheck {
+  /** The reading to send; null while any field is wrong. */
+  input: ReadingInput | null;
+  errors: FieldErrors;
+}
+
+/**
+ * Checks a draft by the server's own rules before anything is sent: the shape
+ * (`readingInputSchema`), then the indicator's measure and term (`readingFieldErrors`), `today`
+ * being the board's date. Numbers may be typed with a decimal comma; a reason is required of a
+ * correction.
+ */
+export function checkDraft(draft: ReadingDraft, measure: Measure, term: TermSpan, today: string, correction?: CorrectionOf): DraftCheck {
+  const errors: FieldErrors = {};
+  if (draft.date === '') errors.date = workspaceFields.message('date', 'required');
+  const candidate: Record<string, unknown> = { date: draft.date };
+  for (const field of measure === 'ratio' ? (['numerator', 'denominator'] as const) : (['value'] as const)) {
+    const number = parseDecimal(draft[field]);
+    if (Number.isNaN(number)) errors[field] = workspaceFields.message(field, 'invalid_number');
+    else if (number !== undefined) candidate[field] = number;
+  }
+  const note = draft.note.trim();
+  const evidence = draft.evidence.trim();
+  if (note) candidate.note = note;
+  if (evidence) candidate.evidence = evidence;
+  if (correction) {
+    candidate.supersedes = correction.supersedes;
+    const reason = correction.reason.trim();
+    if (reason) candidate.reason = reason;
+    else errors.reason = workspaceFields.message('reason', 'required');
+  }
+
+  const shape = readingInputSchema.safeParse(candidate);
+  if (!shape.success) return { input: null, errors: { ...workspaceFields.ofIssues(shape.error.issues), ...errors } };
+  const rules = workspaceFields.ofCodes(readingFieldErrors(shape.data, measure, term, today));
+  const all = { ...rules, ...errors };
+  return { input: Object.keys(all).length === 0 ? shape.data : null, errors: all };
+}

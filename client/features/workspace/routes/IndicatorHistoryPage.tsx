@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { Board } from '../../../../shared/api/board';
+import { userMayWrite } from '../../../../shared/api/permissions';
+import type { SessionUser } from '../../../../shared/api/session';
+import { AppLink } from '../../../components/AppLink';
+import { HistoryChart } from '../components/HistoryChart';
+import { IndicatorSummary } from '../components/IndicatorSummary';
+import { LiveBoard } from '../components/LiveBoard';
+import { indicatorIdOfPath, WORKSPACE_PATH } from '../../../paths/workspace';
+import { ReadingsTable } from '../components/ReadingsTable';
+import { SignedInFrame } from '../../../ui/SignedInFrame';
+import { useReadings } from '../api/useReadings';
+import { useT } from '../../../i18n';
+import { usePathname } from '../../../navigation';
+
+function History({ user, board, indicatorId }: { user: SessionUser; board: Board; indicatorId: number | null }) {
+  const t = useT();
+  const indicator = board.indicators.find((candidate) => candidate.id === indicatorId) ?? null;
+  // The board's indicator is replaced on every change to it (a colleague's correction too).
+  const { state, reload } = useReadings(indicator?.id ?? null, indicator);
+  const [announcement, setAnnouncement] = useState<{ message: string; kind: 'done' | 'conflict' } | null>(null);
+
+  if (!indicator) {
+    return (
+      <div className="ws-header">
+        <p className="notice notice-error" role="alert">
+          {t('workspace.history.notFound')}
+        </p>
+        <AppLink to={WORKSPACE_PATH} className="button">
+          {t('workspace.history.back')}
+        </AppLink>
+      </div>
+    );
+  }
+  const mayCorrect = !board.term.closed && userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id });
+
+  return (
+    <>
+      <p className="ws-breadcrumb">
+        <AppLink to={WORKSPACE_PATH}>{t('workspace.history.back')}</AppLink>
+      </p>
+      <IndicatorSummary indicator={indicator} timeZone={board.timeZone} />
+      <section className="panel" aria-labelledby="ws-chart-heading">
+        <h2 id="ws-chart-heading">{t('workspace.history.chartHeading')}</h2>
+        <HistoryChart indicator={indicator} board={board} />
+      </section>
+      <section className="panel" aria-labelledby="ws-readings-heading">
+        <div className="panel-heading">
+          <h2 id="ws-readings-heading">{t('workspace.history.title')}</h2>
+          <p className="field-hint">{t('workspace.history.intro')}</p>
+        </div>
+        <div role="status" className="ws-live">
+          {announcement && <p className={announcement.kind === 'conflict' ? 'notice notice-error' : 'ws-saved'}>{announcement.message}</p>}
+        </div>
+        {state.error && (
+          <div className="notice notice-error" role="alert">
+            <p>{t('workspace.history.loadFailed')}</p>
+            <p>{t(`errors.${state.error.code}`)}</p>
+          </div>
+        )}
+        {state.readings === null ? (
+          !state.error && <p className="notice">{t('common.loading')}</p>
+        ) : (
+          <ReadingsTable
+            indicator={indicator}
+            board={board}
+            readings={state}
+            mayCorrect={mayCorrect}
+            reload={reload}
+            onAnnounce={(message, kind) => setAnnouncement({ message, kind })}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** `/workspace/indicators/<id>`: every reading of one indicator, its revisions, corrections and trend. */
+export function IndicatorHistoryPage() {
+  const t = useT();
+  const path = usePathname();
+  const indicatorId = indicatorIdOfPath(path);
+  return (
+    <SignedInFrame path={path} title={t('workspace.history.title')}>
+      {(user) => <LiveBoard path={path}>{(board) => <History user={user} board={board} indicatorId={indicatorId} />}</LiveBoard>}
+    </SignedInFrame>
+  );
+}

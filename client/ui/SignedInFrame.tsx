@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { SessionUser } from '../../shared/api/session';
+import { useT } from '../i18n';
+import '../styles/workspace.css';
+import { AppNav } from '../components/AppNav';
+import { SessionGate } from '../components/SessionGate';
+import { usePageTitle } from '../components/usePageTitle';
+
+interface Props {
+  /** The page's path, to come back to after logging in. */
+  path: string;
+  /** The page's title, for the browser tab. */
+  title: string;
+  children: (user: SessionUser) => ReactNode;
+}
+
+/** A page for signed-in users: checks the session (SessionGate), then shows the navigation bar and the page. */
+export function SignedInFrame({ path, title, children }: Props) {
+  const t = useT();
+  usePageTitle(title);
+
+  return (
+    <SessionGate checking="workspace.session.checking" failed="workspace.session.failed">
+      {(user) => (
+        <div className="ws-page">
+          <a className="ws-skip" href="#main">
+            {t('workspace.nav.skip')}
+          </a>
+          <AppNav user={user} />
+          <main className="ws-main" id="main" tabIndex={-1}>
+            {children(user)}
+          </main>
+        </div>
+      )}
+    </SessionGate>
+  );
+}
