@@ -1,5 +1,17 @@
 import { App } from './App';
-import { enAll, viAll } from './i18n/catalogs';
+import { detectLang } from './i18n';
+import { frameVi } from './i18n/sections/frame';
+import { vi } from './i18n/vi';
 import { mount } from './mount';
 
-mount({ vi: viAll, en: enAll }, (lang) => <App lang={lang} />);
+/*
+ * The signed-in app's strings on its first route: the screen's catalog and the frame's (navigation,
+ * session), in Vietnamese, the default and the fallback; English is fetched only when asked for
+ * (?lang=en). The pages' own strings come with their routes (i18n/appStrings.ts).
+ */
+function start(en: object): void {
+  mount({ vi: { ...vi, ...frameVi }, en }, (lang) => <App lang={lang} />);
+}
+
+if (detectLang(window.location.search) === 'en') void import('./i18n/appEn').then(({ appEn }) => start(appEn));
+else start({});

@@ -14,7 +14,8 @@ import {
   type UpdateUserRequest,
   type User,
 } from '../../shared/api/users';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** HTTP calls of the admin pages (users, API tokens, audit log). Admins only, on the server too. */
 

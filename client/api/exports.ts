@@ -1,5 +1,6 @@
 import { boardSchema, type Board } from '../../shared/api/board';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** The board as it stood at `asOf` (ISO date-time), read with a display token. */
 export async function getBoardAsOf(token: string | null, asOf: string): Promise<Board> {

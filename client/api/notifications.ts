@@ -1,6 +1,7 @@
 import { notificationListSchema, type Notification } from '../../shared/api/notifications';
 import { accountSchema, type Account, type UpdateAccountRequest } from '../../shared/api/users';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** HTTP calls of reminders and alerts: the admin's list, and a user's own email and opt-out. */
 export async function listNotifications(signal?: AbortSignal): Promise<Notification[]> {

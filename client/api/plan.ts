@@ -3,7 +3,8 @@ import { boardGroupSchema, boardIndicatorSchema, type BoardGroup, type BoardIndi
 import { termListSchema, termSchema, type CreateTermRequest, type IndicatorDefinition, type Term } from '../../shared/api/plan';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings';
 import { mergedUnitSchema, unitDetailListSchema, unitDetailSchema, type MergeUnitsRequest, type UnitDetail } from '../../shared/api/units';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /**
  * HTTP calls of the plan, units and settings pages. Admins only on the server, except reading the

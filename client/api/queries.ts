@@ -1,6 +1,7 @@
 import { queryOptions, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError, getBoard, getSession, listDisplays } from '../api';
+import { ApiError, getSession } from '../api/http';
+import { getBoard, listDisplays } from '../api';
 import { listApiTokens, listUnits, listUsers } from './admin';
 import { getSettings, listTerms, listUnitDetails } from './plan';
 import { listExports } from './reports';

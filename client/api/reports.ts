@@ -1,6 +1,7 @@
 import { exportListSchema, exportRequestedSchema, exportSchema, type Export } from '../../shared/api/exports';
 import { resendAnswerSchema, type Delivery } from '../../shared/api/mail';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** HTTP calls of the weekly reports page: the export archive, and "Xuất ngay". */
 

@@ -1,7 +1,8 @@
 import { importPreviewSchema, importResultSchema, type ImportPreview, type ImportResult } from '../../shared/api/imports';
 import { readingsPageSchema, recordedReadingSchema, type Reading, type ReadingInput, type RecordedReading } from '../../shared/api/readings';
 import type { ChangePasswordRequest } from '../../shared/api/users';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** HTTP calls of the specialists' workspace: readings, corrections, imports, the own password. */
 

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, asApiError } from '../api';
+import { ApiError, asApiError } from '../api/http';
 import { goToLogin } from '../navigation';
 
 declare module '@tanstack/react-query' {

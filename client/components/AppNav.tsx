@@ -13,23 +13,23 @@ interface NavItem {
   label: MessageKey;
 }
 
-const BOARD_ITEM: NavItem = { path: '/', label: 'workspace.nav.board' };
-const REPORTS_ITEM: NavItem = { path: REPORTS_PATH, label: 'reports.title' };
+const BOARD_ITEM: NavItem = { path: '/', label: 'nav.board' };
+const REPORTS_ITEM: NavItem = { path: REPORTS_PATH, label: 'nav.reports' };
 const WRITER_ITEMS: NavItem[] = [
-  { path: WORKSPACE_PATH, label: 'workspace.nav.workspace' },
-  { path: IMPORT_PATH, label: 'workspace.nav.import' },
+  { path: WORKSPACE_PATH, label: 'nav.workspace' },
+  { path: IMPORT_PATH, label: 'nav.import' },
 ];
 // The admin pages belong to their own modules; the paths are repeated here rather than imported,
 // so that those pages can show this bar without an import cycle.
 const ADMIN_ITEMS: NavItem[] = [
-  { path: '/admin/screens', label: 'workspace.nav.screens' },
-  { path: '/admin/users', label: 'workspace.nav.users' },
-  { path: '/admin/tokens', label: 'workspace.nav.tokens' },
-  { path: '/admin/audit', label: 'workspace.nav.audit' },
-  { path: '/admin/notifications', label: 'notifications.nav' },
-  { path: '/admin/plan', label: 'admin.plan.title' },
-  { path: '/admin/units', label: 'admin.orgUnits.title' },
-  { path: '/admin/settings', label: 'admin.settings.title' },
+  { path: '/admin/screens', label: 'nav.screens' },
+  { path: '/admin/users', label: 'nav.users' },
+  { path: '/admin/tokens', label: 'nav.tokens' },
+  { path: '/admin/audit', label: 'nav.audit' },
+  { path: '/admin/notifications', label: 'nav.notifications' },
+  { path: '/admin/plan', label: 'nav.plan' },
+  { path: '/admin/units', label: 'nav.units' },
+  { path: '/admin/settings', label: 'nav.settings' },
 ];
 
 /**
@@ -58,7 +58,7 @@ export function AppNav({ user }: { user: SessionUser }) {
   const path = usePathname();
   const main = [BOARD_ITEM, REPORTS_ITEM, ...(mayWriteAnything(user) ? WRITER_ITEMS : [])];
   const admin = user.role === 'admin' ? ADMIN_ITEMS : [];
-  const current = currentItem([...main, ...admin, { path: ACCOUNT_PATH, label: 'workspace.nav.account' }], path);
+  const current = currentItem([...main, ...admin, { path: ACCOUNT_PATH, label: 'nav.account' }], path);
 
   const link = (item: NavItem) => (
     <li key={item.path}>
@@ -74,22 +74,22 @@ export function AppNav({ user }: { user: SessionUser }) {
 
   return (
     <header className="app-nav">
-      <nav className="app-nav-main" aria-label={t('workspace.nav.label')}>
+      <nav className="app-nav-main" aria-label={t('nav.label')}>
         <ul className="app-nav-list">{main.map(link)}</ul>
         {admin.length > 0 && (
-          <ul className="app-nav-list app-nav-admin" aria-label={t('workspace.nav.adminLabel')}>
+          <ul className="app-nav-list app-nav-admin" aria-label={t('nav.adminLabel')}>
             {admin.map(link)}
           </ul>
         )}
       </nav>
       <div className="app-nav-user">
-        <span className="app-nav-name">{t('workspace.nav.signedInAs', { name: user.displayName || user.username })}</span>
+        <span className="app-nav-name">{t('nav.signedInAs', { name: user.displayName || user.username })}</span>
         <AppLink
           to={ACCOUNT_PATH}
           className="app-nav-link"
           aria-current={current?.path === ACCOUNT_PATH ? 'page' : undefined}
         >
-          {t('workspace.nav.account')}
+          {t('nav.account')}
         </AppLink>
         <LogoutButton className="button button-quiet" />
       </div>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { logout } from '../api';
+import { logout } from '../api/http';
 import { useT } from '../i18n';
 import { useNavigateTo } from '../navigation';
 
@@ -25,7 +25,7 @@ export function LogoutButton({ className }: { className: string }) {
 
   return (
     <button type="button" className={className} onClick={onLogout} disabled={loggingOut}>
-      {loggingOut ? t('workspace.nav.loggingOut') : t('workspace.nav.logout')}
+      {loggingOut ? t('nav.loggingOut') : t('nav.logout')}
     </button>
   );
 }

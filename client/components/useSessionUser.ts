@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '../../shared/api/session';
-import type { ApiError } from '../api';
+import type { ApiError } from '../api/http';
 import { queries } from '../api/queries';
 
 export type SessionState = { kind: 'checking' } | { kind: 'ready'; user: SessionUser } | { kind: 'failed'; error: ApiError };

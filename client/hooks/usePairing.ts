@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { pairingSchema, pairingStateSchema, type Pairing } from '../../shared/api/displays';
-import { parseBody, send } from '../api';
+import { send } from '../api/http';
+import { parseBody } from '../api';
 
 /** How often a waiting screen asks whether it has been paired: within 2 s of the admin's click. */
 const POLL_MS = 1000;

@@ -1,14 +1,14 @@
 import { en } from './en';
-import { adminEn, adminVi } from './sections/admin';
-import { notificationsEn, notificationsVi } from './sections/notifications';
-import { reportsEn, reportsVi } from './sections/reports';
-import { workspaceEn, workspaceVi } from './sections/workspace';
+import { frameEn, frameVi } from './sections/frame';
+import { pagesEn, pagesVi } from './sections';
 import { vi } from './vi';
 
 /**
- * Every string of the signed-in app: the screen's catalog (vi.ts, en.ts) and the app's sections.
- * Only the app's entry (appMain.tsx) imports this: a screen downloads none of the app's strings.
+ * Every string of the signed-in app: the screen's catalog (vi.ts, en.ts), the frame's (navigation
+ * and session) and the pages' sections. The app loads them in parts (appVi.ts on the first route,
+ * appStrings.ts with the other pages); this whole catalog is the type of a message key and what
+ * the unit tests check.
  */
-export const viAll = { ...vi, workspace: workspaceVi, admin: adminVi, reports: reportsVi, notifications: notificationsVi };
+export const viAll = { ...vi, ...frameVi, ...pagesVi };
 export type Messages = typeof viAll;
-export const enAll: Messages = { ...en, workspace: workspaceEn, admin: adminEn, reports: reportsEn, notifications: notificationsEn };
+export const enAll: Messages = { ...en, ...frameEn, ...pagesEn };

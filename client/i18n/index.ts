@@ -27,6 +27,11 @@ export function addCatalog(lang: Lang, strings: object): void {
   catalogs = { ...catalogs, [lang]: strings };
 }
 
+/** Adds strings loaded later beside those of each language (the pages' sections of the app). */
+export function addStrings(more: Record<Lang, object>): void {
+  catalogs = { vi: { ...catalogs.vi, ...more.vi }, en: { ...catalogs.en, ...more.en } };
+}
+
 /** Dot-joined paths to every string of the catalog: `status.achieved`, `login.title` ... */
 type KeyPaths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeyPaths<T[K], `${Prefix}${K}.`>;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { asApiError } from '../api';
+import { asApiError } from '../api/http';
 import { useT, type MessageKey } from '../i18n';
 import { FormError } from './FormError';
 import { useModalDialog } from './useModalDialog';

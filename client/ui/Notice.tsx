@@ -1,4 +1,4 @@
-import type { ApiError } from '../api';
+import type { ApiError } from '../api/http';
 import { useT, type MessageKey } from '../i18n';
 
 interface Props {

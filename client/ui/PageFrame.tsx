@@ -52,7 +52,7 @@ export function AdminShell({ path, title, intro, notAllowed, children }: Props) 
         ) : (
           <>
             <a className="ws-skip" href="#main">
-              {t('workspace.nav.skip')}
+              {t('nav.skip')}
             </a>
             <AppNav user={user} />
             <div className="screens-page admin-page">

@@ -20,11 +20,11 @@ export function SignedInFrame({ path, title, children }: Props) {
   usePageTitle(title);
 
   return (
-    <SessionGate checking="workspace.session.checking" failed="workspace.session.failed">
+    <SessionGate checking="session.checking" failed="session.failed">
       {(user) => (
         <div className="ws-page">
           <a className="ws-skip" href="#main">
-            {t('workspace.nav.skip')}
+            {t('nav.skip')}
           </a>
           <AppNav user={user} />
           <main className="ws-main" id="main" tabIndex={-1}>

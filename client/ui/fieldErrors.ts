@@ -1,4 +1,4 @@
-import type { ApiError } from '../api';
+import type { ApiError } from '../api/http';
 import { fieldErrorKey, hasMessage, type MessageKey } from '../i18n';
 
 /** Field name → the message shown beside it. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../api';
+import { asApiError, type ApiError } from '../api/http';
 import type { MessageKey } from '../i18n';
 import type { FieldErrors, FieldMessages } from './fieldErrors';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from './roles';
 
-export const ROLES = ['admin', 'editor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles';
 
 export const loginRequestSchema = z.strictObject({
   username: z.string().trim().min(1).max(100),

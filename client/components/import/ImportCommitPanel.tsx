@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { asApiError } from '../../api';
+import { asApiError } from '../../api/http';
 import { hasMessage, useT, type MessageKey, type MessageParams } from '../../i18n';
 import { goToLogin } from '../../navigation';
 import { FormErrors } from '../../ui/FormErrors';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { asApiError } from '../../api';
+import { asApiError } from '../../api/http';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
 import { goToLogin } from '../../navigation';
 import { describedBy, unplacedErrors, type FieldMessages } from '../../ui/fieldErrors';

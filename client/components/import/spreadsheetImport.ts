@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiError } from '../../api';
+import type { ApiError } from '../../api/http';
 import type { Lang, MessageKey, MessageParams, Translate } from '../../i18n';
 import type { FieldMessages } from '../../ui/fieldErrors';
 

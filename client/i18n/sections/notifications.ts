@@ -63,7 +63,6 @@ export const notificationsMailEn: typeof notificationsMailVi = {
 
 /** The admin page /admin/notifications. */
 export const notificationsVi = {
-  nav: 'Nhắc việc & cảnh báo',
   title: 'Nhắc việc và cảnh báo',
   intro:
     'Mỗi phút máy chủ kiểm tra: biên tập viên của đơn vị được nhắc 3 ngày trước hạn cập nhật và khi quá hạn (mỗi hạn một lần); người nhận cảnh báo (mục Cài đặt) được báo khi trạng thái một chỉ tiêu xấu đi.',
@@ -99,7 +98,6 @@ export const notificationsVi = {
 };
 
 export const notificationsEn: typeof notificationsVi = {
-  nav: 'Reminders & alerts',
   title: 'Reminders and alerts',
   intro:
     'Every minute the server checks: a unit’s editors are reminded 3 days before an update is due and when it is overdue (once per due date); the alert recipients (Settings) are told when a target’s status gets worse.',

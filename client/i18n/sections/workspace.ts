@@ -7,26 +7,6 @@ export const workspaceVi = {
   title: 'Cập nhật số liệu',
   termClosed: '{name} đã kết thúc: chỉ xem, không thể nhập hay đính chính số liệu.',
   /** The bar at the top of every signed-in page. */
-  nav: {
-    label: 'Điều hướng chính',
-    skip: 'Bỏ qua thanh điều hướng',
-    adminLabel: 'Quản trị',
-    board: 'Bảng theo dõi',
-    workspace: 'Cập nhật số liệu',
-    import: 'Nhập từ tệp',
-    screens: 'Màn hình',
-    users: 'Người dùng',
-    tokens: 'Mã truy cập',
-    audit: 'Nhật ký',
-    account: 'Tài khoản',
-    signedInAs: '{name}',
-    logout: 'Đăng xuất',
-    loggingOut: 'Đang đăng xuất…',
-  },
-  session: {
-    checking: 'Đang kiểm tra phiên đăng nhập…',
-    failed: 'Không kiểm tra được phiên đăng nhập.',
-  },
   list: {
     intro: 'Các chỉ tiêu bạn được giao cập nhật, theo nhóm; chỉ tiêu quá hạn cập nhật đứng đầu mỗi nhóm. Chọn “Nhập số liệu” để nhập số liệu mới.',
     summary: '{count} chỉ tiêu, trong đó {overdue} chỉ tiêu quá hạn cập nhật.',
@@ -239,26 +219,6 @@ export const workspaceVi = {
 export const workspaceEn: typeof workspaceVi = {
   title: 'Update figures',
   termClosed: '{name} has ended: read only, readings can no longer be entered or corrected.',
-  nav: {
-    label: 'Main navigation',
-    skip: 'Skip to the content',
-    adminLabel: 'Administration',
-    board: 'Board',
-    workspace: 'Update figures',
-    import: 'Import from file',
-    screens: 'Screens',
-    users: 'Users',
-    tokens: 'Access tokens',
-    audit: 'Audit log',
-    account: 'Account',
-    signedInAs: '{name}',
-    logout: 'Log out',
-    loggingOut: 'Logging out…',
-  },
-  session: {
-    checking: 'Checking your session…',
-    failed: 'Could not check your session.',
-  },
   list: {
     intro: 'The indicators you update, by group; overdue ones come first in each group. Choose “Enter reading” to enter a new reading.',
     summary: '{count, plural, one {# indicator} other {# indicators}}, {overdue} of them overdue.',

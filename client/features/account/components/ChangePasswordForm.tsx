@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema, PASSWORD_MIN } from '../../../../shared/api/users';
-import { asApiError } from '../../../api';
+import { asApiError } from '../../../api/http';
 import { changePassword } from '../../../api/workspace';
 import { useT, type MessageKey } from '../../../i18n';
 import { goToLogin } from '../../../navigation';

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { AuditEntry } from '../../../../shared/api/audit';
-import type { ApiError } from '../../../api';
+import type { ApiError } from '../../../api/http';
 import { listAuditEntries, type AuditFilters } from '../../../api/admin';
 
 /** Entries asked for at a time; "Xem thêm" asks for the next ones. */

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Board, BoardGroup, BoardIndicator } from '../../../../shared/api/board';
 import type { SessionUser } from '../../../../shared/api/session';
-import { displayTokenFromUrl, getSession } from '../../../api';
+import { getSession } from '../../../api/http';
+import { displayTokenFromUrl } from '../../../displayLink';
 import { AppNav } from '../../../components/AppNav';
 import { IndicatorCard } from '../../../components/IndicatorCard';
 import { formatDate, formatDateTime, formatShare } from '../../../format';
@@ -128,7 +129,7 @@ export function BoardPage() {
           {user && (
             <>
               <a className="ws-skip" href="#main">
-                {t('workspace.nav.skip')}
+                {t('nav.skip')}
               </a>
               <AppNav user={user} />
             </>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Delivery } from '../../../../shared/api/mail';
 import type { Notification } from '../../../../shared/api/notifications';
-import { asApiError } from '../../../api';
+import { asApiError } from '../../../api/http';
 import { listNotifications, resendDelivery } from '../../../api/notifications';
 import { AdminShell } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';

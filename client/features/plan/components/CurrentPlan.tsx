@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Board, BoardGroup, BoardIndicator } from '../../../../shared/api/board';
-import { asApiError } from '../../../api';
+import { asApiError } from '../../../api/http';
 import { orderGroups } from '../../../api/plan';
 import { useT, type MessageKey } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';

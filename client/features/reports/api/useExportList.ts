@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Export } from '../../../../shared/api/exports';
-import type { ApiError } from '../../../api';
+import type { ApiError } from '../../../api/http';
 import { queries, useInvalidate } from '../../../api/queries';
 
 /** How often the archive is asked for again (a scheduled export may finish while the page is open). */

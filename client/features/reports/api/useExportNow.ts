@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { Export } from '../../../../shared/api/exports';
-import { asApiError, type ApiError } from '../../../api';
+import { asApiError, type ApiError } from '../../../api/http';
 import { getExport, requestExport } from '../../../api/reports';
 import { goToLogin } from '../../../navigation';
 import { REPORTS_PATH } from '../../../paths/reports';

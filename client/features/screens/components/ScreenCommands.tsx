@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { Display } from '../../../../shared/api/displays';
 import { displayCommandSchema } from '../../../../shared/realtime/events';
-import { asApiError, sendDisplayCommand } from '../../../api';
+import { asApiError } from '../../../api/http';
+import { sendDisplayCommand } from '../../../api';
 import { useT, type MessageKey, type MessageParams } from '../../../i18n';
 
 /** A page a screen can be sent to: `summary` or `group-<id>`, with the name people know it by. */

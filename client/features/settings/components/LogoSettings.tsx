@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { LOGO_MAX_BYTES, LOGO_TYPES, type Settings } from '../../../../shared/api/settings';
-import { asApiError } from '../../../api';
+import { asApiError } from '../../../api/http';
 import { removeLogo, uploadLogo } from '../../../api/plan';
 import { useT, type MessageKey } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/Dialog';

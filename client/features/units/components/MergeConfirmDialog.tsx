@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MergeUnitsRequest, UnitDetail } from '../../../../shared/api/units';
-import { asApiError } from '../../../api';
+import { asApiError } from '../../../api/http';
 import { mergeUnits } from '../../../api/plan';
 import { useT, type MessageKey } from '../../../i18n';
 import { useModalDialog } from '../../../ui/useModalDialog';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Reading } from '../../../../shared/api/readings';
-import { asApiError, type ApiError } from '../../../api';
+import { asApiError, type ApiError } from '../../../api/http';
 import { listReadings } from '../../../api/workspace';
 
 export interface ReadingsState {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ReadingInput } from '../../../../shared/api/readings';
-import { asApiError, type ApiError } from '../../../api';
+import { asApiError, type ApiError } from '../../../api/http';
 import { newIdempotencyKey, recordReading, type RecordedReading } from '../../../api/workspace';
 
 /**

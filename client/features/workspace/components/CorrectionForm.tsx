@@ -3,7 +3,7 @@ import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { NOTE_MAX, type Reading } from '../../../../shared/api/readings';
 import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
-import type { ApiError } from '../../../api';
+import type { ApiError } from '../../../api/http';
 import { TextField } from '../../../ui/Field';
 import { FormErrors } from '../../../ui/FormErrors';
 import { ProgressPreview } from './ProgressPreview';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { dateInZone } from '../../../../shared/time/dates';
-import type { ApiError } from '../../../api';
+import type { ApiError } from '../../../api/http';
 import type { MessageKey } from '../../../i18n';
 import { goToLogin } from '../../../navigation';
 import { unplacedErrors, type FieldErrors } from '../../../ui/fieldErrors';

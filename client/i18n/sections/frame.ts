@@ -1,0 +1,60 @@
+/**
+ * The strings of the signed-in app's frame: the navigation bar and the session check, on every
+ * page (the board's first route too). The pages' own strings are loaded with their route
+ * (i18n/appStrings.ts); the meeting-room screen loads none of these.
+ */
+export const frameVi = {
+  nav: {
+    label: 'Điều hướng chính',
+    skip: 'Bỏ qua thanh điều hướng',
+    adminLabel: 'Quản trị',
+    board: 'Bảng theo dõi',
+    workspace: 'Cập nhật số liệu',
+    import: 'Nhập từ tệp',
+    screens: 'Màn hình',
+    users: 'Người dùng',
+    tokens: 'Mã truy cập',
+    audit: 'Nhật ký',
+    account: 'Tài khoản',
+    signedInAs: '{name}',
+    logout: 'Đăng xuất',
+    loggingOut: 'Đang đăng xuất…',
+    reports: 'Báo cáo tuần',
+    notifications: 'Nhắc việc & cảnh báo',
+    plan: 'Kế hoạch nhiệm kỳ',
+    units: 'Đơn vị',
+    settings: 'Cài đặt',
+  },
+  session: {
+    checking: 'Đang kiểm tra phiên đăng nhập…',
+    failed: 'Không kiểm tra được phiên đăng nhập.',
+  },
+};
+
+export const frameEn: typeof frameVi = {
+  nav: {
+    label: 'Main navigation',
+    skip: 'Skip to the content',
+    adminLabel: 'Administration',
+    board: 'Board',
+    workspace: 'Update figures',
+    import: 'Import from file',
+    screens: 'Screens',
+    users: 'Users',
+    tokens: 'Access tokens',
+    audit: 'Audit log',
+    account: 'Account',
+    signedInAs: '{name}',
+    logout: 'Log out',
+    loggingOut: 'Logging out…',
+    reports: 'Weekly reports',
+    notifications: 'Reminders & alerts',
+    plan: 'Term plan',
+    units: 'Units',
+    settings: 'Settings',
+  },
+  session: {
+    checking: 'Checking your session…',
+    failed: 'Could not check your session.',
+  },
+};
