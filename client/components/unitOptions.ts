@@ -1,6 +1,6 @@
 import type { UnitDetail } from '../../shared/api/units';
 import { PATH_SEPARATOR, unitTree, type UnitNode } from './unitTree';
-import type { SelectOption } from '../ui/SelectField';
+import type { SelectOption } from '../ui/Field';
 
 /** The units still in use: merged ones are history, never chosen again. */
 export function activeUnits(units: readonly UnitDetail[]): UnitDetail[] {

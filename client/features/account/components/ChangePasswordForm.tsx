@@ -5,7 +5,7 @@ import { changePassword } from '../../../api/workspace';
 import { useT, type MessageKey } from '../../../i18n';
 import { goToLogin } from '../../../navigation';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { workspaceFields } from '../../../components/workspaceFields';
 import { FormErrors } from '../../../ui/FormErrors';
 import { ACCOUNT_PATH } from '../../../paths/workspace';
@@ -68,7 +68,7 @@ export function ChangePasswordForm() {
         {done && <p className="ws-saved">{t('workspace.account.changed')}</p>}
       </div>
       <FormErrors errors={formErrors} />
-      <TextField
+      <Field
         label={t('workspace.account.currentPassword')}
         name="currentPassword"
         type="password"
@@ -82,7 +82,7 @@ export function ChangePasswordForm() {
         markRequired
         errorFirst
       />
-      <TextField
+      <Field
         label={t('workspace.account.newPassword')}
         name="newPassword"
         type="password"
@@ -97,7 +97,7 @@ export function ChangePasswordForm() {
         markRequired
         errorFirst
       />
-      <TextField
+      <Field
         label={t('workspace.account.confirmPassword')}
         name="confirmPassword"
         type="password"

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, auditQuerySchema } from '../../../../shared/api/audit';
 import type { AuditFilters } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { auditFields } from '../../../components/adminFields';
 
 interface Props {
@@ -73,7 +73,7 @@ export function AuditFilterForm({ applied, onApply }: Props) {
             ))}
           </select>
         </div>
-        <TextField
+        <Field
           label={t('admin.audit.filters.actor')}
           name="actor"
           maxLength={100}
@@ -82,7 +82,7 @@ export function AuditFilterForm({ applied, onApply }: Props) {
           hint={t('admin.audit.filters.actorHint')}
           error={fieldErrors.actor}
         />
-        <TextField
+        <Field
           label={t('admin.audit.filters.entity')}
           name="entity"
           maxLength={50}
@@ -92,8 +92,8 @@ export function AuditFilterForm({ applied, onApply }: Props) {
           hint={t('admin.audit.filters.entityHint')}
           error={fieldErrors.entity}
         />
-        <TextField label={t('admin.audit.filters.from')} name="from" type="date" value={draft.from} onValueChange={set('from')} error={fieldErrors.from} />
-        <TextField label={t('admin.audit.filters.to')} name="to" type="date" value={draft.to} onValueChange={set('to')} error={fieldErrors.to} />
+        <Field label={t('admin.audit.filters.from')} name="from" type="date" value={draft.from} onValueChange={set('from')} error={fieldErrors.from} />
+        <Field label={t('admin.audit.filters.to')} name="to" type="date" value={draft.to} onValueChange={set('to')} error={fieldErrors.to} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary">

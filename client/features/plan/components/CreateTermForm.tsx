@@ -7,10 +7,10 @@ import { targetText } from './targetText';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { parseDecimal } from '../../../components/numbers';
-import { SelectField } from '../../../ui/SelectField';
+import { SelectField } from '../../../ui/Field';
 
 interface Props {
   terms: readonly Term[];
@@ -93,7 +93,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
       <h3 id={`${id}-heading`}>{t('admin.plan.createTerm.heading')}</h3>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.plan.createTerm.name')}
           name="name"
           className="field-wide"
@@ -106,7 +106,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           error={fieldErrors.name}
           autoFocus
         />
-        <TextField
+        <Field
           label={t('admin.plan.createTerm.start')}
           name="start"
           type="date"
@@ -115,7 +115,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           onValueChange={(start) => setDates((previous) => ({ ...previous, start }))}
           error={fieldErrors.start}
         />
-        <TextField
+        <Field
           label={t('admin.plan.createTerm.end')}
           name="end"
           type="date"

@@ -5,7 +5,7 @@ import { createGroup, renameGroup } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import { fieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 
 const groupFields = fieldMessages({ field: 'admin.plan.groups.field' });
@@ -45,7 +45,7 @@ export function GroupNameForm({ termId, group, onDone, onCancel }: Props) {
       <h3 id={`${id}-heading`}>{group ? t('admin.plan.groups.renameHeading', { name: group.name }) : t('admin.plan.groups.addHeading')}</h3>
       <FormError error={formError} />
       <div className="screen-create-row">
-        <TextField
+        <Field
           label={group ? t('admin.plan.groups.newName') : t('admin.plan.groups.name')}
           name="name"
           autoComplete="off"

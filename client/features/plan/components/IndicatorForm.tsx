@@ -5,12 +5,12 @@ import { createIndicator, updateIndicator } from '../../../api/plan';
 import { useLang, useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { unitOptions } from '../../../components/unitOptions';
 import { checkDraft, definitionOf, draftOf, emptyDraft, indicatorMessages, patchOf, type IndicatorDraft } from './indicatorDraft';
 import { MilestonesField } from './MilestonesField';
-import { SelectField } from '../../../ui/SelectField';
+import { SelectField } from '../../../ui/Field';
 
 export type IndicatorSaved = { kind: 'created' | 'saved'; indicator: BoardIndicator } | { kind: 'unchanged' };
 
@@ -119,7 +119,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
       <h3 id={`${id}-heading`}>{heading}</h3>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.plan.indicator.code')}
           name="code"
           className="field-narrow"
@@ -134,7 +134,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           error={fieldErrors.code}
           autoFocus
         />
-        <TextField
+        <Field
           label={t('admin.plan.indicator.name')}
           name="name"
           className="field-wide"
@@ -146,7 +146,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           error={fieldErrors.name}
         />
       </div>
-      <TextField
+      <Field
         label={t('admin.plan.indicator.description')}
         name="description"
         className="field-wide"
@@ -229,7 +229,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
         />
       </div>
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.plan.indicator.unit')}
           name="unit"
           className="field-narrow"
@@ -240,7 +240,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           hint={t('admin.plan.indicator.unitHint')}
           error={fieldErrors.unit}
         />
-        <TextField
+        <Field
           label={t('admin.plan.indicator.baseline')}
           name="baseline"
           className="field-narrow"
@@ -253,7 +253,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           hint={t(termTotal ? 'admin.plan.indicator.baselineTotalHint' : 'admin.plan.indicator.baselineHint')}
           error={fieldErrors.baseline}
         />
-        <TextField
+        <Field
           label={t('admin.plan.indicator.target')}
           name="target"
           className="field-narrow"
@@ -266,7 +266,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           hint={t('admin.plan.indicator.targetHint')}
           error={fieldErrors.target}
         />
-        <TextField
+        <Field
           label={t('admin.plan.indicator.decimals')}
           name="decimals"
           className="field-narrow"

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useT } from '../../../i18n';
 import { describedBy, type FieldErrors } from '../../../ui/fieldErrors';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { milestoneKey, type MilestoneDraft } from './indicatorDraft';
 
 interface Props {
@@ -58,7 +58,7 @@ export function MilestonesField({ milestones, onChange, errors, firstYear, disab
             const n = index + 1;
             return (
               <li key={milestone.key} className="plan-milestone">
-                <TextField
+                <Field
                   label={t('admin.plan.indicator.milestoneYear', { n })}
                   className="field-narrow"
                   inputMode="numeric"
@@ -69,7 +69,7 @@ export function MilestonesField({ milestones, onChange, errors, firstYear, disab
                   error={errors[`milestones.${index}.year`]}
                   autoFocus={milestone.key === addedKey}
                 />
-                <TextField
+                <Field
                   label={t('admin.plan.indicator.milestoneValue', { n })}
                   className="field-narrow"
                   inputMode="decimal"

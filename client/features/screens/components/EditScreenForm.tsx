@@ -3,7 +3,7 @@ import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../
 import { updateDisplay } from '../../../api';
 import { useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { ScreenNameField } from './ScreenNameField';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
@@ -52,7 +52,7 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
           error={fieldErrors.name}
           autoFocus
         />
-        <TextField
+        <Field
           label={t('screens.edit.rotate')}
           name="rotateSeconds"
           type="number"

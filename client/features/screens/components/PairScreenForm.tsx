@@ -3,7 +3,7 @@ import { pairDisplayRequestSchema, type PairedDisplay } from '../../../../shared
 import { pairDisplay } from '../../../api';
 import { useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { ScreenNameField } from './ScreenNameField';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { screenFields } from './fieldMessages';
@@ -38,7 +38,7 @@ export function PairScreenForm({ onPaired }: { onPaired: (paired: PairedDisplay)
     <form className="screen-create screen-pair" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
       <div className="screen-create-row">
-        <TextField
+        <Field
           label={t('screens.pair.code')}
           name="code"
           maxLength={12}

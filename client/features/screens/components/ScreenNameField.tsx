@@ -1,10 +1,10 @@
 import type { ComponentProps } from 'react';
 import { DISPLAY_NAME_MAX } from '../../../../shared/api/displays';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 
-type Props = Pick<ComponentProps<typeof TextField>, 'label' | 'value' | 'onValueChange' | 'hint' | 'error' | 'autoFocus'>;
+type Props = Pick<ComponentProps<typeof Field>, 'label' | 'value' | 'onValueChange' | 'hint' | 'error' | 'autoFocus'>;
 
 /** A screen's name, the same field wherever a screen is named (created, paired, renamed). */
 export function ScreenNameField(props: Props) {
-  return <TextField name="name" maxLength={DISPLAY_NAME_MAX} required {...props} />;
+  return <Field name="name" maxLength={DISPLAY_NAME_MAX} required {...props} />;
 }

@@ -5,7 +5,7 @@ import { updateSettings } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { describeCron, looksLikeCron } from './cronText';
 import { settingsFields } from './settingsFields';
@@ -68,7 +68,7 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
-      <TextField
+      <Field
         label={t('admin.settings.export.cron')}
         name="exportCron"
         className="field-wide settings-cron"
@@ -88,7 +88,7 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
         error={fieldErrors.exportCron}
       />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.settings.export.timeZone')}
           name="exportTimeZone"
           autoComplete="off"
@@ -101,7 +101,7 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
           hint={t('admin.settings.export.timeZoneHint')}
           error={fieldErrors.exportTimeZone}
         />
-        <TextField
+        <Field
           label={t('admin.settings.export.retention')}
           name="exportRetentionWeeks"
           className="field-narrow"

@@ -3,9 +3,9 @@ import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../..
 import { updateSettings } from '../../../api/plan';
 import { LANGS, useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
-import { SelectField } from '../../../ui/SelectField';
+import { SelectField } from '../../../ui/Field';
 import { settingsFields } from './settingsFields';
 
 const THEMES = ['dark', 'light'] as const;
@@ -42,7 +42,7 @@ export function GeneralSettingsForm({ settings, onSaved }: Props) {
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
-      <TextField
+      <Field
         label={t('admin.settings.general.officeName')}
         name="officeName"
         className="field-wide"

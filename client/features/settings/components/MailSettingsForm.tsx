@@ -4,7 +4,7 @@ import { updateSettings } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import { fieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 
 interface Props {
@@ -63,7 +63,7 @@ export function MailSettingsForm({ settings, onSaved }: Props) {
       <form className="admin-form" onSubmit={onSubmit} noValidate>
         <FormError error={formError} />
         {lists.map(({ field, rows, text, setText }) => (
-          <TextField
+          <Field
             key={field}
             label={t(`admin.settings.mail.${field}`)}
             name={field}

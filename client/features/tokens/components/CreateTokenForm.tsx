@@ -5,7 +5,7 @@ import { createApiToken, type CreatedApiToken } from '../../../api/admin';
 import { useT, type MessageKey } from '../../../i18n';
 import { describedBy } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { tokenFields } from '../../../components/adminFields';
 import { IndicatorCheckboxes } from './IndicatorCheckboxes';
@@ -51,7 +51,7 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.tokens.create.name')}
           name="name"
           autoComplete="off"

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { createUnitRequestSchema, type UnitDetail } from '../../../../shared/api/units';
 import { createUnit } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
-import { SelectField } from '../../../ui/SelectField';
+import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
+import { useApiForm } from '../../../ui/useApiForm';
+import { SelectField } from '../../../ui/Field';
 import { unitFields } from './unitFields';
 import { unitOptions } from '../../../components/unitOptions';
 
@@ -20,48 +20,36 @@ const TOP = 'top';
 /** A new unit, at the top or under a unit in use. */
 export function CreateUnitForm({ tree, onCreated }: Props) {
   const t = useT();
-  const [name, setName] = useState('');
-  const [parent, setParent] = useState(TOP);
-  const { busy, fieldErrors, formError, submit } = useCheckedSubmit(unitFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    await submit(createUnitRequestSchema.safeParse({ name, parentId: parent === TOP ? null : Number(parent) }), async (request) => {
-      const unit = await createUnit(request);
-      setName('');
+  const { form, field, submit, busy, formError } = useApiForm({
+    schema: createUnitRequestSchema,
+    defaultValues: { name: '', parentId: TOP },
+    messages: unitFields,
+    toRequest: ({ name, parentId }) => ({ name, parentId: parentId === TOP ? null : Number(parentId) }),
+    send: createUnit,
+    onDone: (unit) => {
+      form.resetField('name');
       onCreated(unit);
-    });
-  }
+    },
+  });
 
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate>
+    <form className="admin-form" onSubmit={submit} noValidate>
       <FormError error={formError} />
-      <TextField
+      <Field
         label={t('admin.orgUnits.create.name')}
-        name="name"
         className="field-wide"
         autoComplete="off"
         maxLength={200}
         required
-        value={name}
-        onValueChange={setName}
-        error={fieldErrors.name}
+        {...field('name')}
       />
       <SelectField
         label={t('admin.orgUnits.create.parent')}
-        name="parentId"
         className="field-wide"
-        value={parent}
         options={[{ value: TOP, label: t('admin.orgUnits.move.top') }, ...unitOptions(tree)]}
-        onValueChange={setParent}
-        error={fieldErrors.parentId}
+        {...field('parentId')}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('admin.orgUnits.create.submitting') : t('admin.orgUnits.create.submit')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.orgUnits.create.submit" submitting="admin.orgUnits.create.submitting" />
     </form>
   );
 }

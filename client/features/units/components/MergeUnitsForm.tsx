@@ -6,8 +6,8 @@ import { useT, type MessageKey } from '../../../i18n';
 import { UnitCheckboxes } from '../../../components/UnitCheckboxes';
 import type { UnitNode } from '../../../components/unitTree';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { TextField } from '../../../ui/Field';
-import { SelectField } from '../../../ui/SelectField';
+import { Field } from '../../../ui/Field';
+import { SelectField } from '../../../ui/Field';
 import { MergeConfirmDialog, type MergePlan } from './MergeConfirmDialog';
 import { unitFields } from './unitFields';
 import { isBelow, unitOptions, withDescendants } from '../../../components/unitOptions';
@@ -143,7 +143,7 @@ export function MergeUnitsForm({ units, tree, indicators, users, onMerged }: Pro
         />
       ) : (
         <>
-          <TextField
+          <Field
             label={t('admin.orgUnits.merge.newName')}
             name="name"
             className="field-wide"

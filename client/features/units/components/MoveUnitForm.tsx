@@ -1,11 +1,12 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { updateUnitRequestSchema, type UnitDetail } from '../../../../shared/api/units';
 import { updateUnit } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
 import { FormError } from '../../../ui/FormError';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
-import { SelectField } from '../../../ui/SelectField';
+import { FormActions } from '../../../ui/FormActions';
+import { useApiForm } from '../../../ui/useApiForm';
+import { SelectField } from '../../../ui/Field';
 import { unitFields } from './unitFields';
 import { unitOptions, withDescendants } from '../../../components/unitOptions';
 
@@ -26,51 +27,37 @@ const TOP = 'top';
 export function MoveUnitForm({ unit, units, tree, onDone, onCancel }: Props) {
   const t = useT();
   const id = useId();
-  const [parent, setParent] = useState(unit.parentId === null ? TOP : String(unit.parentId));
-  const { busy, fieldErrors, formError, submit } = useCheckedSubmit(unitFields);
+  const parentIdOf = (parent: string) => (parent === TOP ? null : Number(parent));
+  const { field, submit, busy, formError } = useApiForm({
+    schema: updateUnitRequestSchema,
+    defaultValues: { parentId: unit.parentId === null ? TOP : String(unit.parentId) },
+    messages: unitFields,
+    toRequest: ({ parentId }) => ({ parentId: parentIdOf(parentId) }),
+    unchanged: ({ parentId }) => parentIdOf(parentId) === unit.parentId,
+    onUnchanged: onCancel,
+    send: (patch) => updateUnit(unit.id, patch),
+    onDone,
+  });
   const options = useMemo(
     () => [{ value: TOP, label: t('admin.orgUnits.move.top') }, ...unitOptions(tree, withDescendants(units, unit.id))],
     [t, tree, units, unit.id],
   );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const parentId = parent === TOP ? null : Number(parent);
-    if (parentId === unit.parentId) {
-      onCancel();
-      return;
-    }
-    await submit(updateUnitRequestSchema.safeParse({ parentId }), async (patch) => {
-      onDone(await updateUnit(unit.id, patch));
-    });
-  }
-
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="visually-hidden">
         {t('admin.orgUnits.move.heading', { name: unit.name })}
       </h3>
       <FormError error={formError} />
       <SelectField
         label={t('admin.orgUnits.move.label')}
-        name="parentId"
         className="field-wide"
-        value={parent}
         options={options}
-        onValueChange={setParent}
         hint={t('admin.orgUnits.move.hint')}
-        error={fieldErrors.parentId}
+        {...field('parentId')}
         autoFocus
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
-          {busy ? t('admin.orgUnits.move.saving') : t('admin.orgUnits.move.save')}
-        </button>
-        <button type="button" className="button button-small" onClick={onCancel} disabled={busy}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.orgUnits.move.save" submitting="admin.orgUnits.move.saving" onCancel={onCancel} small />
     </form>
   );
 }

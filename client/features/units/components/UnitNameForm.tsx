@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { updateUnitRequestSchema, type UnitDetail } from '../../../../shared/api/units';
 import { updateUnit } from '../../../api/plan';
 import { useT } from '../../../i18n';
+import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { useApiForm } from '../../../ui/useApiForm';
 import { unitFields } from './unitFields';
 
 interface Props {
@@ -17,49 +18,34 @@ interface Props {
 export function UnitNameForm({ unit, onDone, onCancel }: Props) {
   const t = useT();
   const id = useId();
-  const [name, setName] = useState(unit.name);
-  const { busy, fieldErrors, formError, submit } = useCheckedSubmit(unitFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    if (name.trim() === unit.name) {
-      onCancel();
-      return;
-    }
-    await submit(updateUnitRequestSchema.safeParse({ name }), async (patch) => {
-      onDone(await updateUnit(unit.id, patch));
-    });
-  }
+  const { field, submit, busy, formError } = useApiForm({
+    schema: updateUnitRequestSchema,
+    defaultValues: { name: unit.name },
+    messages: unitFields,
+    unchanged: ({ name }) => name.trim() === unit.name,
+    onUnchanged: onCancel,
+    send: (patch) => updateUnit(unit.id, patch),
+    onDone,
+  });
 
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="visually-hidden">
         {t('admin.orgUnits.rename.heading', { name: unit.name })}
       </h3>
       <FormError error={formError} />
       <div className="screen-create-row">
-        <TextField
+        <Field
           label={t('admin.orgUnits.rename.label')}
-          name="name"
           autoComplete="off"
           maxLength={200}
           required
-          value={name}
-          onValueChange={setName}
           hint={t('admin.orgUnits.rename.hint')}
-          error={fieldErrors.name}
+          {...field('name')}
           autoFocus
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
-          {busy ? t('admin.orgUnits.rename.saving') : t('admin.orgUnits.rename.save')}
-        </button>
-        <button type="button" className="button button-small" onClick={onCancel} disabled={busy}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.orgUnits.rename.save" submitting="admin.orgUnits.rename.saving" onCancel={onCancel} small />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { createUser } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
 import { EmailField } from '../../../ui/EmailField';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { userFields } from '../../../components/adminFields';
 import { RoleSelect } from './RoleSelect';
@@ -46,7 +46,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.users.create.username')}
           name="username"
           autoComplete="off"
@@ -59,7 +59,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
           hint={t('admin.users.create.usernameHint')}
           error={fieldErrors.username}
         />
-        <TextField
+        <Field
           label={t('admin.users.create.displayName')}
           name="displayName"
           autoComplete="off"
@@ -69,7 +69,7 @@ export function CreateUserForm({ tree, onCreated }: Props) {
           onValueChange={set('displayName')}
           error={fieldErrors.displayName}
         />
-        <TextField
+        <Field
           label={t('admin.users.create.password')}
           name="password"
           type="password"

@@ -4,7 +4,7 @@ import { updateUser } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
 import { EmailField } from '../../../ui/EmailField';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { userFields } from '../../../components/adminFields';
 import { RoleSelect } from './RoleSelect';
@@ -62,7 +62,7 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
       <h3 id={`${id}-heading`}>{t('admin.users.edit.heading', { name: user.username })}</h3>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <TextField
+        <Field
           label={t('admin.users.create.displayName')}
           name="displayName"
           autoComplete="off"

@@ -4,7 +4,7 @@ import { resetUserPassword } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import { useModalDialog } from '../../../ui/useModalDialog';
 import { FormError } from '../../../ui/FormError';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { userFields } from '../../../components/adminFields';
 
@@ -41,7 +41,7 @@ export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
         <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
         <p id={`${id}-body`}>{t('admin.users.password.body')}</p>
         <FormError error={formError} />
-        <TextField
+        <Field
           label={t('admin.users.password.label')}
           name="password"
           type={shown ? 'text' : 'password'}

@@ -4,7 +4,7 @@ import { NOTE_MAX, type Reading } from '../../../../shared/api/readings';
 import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import type { ApiError } from '../../../api/http';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import { FormErrors } from '../../../ui/FormErrors';
 import { ProgressPreview } from './ProgressPreview';
 import { draftOfReading } from './readingDraft';
@@ -61,7 +61,7 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
       <FormErrors errors={form.formErrors} />
       <div className="ws-correction-fields">
         <ReadingFields indicator={indicator} term={board.term} today={form.today} draft={form.draft} errors={form.errors} onChange={form.setField} />
-        <TextField
+        <Field
           label={t('workspace.correct.reason')}
           name="reason"
           rows={2}

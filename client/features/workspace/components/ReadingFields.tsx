@@ -4,7 +4,7 @@ import { isIsoDate, minDate } from '../../../../shared/time/dates';
 import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { TextField } from '../../../ui/Field';
+import { Field } from '../../../ui/Field';
 import type { DraftField, ReadingDraft } from './readingDraft';
 
 interface Props {
@@ -30,7 +30,7 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
     t('workspace.form.dateHint', { start: formatDate(term.start, lang), end: formatDate(latest, lang) }),
   ].join(' ').trim();
   const figure = (field: 'value' | 'numerator' | 'denominator', label: string, hint?: string) => (
-    <TextField
+    <Field
       label={label}
       name={field}
       value={draft[field]}
@@ -49,7 +49,7 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
 
   return (
     <>
-      <TextField
+      <Field
         label={t('workspace.form.date')}
         name="date"
         type="date"
@@ -89,7 +89,7 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
             : `${t(`workspace.form.measureHint.${indicator.measure}`)} ${t('workspace.form.decimalHint')}`,
         )
       )}
-      <TextField
+      <Field
         label={t('workspace.form.note')}
         name="note"
         rows={3}
@@ -100,7 +100,7 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         maxLength={NOTE_MAX}
         errorFirst
       />
-      <TextField
+      <Field
         label={t('workspace.form.evidence')}
         name="evidence"
         value={draft.evidence}
