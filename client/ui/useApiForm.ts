@@ -15,6 +15,8 @@ interface Options<Values extends FieldValues, Request, Result> {
   messages: FieldMessages;
   /** The request of the form's values, where the form holds them otherwise (text for a number, a changed field only). */
   toRequest?: (values: Values) => unknown;
+  /** The form's own rules beyond the schema (a cron that cannot be one): their errors stand before the schema's. */
+  ownErrors?: (values: Values) => FieldErrors;
   /** True when there is nothing to send (nothing changed): `onUnchanged` instead of a request. */
   unchanged?: (values: Values) => boolean;
   onUnchanged?: () => void;
@@ -52,6 +54,7 @@ export function useApiForm<Values extends FieldValues, Request, Result = unknown
       const key = messages.message(field, codeOf(error) ?? 'invalid');
       errors[field] = { type: 'check', message: key };
     }
+    for (const [field, key] of Object.entries(options.ownErrors?.(values) ?? {})) if (key) errors[field] = { type: 'check', message: key };
     return Object.keys(errors).length > 0 ? { values: {}, errors: errors as never } : { values: result.values as Request, errors: {} };
   };
   const form = useForm<Values, unknown, Request>({ resolver, defaultValues: options.defaultValues });
@@ -92,4 +95,9 @@ export function useApiForm<Values extends FieldValues, Request, Result = unknown
   const field = (name: Path<Values>) => ({ ...form.register(name), error: errorOf(name) });
 
   return { form, field, errorOf, submit, busy: mutation.isPending, formError };
+}
+
+/** The fields whose value differs from the one the form started with (text compared trimmed): what a patch sends. */
+export function changedFields<Values extends Record<string, string>>(values: Values, initial: Values): Partial<Values> {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => value.trim() !== initial[key]?.trim())) as Partial<Values>;
 }

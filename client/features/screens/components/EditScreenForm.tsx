@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../../../shared/api/displays';
 import { updateDisplay } from '../../../api';
 import { useT } from '../../../i18n';
-import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { ScreenNameField } from './ScreenNameField';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormActions } from '../../../ui/FormActions';
+import { FormError } from '../../../ui/FormError';
+import { changedFields, useApiForm } from '../../../ui/useApiForm';
 import { screenFields } from './fieldMessages';
+import { ScreenNameField } from './ScreenNameField';
 
 interface Props {
   display: Display;
@@ -19,63 +20,42 @@ interface Props {
 export function EditScreenForm({ display, onDone, onCancel }: Props) {
   const t = useT();
   const id = useId();
-  const [name, setName] = useState(display.name);
-  const [rotate, setRotate] = useState(String(display.rotateSeconds));
-  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(screenFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    const patch: Record<string, unknown> = {};
-    if (name.trim() !== display.name) patch.name = name;
-    // An empty or non-numeric box becomes NaN, which the schema reports as a wrong type.
-    if (rotate.trim() !== String(display.rotateSeconds)) patch.rotateSeconds = rotate.trim() === '' ? Number.NaN : Number(rotate);
-    if (Object.keys(patch).length === 0) {
-      onDone(false);
-      return;
-    }
-    await submit(updateDisplayRequestSchema.safeParse(patch), async (data) => {
-      await updateDisplay(display.id, data);
-      onDone(true);
-    });
-  }
+  const initial = { name: display.name, rotateSeconds: String(display.rotateSeconds) };
+  const { field, submit, busy, formError } = useApiForm({
+    schema: updateDisplayRequestSchema,
+    defaultValues: initial,
+    messages: screenFields,
+    toRequest: (values) => {
+      const { name, rotateSeconds } = changedFields(values, initial);
+      // An empty or non-numeric box becomes NaN, which the schema reports as a wrong type.
+      return { name, rotateSeconds: rotateSeconds === undefined ? undefined : rotateSeconds.trim() === '' ? Number.NaN : Number(rotateSeconds) };
+    },
+    unchanged: (values) => Object.keys(changedFields(values, initial)).length === 0,
+    onUnchanged: () => onDone(false),
+    send: (patch) => updateDisplay(display.id, patch),
+    onDone: () => onDone(true),
+  });
 
   return (
-    <form className="screen-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="screen-edit" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
       <FormError error={formError} />
       <div className="screen-edit-fields">
-        <ScreenNameField
-          label={t('screens.edit.name')}
-          value={name}
-          onValueChange={setName}
-          error={fieldErrors.name}
-          autoFocus
-        />
+        <ScreenNameField label={t('screens.edit.name')} {...field('name')} autoFocus />
         <Field
           label={t('screens.edit.rotate')}
-          name="rotateSeconds"
           type="number"
           inputMode="numeric"
           min={ROTATE_SECONDS.min}
           max={ROTATE_SECONDS.max}
           step={1}
           required
-          value={rotate}
-          onValueChange={setRotate}
           hint={t('screens.edit.rotateHint', { min: ROTATE_SECONDS.min, max: ROTATE_SECONDS.max })}
-          error={fieldErrors.rotateSeconds}
           className="field-narrow"
+          {...field('rotateSeconds')}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('screens.edit.saving') : t('screens.edit.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('screens.edit.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="screens.edit.save" submitting="screens.edit.saving" onCancel={onCancel} cancel="screens.edit.cancel" />
     </form>
   );
 }

@@ -2,9 +2,9 @@ import type { ComponentProps } from 'react';
 import { DISPLAY_NAME_MAX } from '../../../../shared/api/displays';
 import { Field } from '../../../ui/Field';
 
-type Props = Pick<ComponentProps<typeof Field>, 'label' | 'value' | 'onValueChange' | 'hint' | 'error' | 'autoFocus'>;
+type Props = Omit<ComponentProps<typeof Field>, 'maxLength' | 'required'>;
 
 /** A screen's name, the same field wherever a screen is named (created, paired, renamed). */
 export function ScreenNameField(props: Props) {
-  return <Field name="name" maxLength={DISPLAY_NAME_MAX} required {...props} />;
+  return <Field maxLength={DISPLAY_NAME_MAX} required {...props} />;
 }

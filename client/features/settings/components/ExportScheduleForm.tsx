@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
-import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../../shared/api/settings';
+import { useId, useState } from 'react';
+import { settingsPatchSchema, type Settings } from '../../../../shared/api/settings';
 import { isTimeZone } from '../../../../shared/time/dates';
 import { updateSettings } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormActions } from '../../../ui/FormActions';
+import { FormError } from '../../../ui/FormError';
+import { changedFields, useApiForm } from '../../../ui/useApiForm';
 import { describeCron, looksLikeCron } from './cronText';
 import { settingsFields } from './settingsFields';
 
@@ -31,53 +32,42 @@ function knownTimeZones(): readonly string[] {
 export function ExportScheduleForm({ settings, onSaved }: Props) {
   const t = useT();
   const id = useId();
-  const [cron, setCron] = useState(settings.exportCron);
-  const [timeZone, setTimeZone] = useState(settings.exportTimeZone);
-  const [retention, setRetention] = useState(String(settings.exportRetentionWeeks));
   const [zones] = useState(knownTimeZones);
-  const { busy, fieldErrors, setFieldErrors, formError, submit } = useCheckedSubmit(settingsFields);
-  const meaning = describeCron(cron, t);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const own: FieldErrors = {};
-    if (cron.trim() !== '' && !looksLikeCron(cron)) own.exportCron = 'admin.settings.field.exportCron.invalid_cron';
-    if (timeZone.trim() !== '' && !isTimeZone(timeZone.trim())) own.exportTimeZone = 'admin.settings.field.exportTimeZone.invalid_zone';
-    const weeks = retention.trim();
-    if (weeks === '') own.exportRetentionWeeks = 'admin.settings.field.exportRetentionWeeks.required';
-    else if (!/^\d+$/.test(weeks)) own.exportRetentionWeeks = 'admin.settings.field.exportRetentionWeeks.not_number';
-    const patch: SettingsPatch = {};
-    if (cron.trim() !== settings.exportCron) patch.exportCron = cron;
-    if (timeZone.trim() !== settings.exportTimeZone) patch.exportTimeZone = timeZone;
-    if (Number(weeks) !== settings.exportRetentionWeeks) patch.exportRetentionWeeks = Number(weeks);
-    const parsed = settingsPatchSchema.safeParse(patch);
-    if (Object.keys(own).length > 0) {
-      setFieldErrors({ ...(parsed.success ? {} : settingsFields.ofIssues(parsed.error.issues)), ...own });
-      return;
-    }
-    if (Object.keys(patch).length === 0) {
-      onSaved(settings);
-      return;
-    }
-    await submit(parsed, async (request) => {
-      onSaved(await updateSettings(request));
-    });
-  }
+  const initial = { exportCron: settings.exportCron, exportTimeZone: settings.exportTimeZone, exportRetentionWeeks: String(settings.exportRetentionWeeks) };
+  const { form, field, submit, busy, formError } = useApiForm({
+    schema: settingsPatchSchema,
+    defaultValues: initial,
+    messages: settingsFields,
+    ownErrors: ({ exportCron, exportTimeZone, exportRetentionWeeks }) => {
+      const own: FieldErrors = {};
+      if (exportCron.trim() !== '' && !looksLikeCron(exportCron)) own.exportCron = 'admin.settings.field.exportCron.invalid_cron';
+      if (exportTimeZone.trim() !== '' && !isTimeZone(exportTimeZone.trim())) own.exportTimeZone = 'admin.settings.field.exportTimeZone.invalid_zone';
+      const weeks = exportRetentionWeeks.trim();
+      if (weeks === '') own.exportRetentionWeeks = 'admin.settings.field.exportRetentionWeeks.required';
+      else if (!/^\d+$/.test(weeks)) own.exportRetentionWeeks = 'admin.settings.field.exportRetentionWeeks.not_number';
+      return own;
+    },
+    toRequest: (values) => {
+      const { exportRetentionWeeks: weeks, ...patch } = changedFields(values, initial);
+      return { ...patch, ...(weeks !== undefined && Number(weeks) !== settings.exportRetentionWeeks && { exportRetentionWeeks: Number(weeks) }) };
+    },
+    unchanged: (values) => Object.keys(changedFields(values, initial)).length === 0,
+    onUnchanged: () => onSaved(settings),
+    send: updateSettings,
+    onDone: onSaved,
+  });
+  const meaning = describeCron(form.watch('exportCron'), t);
 
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate>
+    <form className="admin-form" onSubmit={submit} noValidate>
       <FormError error={formError} />
       <Field
         label={t('admin.settings.export.cron')}
-        name="exportCron"
         className="field-wide settings-cron"
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
         required
-        value={cron}
-        onValueChange={setCron}
         hint={
           <>
             <span className="settings-cron-line">{t('admin.settings.export.cronHelp')}</span>
@@ -85,36 +75,30 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
             {meaning && <span className="settings-cron-line settings-cron-meaning">{t('admin.settings.export.cronMeaning', { text: meaning })}</span>}
           </>
         }
-        error={fieldErrors.exportCron}
+        {...field('exportCron')}
       />
       <div className="admin-form-row">
         <Field
           label={t('admin.settings.export.timeZone')}
-          name="exportTimeZone"
-          autoComplete="off"
+            autoComplete="off"
           spellCheck={false}
           maxLength={100}
           required
           list={zones.length > 0 ? `${id}-zones` : undefined}
-          value={timeZone}
-          onValueChange={setTimeZone}
           hint={t('admin.settings.export.timeZoneHint')}
-          error={fieldErrors.exportTimeZone}
+          {...field('exportTimeZone')}
         />
         <Field
           label={t('admin.settings.export.retention')}
-          name="exportRetentionWeeks"
-          className="field-narrow"
+            className="field-narrow"
           type="number"
           inputMode="numeric"
           min={1}
           max={5200}
           step={1}
           required
-          value={retention}
-          onValueChange={setRetention}
           hint={t('admin.settings.export.retentionHint')}
-          error={fieldErrors.exportRetentionWeeks}
+          {...field('exportRetentionWeeks')}
         />
       </div>
       {zones.length > 0 && (
@@ -124,11 +108,7 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
           ))}
         </datalist>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('admin.settings.export.saving') : t('admin.settings.export.save')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.settings.export.save" submitting="admin.settings.export.saving" />
     </form>
   );
 }

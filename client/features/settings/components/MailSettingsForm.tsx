@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../../shared/api/settings';
+import { settingsPatchSchema, type Settings } from '../../../../shared/api/settings';
 import { updateSettings } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import { fieldMessages } from '../../../ui/fieldErrors';
-import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormActions } from '../../../ui/FormActions';
+import { FormError } from '../../../ui/FormError';
+import { useApiForm } from '../../../ui/useApiForm';
 
 interface Props {
   settings: Settings;
@@ -29,25 +29,22 @@ function addresses(text: string): string[] {
  */
 export function MailSettingsForm({ settings, onSaved }: Props) {
   const t = useT();
-  const [report, setReport] = useState((settings.reportRecipients ?? []).join('\n'));
-  const [alert, setAlert] = useState((settings.alertRecipients ?? []).join('\n'));
-  const { busy, fieldErrors, formError, submit } = useCheckedSubmit(mailFields);
-  const lists = [
-    { field: 'reportRecipients', rows: 4, text: report, setText: setReport },
-    { field: 'alertRecipients', rows: 3, text: alert, setText: setAlert },
-  ] as const;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const patch: SettingsPatch = { reportRecipients: addresses(report), alertRecipients: addresses(alert) };
-    await submit(settingsPatchSchema.safeParse(patch), async (request) => {
-      const saved = await updateSettings(request);
-      setReport((saved.reportRecipients ?? []).join('\n'));
-      setAlert((saved.alertRecipients ?? []).join('\n'));
+  const listsOf = (saved: Settings) => ({ reportRecipients: (saved.reportRecipients ?? []).join('\n'), alertRecipients: (saved.alertRecipients ?? []).join('\n') });
+  const { form, field, submit, busy, formError } = useApiForm({
+    schema: settingsPatchSchema,
+    defaultValues: listsOf(settings),
+    messages: mailFields,
+    toRequest: (values) => ({ reportRecipients: addresses(values.reportRecipients), alertRecipients: addresses(values.alertRecipients) }),
+    send: updateSettings,
+    onDone: (saved) => {
+      form.reset(listsOf(saved));
       onSaved(saved);
-    });
-  }
+    },
+  });
+  const lists = [
+    { name: 'reportRecipients', rows: 4 },
+    { name: 'alertRecipients', rows: 3 },
+  ] as const;
 
   return (
     <>
@@ -60,28 +57,21 @@ export function MailSettingsForm({ settings, onSaved }: Props) {
           {t('admin.settings.mail.smtp_url_missing')}
         </p>
       )}
-      <form className="admin-form" onSubmit={onSubmit} noValidate>
+      <form className="admin-form" onSubmit={submit} noValidate>
         <FormError error={formError} />
-        {lists.map(({ field, rows, text, setText }) => (
+        {lists.map(({ name, rows }) => (
           <Field
-            key={field}
-            label={t(`admin.settings.mail.${field}`)}
-            name={field}
+            key={name}
+            label={t(`admin.settings.mail.${name}`)}
             className="field-wide"
             rows={rows}
             autoComplete="off"
             spellCheck={false}
-            value={text}
-            onValueChange={setText}
-            hint={t(`admin.settings.mail.${field}Hint`)}
-            error={fieldErrors[field]}
+            hint={t(`admin.settings.mail.${name}Hint`)}
+            {...field(name)}
           />
         ))}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('admin.settings.mail.saving') : t('admin.settings.mail.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} submit="admin.settings.mail.save" submitting="admin.settings.mail.saving" />
       </form>
     </>
   );
