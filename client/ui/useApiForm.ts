@@ -65,7 +65,10 @@ export function useApiForm<Values extends FieldValues, Request, Result = unknown
     onSuccess: (result, request) => options.onDone?.(result, request),
     onError: (error: ApiError) => {
       const own = options.refused?.(error) ?? null;
-      for (const [field, key] of Object.entries(own ?? messages.ofApi(error))) if (key) form.setError(field as Path<Values>, { type: 'server', message: key });
+      // The first field in error takes the focus, as after a failed check.
+      Object.entries(own ?? messages.ofApi(error)).forEach(([field, key], index) => {
+        if (key) form.setError(field as Path<Values>, { type: 'server', message: key }, { shouldFocus: index === 0 });
+      });
       setFormError(own ? null : `errors.${error.code}`);
     },
   });
@@ -94,7 +97,8 @@ export function useApiForm<Values extends FieldValues, Request, Result = unknown
   /** What a Field takes to be one of this form's fields: registered, with its error. */
   const field = (name: Path<Values>) => ({ ...form.register(name), error: errorOf(name) });
 
-  return { form, field, errorOf, submit, busy: mutation.isPending, formError };
+  // done: the last submit was saved (until the next one).
+  return { form, field, errorOf, submit, busy: mutation.isPending, done: mutation.isSuccess, formError };
 }
 
 /** The fields whose value differs from the one the form started with (text compared trimmed): what a patch sends. */

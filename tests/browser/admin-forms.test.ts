@@ -71,3 +71,48 @@ describe('the units page', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 });
+
+describe('the users page', () => {
+  it('says a taken user name beside its field, then creates the user', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/admin/users');
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+    const username = page.getByLabel('Tên đăng nhập');
+    await username.fill(ADMIN.username);
+    await page.getByLabel('Họ và tên').fill('Nguyễn Văn Thử');
+    await page.getByLabel('Mật khẩu ban đầu').fill('Mat-khau-moi-123');
+    await page.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await page.getByText('Tên đăng nhập này đã có người dùng. Vui lòng chọn tên khác.').waitFor();
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+
+    await username.fill('chuyenvien.thu');
+    await page.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await page.getByText('Đã tạo người dùng “Nguyễn Văn Thử”.').waitFor();
+    expect(await username.inputValue()).toBe('');
+    expect(unexpected(problems).filter((problem) => !problem.includes('status of 409'))).toEqual([]);
+  });
+});
+
+describe('the account page', () => {
+  it('checks the second typing and the current password beside their fields, then changes the password', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/account');
+    const current = page.getByLabel('Mật khẩu hiện tại');
+    await current.fill('not-the-password');
+    await page.getByLabel(/^Mật khẩu mới/).fill('Mat-khau-moi-123');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-khac-123');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu nhập lại không khớp với mật khẩu mới.').waitFor();
+
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-123');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu hiện tại không đúng.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+
+    await current.fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu.', { exact: false }).waitFor();
+    expect(await current.inputValue()).toBe('');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});

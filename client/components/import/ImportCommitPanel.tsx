@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
-import { asApiError } from '../../api/http';
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
 import { hasMessage, useT, type MessageKey, type MessageParams } from '../../i18n';
-import { goToLogin } from '../../navigation';
 import { FormErrors } from '../../ui/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 
@@ -34,25 +33,17 @@ export function ImportCommitPanel<Preview extends CheckedFile, Result extends Me
 }: Props<Preview, Result>) {
   const t = useT();
   const id = useId();
-  const [committing, setCommitting] = useState(false);
-  const [errors, setErrors] = useState<MessageKey[]>([]);
+  // A mutation: a session that ended is the QueryClient's 401 (app/queryClient.ts).
+  const commit = useMutation({ mutationFn: (previewId: number) => flow.commit(previewId), onSuccess: onCommitted });
+  const committing = commit.isPending;
+  const errors: MessageKey[] = commit.error ? [`errors.${commit.error.code}`, ...flow.commitHints(commit.error)] : [];
   const { messages } = flow;
   const { counts } = preview;
   const blocked: MessageKey | null = counts.error > 0 ? `${messages}.blockedByErrors` : counts.new === 0 ? `${messages}.nothingNew` : null;
 
-  async function onCommit() {
+  function onCommit() {
     if (committing || blocked || result) return;
-    setCommitting(true);
-    setErrors([]);
-    try {
-      onCommitted(await flow.commit(preview.id));
-    } catch (caught) {
-      const error = asApiError(caught);
-      if (error.status === 401 && error.code === 'unauthenticated') goToLogin(flow.path);
-      setErrors([`errors.${error.code}`, ...flow.commitHints(error)]);
-    } finally {
-      setCommitting(false);
-    }
+    commit.mutate(preview.id);
   }
 
   return (

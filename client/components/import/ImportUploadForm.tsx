@@ -1,7 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { asApiError } from '../../api/http';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
-import { goToLogin } from '../../navigation';
 import { describedBy, unplacedErrors, type FieldMessages } from '../../ui/fieldErrors';
 import { FormErrors } from '../../ui/FormErrors';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
@@ -28,12 +27,22 @@ export function ImportUploadForm<Preview extends CheckedFile, Result extends Mes
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [uploading, setUploading] = useState(false);
   const [fileError, setFileError] = useState<MessageKey | null>(null);
   const [formErrors, setFormErrors] = useState<MessageKey[]>([]);
   const { fields, form, messages } = flow;
+  // A mutation: a session that ended is the QueryClient's 401 (app/queryClient.ts).
+  const upload = useMutation({
+    mutationFn: (chosen: File) => flow.upload(chosen),
+    onSuccess: onPreview,
+    onError: (error) => {
+      const placed = fields.ofApi(error);
+      setFileError(placed.file ?? (error.code === 'payload_too_large' ? fields.message('file', 'too_big') : null));
+      setFormErrors([`errors.${error.code}`, ...unplacedErrors(placed, ['file'])]);
+    },
+  });
+  const uploading = upload.isPending;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (uploading) return;
     setFormErrors([]);
@@ -43,18 +52,7 @@ export function ImportUploadForm<Preview extends CheckedFile, Result extends Mes
       input.current?.focus();
       return;
     }
-    setUploading(true);
-    try {
-      onPreview(await flow.upload(file));
-    } catch (caught) {
-      const error = asApiError(caught);
-      if (error.status === 401 && error.code === 'unauthenticated') goToLogin(flow.path);
-      const placed = fields.ofApi(error);
-      setFileError(placed.file ?? (error.code === 'payload_too_large' ? fields.message('file', 'too_big') : null));
-      setFormErrors([`errors.${error.code}`, ...unplacedErrors(placed, ['file'])]);
-    } finally {
-      setUploading(false);
-    }
+    upload.mutate(file);
   }
 
   return (

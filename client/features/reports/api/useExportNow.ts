@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { Export } from '../../../../shared/api/exports';
 import { asApiError, type ApiError } from '../../../api/http';
 import { getExport, requestExport } from '../../../api/reports';
-import { goToLogin } from '../../../navigation';
-import { REPORTS_PATH } from '../../../paths/reports';
 
 /** How often an export asked for is looked at until it is done or failed. */
 export const POLL_MS = 2_000;
@@ -23,36 +22,36 @@ interface Callbacks {
 }
 
 /**
- * "Xuất ngay": queues an export (POST /api/exports), then follows it every 2 s
- * (GET /api/exports/:id) until it is done or failed. One at a time.
+ * "Xuất ngay": queues an export (POST /api/exports, a mutation), then follows it every 2 s
+ * (GET /api/exports/:id, through the QueryClient) until it is done or failed. One at a time. A
+ * session that ended is the QueryClient's 401 (app/queryClient.ts), not this hook's.
  */
 export function useExportNow({ onUpdate, onListChanged }: Callbacks): { state: ExportNowState; start: (asOf?: string) => void } {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<ExportNowState>({ kind: 'idle' });
   const followedId = state.kind === 'following' ? state.id : null;
   const updated = useEffectEvent(onUpdate);
   const listChanged = useEffectEvent(onListChanged);
 
-  const start = useCallback((asOf?: string) => {
-    setState({ kind: 'sending' });
-    requestExport(asOf).then(
-      (id) => {
-        setState({ kind: 'following', id, status: 'queued' });
-        onListChanged();
-      },
-      (caught: unknown) => {
-        const error = asApiError(caught);
-        if (error.status === 401) goToLogin(REPORTS_PATH);
-        else setState({ kind: 'error', error });
-      },
-    );
-  }, [onListChanged]);
+  const request = useMutation({
+    mutationFn: (asOf?: string) => requestExport(asOf),
+    onMutate: () => setState({ kind: 'sending' }),
+    onSuccess: (id) => {
+      setState({ kind: 'following', id, status: 'queued' });
+      onListChanged();
+    },
+    onError: (error) => {
+      if (error.status !== 401) setState({ kind: 'error', error });
+    },
+  });
+  const start = request.mutate;
 
   useEffect(() => {
     if (followedId === null) return;
     const controller = new AbortController();
     let timer = 0;
     const look = () => {
-      getExport(followedId, controller.signal).then(
+      queryClient.fetchQuery({ queryKey: ['exports', 'one', followedId], queryFn: () => getExport(followedId, controller.signal), staleTime: 0 }).then(
         (item) => {
           if (controller.signal.aborted) return;
           updated(item);
@@ -67,8 +66,8 @@ export function useExportNow({ onUpdate, onListChanged }: Callbacks): { state: E
         (caught: unknown) => {
           if (controller.signal.aborted) return;
           const error = asApiError(caught);
-          if (error.status === 401) goToLogin(REPORTS_PATH);
-          else if (error.status === 403 || error.status === 404) setState({ kind: 'error', error });
+          if (error.status === 401) return; // the QueryClient's
+          if (error.status === 403 || error.status === 404) setState({ kind: 'error', error });
           // A network hiccup or a restart: the export goes on on the server; look again.
           else timer = window.setTimeout(look, POLL_MS);
         },
@@ -79,7 +78,7 @@ export function useExportNow({ onUpdate, onListChanged }: Callbacks): { state: E
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [followedId]);
+  }, [followedId, queryClient]);
 
   return { state, start };
 }

@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { updateUserRequestSchema, type UpdateUserRequest, type User } from '../../../../shared/api/users';
 import { updateUser } from '../../../api/admin';
 import { useT } from '../../../i18n';
+import { FormActions } from '../../../ui/FormActions';
 import { FormError } from '../../../ui/FormError';
 import { EmailField } from '../../../ui/EmailField';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { useApiForm } from '../../../ui/useApiForm';
 import { userFields } from '../../../components/adminFields';
 import { RoleSelect } from './RoleSelect';
 import type { UnitNode } from '../../../components/unitTree';
@@ -30,49 +31,34 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
 export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
   const t = useT();
   const id = useId();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [role, setRole] = useState(user.role);
-  const [unitIds, setUnitIds] = useState<number[]>(user.unitIds);
-  const [email, setEmail] = useState(user.email ?? '');
-  const [receivesReminders, setReceivesReminders] = useState(user.receivesReminders);
-  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    const patch: UpdateUserRequest = {};
-    if (displayName.trim() !== user.displayName) patch.displayName = displayName;
-    if (role !== user.role) patch.role = role;
-    if (!sameIds(unitIds, user.unitIds)) patch.unitIds = unitIds;
-    const newEmail = email.trim() === '' ? null : email.trim();
-    if (newEmail !== user.email) patch.email = newEmail;
-    if (receivesReminders !== user.receivesReminders) patch.receivesReminders = receivesReminders;
-    if (Object.keys(patch).length === 0) {
-      onDone(false);
-      return;
-    }
-    await submit(updateUserRequestSchema.safeParse(patch), async (data) => {
-      await updateUser(user.id, data);
-      onDone(true);
-    });
-  }
+  const patchOf = (values: { displayName: string; role: string; unitIds: number[]; email: string; receivesReminders: boolean }) => {
+    const patch: Record<string, unknown> = {};
+    if (values.displayName.trim() !== user.displayName) patch.displayName = values.displayName;
+    if (values.role !== user.role) patch.role = values.role;
+    if (!sameIds(values.unitIds, user.unitIds)) patch.unitIds = values.unitIds;
+    const email = values.email.trim() === '' ? null : values.email.trim();
+    if (email !== user.email) patch.email = email;
+    if (values.receivesReminders !== user.receivesReminders) patch.receivesReminders = values.receivesReminders;
+    return patch as UpdateUserRequest;
+  };
+  const { form, field, errorOf, submit, busy, formError } = useApiForm({
+    schema: updateUserRequestSchema,
+    defaultValues: { displayName: user.displayName, role: user.role as string, unitIds: user.unitIds, email: user.email ?? '', receivesReminders: user.receivesReminders },
+    messages: userFields,
+    toRequest: patchOf,
+    unchanged: (values) => Object.keys(patchOf(values)).length === 0,
+    onUnchanged: () => onDone(false),
+    send: (patch) => updateUser(user.id, patch),
+    onDone: () => onDone(true),
+  });
+  const role = user.role === form.watch('role') ? user.role : (form.watch('role') as User['role']);
 
   return (
-    <form className="admin-form admin-edit" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="admin-form admin-edit" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('admin.users.edit.heading', { name: user.username })}</h3>
       <FormError error={formError} />
       <div className="admin-form-row">
-        <Field
-          label={t('admin.users.create.displayName')}
-          name="displayName"
-          autoComplete="off"
-          maxLength={100}
-          required
-          value={displayName}
-          onValueChange={setDisplayName}
-          error={fieldErrors.displayName}
-          autoFocus
-        />
+        <Field label={t('admin.users.create.displayName')} autoComplete="off" maxLength={100} required {...field('displayName')} autoFocus />
         {isSelf ? (
           <div className="field">
             <span className="field-label">{t('admin.users.create.role')}</span>
@@ -80,25 +66,18 @@ export function EditUserForm({ user, tree, isSelf, onDone, onCancel }: Props) {
             <span className="field-hint">{t('admin.users.edit.selfRole')}</span>
           </div>
         ) : (
-          <RoleSelect label={t('admin.users.create.role')} value={role} onChange={setRole} error={fieldErrors.role} />
+          <RoleSelect label={t('admin.users.create.role')} role={role} {...field('role')} />
         )}
       </div>
-      <UserUnitsField tree={tree} role={role} selected={unitIds} onChange={setUnitIds} error={fieldErrors.unitIds} />
+      <UserUnitsField tree={tree} role={role} selected={form.watch('unitIds')} onChange={(ids) => form.setValue('unitIds', ids)} error={errorOf('unitIds')} />
       <div className="admin-form-row">
-        <EmailField value={email} onValueChange={setEmail} error={fieldErrors.email} />
+        <EmailField {...field('email')} />
         <label className="checkbox">
-          <input type="checkbox" name="receivesReminders" checked={receivesReminders} onChange={(event) => setReceivesReminders(event.target.checked)} />
+          <input type="checkbox" {...form.register('receivesReminders')} />
           {t('notifications.email.receives')}
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('admin.users.edit.saving') : t('admin.users.edit.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.users.edit.save" submitting="admin.users.edit.saving" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,51 +1,15 @@
-import { useId } from 'react';
+import type { ComponentProps } from 'react';
 import { ROLES, type Role } from '../../../../shared/api/session';
-import { useT, type MessageKey } from '../../../i18n';
-import { describedBy } from '../../../ui/fieldErrors';
+import { useT } from '../../../i18n';
+import { SelectField } from '../../../ui/Field';
 
-interface Props {
-  label: string;
-  value: Role;
-  onChange: (role: Role) => void;
-  error?: MessageKey | undefined;
-}
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+type Props = Omit<ComponentProps<typeof SelectField>, 'options' | 'hint'> & {
+  /** The role chosen now: what it may do is said beneath. */
+  role: Role;
+};
 
 /** The three roles by their Vietnamese names, with what the chosen one may do beneath. */
-export function RoleSelect({ label, value, onChange, error }: Props) {
+export function RoleSelect({ role, ...props }: Props) {
   const t = useT();
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => {
-          if (isRole(event.target.value)) onChange(event.target.value);
-        }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
-      >
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`admin.role.${role}`)}
-          </option>
-        ))}
-      </select>
-      <span className="field-hint" id={`${id}-hint`}>
-        {t(`admin.roleHint.${value}`)}
-      </span>
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </span>
-      )}
-    </div>
-  );
+  return <SelectField {...props} options={ROLES.map((value) => ({ value, label: t(`admin.role.${value}`) }))} hint={t(`admin.roleHint.${role}`)} />;
 }

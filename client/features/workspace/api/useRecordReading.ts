@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { ReadingInput } from '../../../../shared/api/readings';
 import { asApiError, type ApiError } from '../../../api/http';
 import { newIdempotencyKey, recordReading, type RecordedReading } from '../../../api/workspace';
@@ -7,18 +8,18 @@ import { newIdempotencyKey, recordReading, type RecordedReading } from '../../..
  * Sends a reading with an Idempotency-Key. The key belongs to one submission of one input: sent
  * again unchanged after a failure that may not have reached the server (a network error, a 5xx)
  * it keeps its key, so the server answers the first answer instead of recording twice. A refusal
- * (4xx), or a changed input, starts a new key.
+ * (4xx), or a changed input, starts a new key. A mutation: a session that ended is the
+ * QueryClient's 401 (app/queryClient.ts).
  */
 export function useRecordReading(indicatorId: number) {
-  const [saving, setSaving] = useState(false);
+  const send = useMutation({ mutationFn: ({ input, key }: { input: ReadingInput; key: string }) => recordReading(indicatorId, input, key) });
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
   async function record(input: ReadingInput): Promise<{ ok: true; recorded: RecordedReading } | { ok: false; error: ApiError }> {
     const body = JSON.stringify({ indicatorId, input });
     if (attempt.current?.body !== body) attempt.current = { key: newIdempotencyKey(), body };
-    setSaving(true);
     try {
-      const recorded = await recordReading(indicatorId, input, attempt.current.key);
+      const recorded = await send.mutateAsync({ input, key: attempt.current.key });
       attempt.current = null;
       return { ok: true, recorded };
     } catch (caught) {
@@ -28,10 +29,8 @@ export function useRecordReading(indicatorId: number) {
       const outcomeUnknown = error.status === 0 || error.status >= 500 || (error.status >= 200 && error.status < 300);
       if (!outcomeUnknown) attempt.current = null;
       return { ok: false, error };
-    } finally {
-      setSaving(false);
     }
   }
 
-  return { record, saving };
+  return { record, saving: send.isPending };
 }

@@ -3,7 +3,6 @@ import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { dateInZone } from '../../../../shared/time/dates';
 import type { ApiError } from '../../../api/http';
 import type { MessageKey } from '../../../i18n';
-import { goToLogin } from '../../../navigation';
 import { unplacedErrors, type FieldErrors } from '../../../ui/fieldErrors';
 import { workspaceFields } from '../../../components/workspaceFields';
 import { checkDraft, draftFields, type DraftField, type ReadingDraft } from './readingDraft';
@@ -67,7 +66,6 @@ export function useDraftForm(
 
   /** Shows a refusal: field errors beside their fields, the rest above the form. */
   function showApiError(error: ApiError) {
-    if (error.status === 401 && error.code === 'unauthenticated') goToLogin();
     const fields = workspaceFields.ofApi(error);
     const shown: string[] = [...draftFields(indicator.measure), ...(supersedes === undefined ? [] : ['reason'])];
     setServerErrors(fields);
