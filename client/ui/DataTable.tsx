@@ -12,7 +12,7 @@ interface Props {
 }
 
 /** The list of a management page (screens, users, tokens, audit log): a table that scrolls sideways on a narrow screen. */
-export function ListTable({ captionId, className, columns, children }: Props) {
+export function DataTable({ captionId, className, columns, children }: Props) {
   const t = useT();
   return (
     <div className="table-scroll">

@@ -39,7 +39,7 @@ export function NotAllowed({ message = 'admin.notAllowed' }: { message?: Message
  * page, which returns here; another role → "not allowed"). Then the navigation bar of every
  * signed-in page (AppNav, which lists the admin pages for an admin), the page's title and the page.
  */
-export function AdminShell({ path, title, intro, notAllowed, children }: Props) {
+export function PageFrame({ path, title, intro, notAllowed, children }: Props) {
   const t = useT();
   usePageTitle(t(title));
   return (

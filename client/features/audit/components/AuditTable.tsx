@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../../../shared/api/audit';
 import { localeOf } from '../../../format';
 import { hasMessage, useLang, useT, type Lang, type MessageKey } from '../../../i18n';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import { AuditChange } from './AuditChange';
 import { ADMIN_TIME_ZONE } from '../../../paths/admin';
 
@@ -65,10 +65,10 @@ const COLUMNS: readonly MessageKey[] = [
 /** The entries as a table, newest first as the server sends them. */
 export function AuditTable({ entries, captionId }: { entries: readonly AuditEntry[]; captionId: string }) {
   return (
-    <ListTable captionId={captionId} className="screens-table admin-table audit-table" columns={COLUMNS}>
+    <DataTable captionId={captionId} className="screens-table admin-table audit-table" columns={COLUMNS}>
       {entries.map((entry) => (
         <EntryRow key={entry.id} entry={entry} />
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { auditCsvHref, type AuditFilters } from '../../../api/admin';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { AuditFilterForm } from '../components/AuditFilterForm';
 import { AuditTable } from '../components/AuditTable';
 import { LoadError } from '../../../ui/Notice';
@@ -67,8 +67,8 @@ function AuditLog() {
 /** `/admin/audit`: admins only. */
 export function AuditPage() {
   return (
-    <AdminShell path={AUDIT_PATH} title="admin.audit.title" intro="admin.audit.intro">
+    <PageFrame path={AUDIT_PATH} title="admin.audit.title" intro="admin.audit.intro">
       {() => <AuditLog />}
-    </AdminShell>
+    </PageFrame>
   );
 }

@@ -3,9 +3,9 @@ import type { Delivery } from '../../../../shared/api/mail';
 import type { Notification } from '../../../../shared/api/notifications';
 import { asApiError } from '../../../api/http';
 import { listNotifications, resendDelivery } from '../../../api/notifications';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import { ADMIN_TIME_ZONE, NOTIFICATIONS_PATH } from '../../../paths/admin';
 import { formatDate, formatDateTime } from '../../../format';
 import { useQuery } from '@tanstack/react-query';
@@ -110,11 +110,11 @@ function Notifications() {
       ) : notifications.length === 0 ? (
         <p className="notice">{t('notifications.empty')}</p>
       ) : (
-        <ListTable captionId={headingId} className="screens-table" columns={COLUMNS}>
+        <DataTable captionId={headingId} className="screens-table" columns={COLUMNS}>
           {notifications.map((notification) => (
             <Row key={notification.id} notification={notification} onResent={onResent} />
           ))}
-        </ListTable>
+        </DataTable>
       )}
     </section>
   );
@@ -123,8 +123,8 @@ function Notifications() {
 /** `/admin/notifications`: admins only. */
 export function NotificationsPage() {
   return (
-    <AdminShell path={NOTIFICATIONS_PATH} title="notifications.title" intro="notifications.intro">
+    <PageFrame path={NOTIFICATIONS_PATH} title="notifications.title" intro="notifications.intro">
       {() => <Notifications />}
-    </AdminShell>
+    </PageFrame>
   );
 }

@@ -2,7 +2,7 @@ import { useId, type MouseEvent } from 'react';
 import type { BoardGroup, BoardIndicator } from '../../../../shared/api/board';
 import { useT, type MessageKey } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import type { PlanEditor } from './CurrentPlan';
 import { GroupNameForm } from './GroupNameForm';
 import type { IndicatorSaved } from './IndicatorForm';
@@ -93,7 +93,7 @@ export function GroupSection({ group, position, last, indicators, readOnly, edit
       {indicators.length === 0 ? (
         <p className="screen-muted">{t('admin.plan.groups.empty')}</p>
       ) : (
-        <ListTable captionId={`${id}-heading`} className="screens-table admin-table plan-indicators" columns={COLUMNS}>
+        <DataTable captionId={`${id}-heading`} className="screens-table admin-table plan-indicators" columns={COLUMNS}>
           {indicators.map((indicator) => (
             <IndicatorRow
               key={indicator.id}
@@ -107,7 +107,7 @@ export function GroupSection({ group, position, last, indicators, readOnly, edit
               onArchived={() => onArchived(indicator.code)}
             />
           ))}
-        </ListTable>
+        </DataTable>
       )}
     </section>
   );

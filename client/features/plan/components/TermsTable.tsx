@@ -4,7 +4,7 @@ import { closeTerm, makeTermCurrent } from '../../../api/plan';
 import { formatDate } from '../../../format';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/Dialog';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 
 interface Props {
   terms: readonly Term[];
@@ -24,11 +24,11 @@ function newestFirst(terms: readonly Term[]): Term[] {
 export function TermsTable({ terms, captionId, onChanged, onAnnounce }: Props) {
   const names = new Map(terms.map((term) => [term.id, term.name]));
   return (
-    <ListTable captionId={captionId} className="screens-table admin-table plan-terms" columns={COLUMNS}>
+    <DataTable captionId={captionId} className="screens-table admin-table plan-terms" columns={COLUMNS}>
       {newestFirst(terms).map((term) => (
         <TermRow key={term.id} term={term} previousName={term.previousTermId === null ? undefined : names.get(term.previousTermId)} onChanged={onChanged} onAnnounce={onAnnounce} />
       ))}
-    </ListTable>
+    </DataTable>
   );
 }
 

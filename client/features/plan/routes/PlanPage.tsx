@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { Term } from '../../../../shared/api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { CreateTermForm } from '../components/CreateTermForm';
 import { CurrentPlan } from '../components/CurrentPlan';
@@ -119,8 +119,8 @@ function PlanManager() {
 /** `/admin/plan`: admins only. */
 export function PlanPage() {
   return (
-    <AdminShell path={PLAN_PATH} title="admin.plan.title" intro="admin.plan.intro">
+    <PageFrame path={PLAN_PATH} title="admin.plan.title" intro="admin.plan.intro">
       {() => <PlanManager />}
-    </AdminShell>
+    </PageFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { Display } from '../../../../shared/api/displays';
 import type { MessageKey } from '../../../i18n';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import { ScreenRow, type ScreenRowProps } from './ScreenRow';
 
 type Props = Omit<ScreenRowProps, 'display'> & { displays: readonly Display[]; captionId: string };
@@ -21,10 +21,10 @@ const COLUMNS: readonly MessageKey[] = [
 
 export function ScreensTable({ displays, captionId, ...rowProps }: Props) {
   return (
-    <ListTable captionId={captionId} className="screens-table" columns={COLUMNS}>
+    <DataTable captionId={captionId} className="screens-table" columns={COLUMNS}>
       {inUseFirst(displays).map((display) => (
         <ScreenRow key={display.id} display={display} {...rowProps} />
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

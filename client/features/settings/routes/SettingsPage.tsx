@@ -2,7 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import type { Settings } from '../../../../shared/api/settings';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queries } from '../../../api/queries';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { ExportScheduleForm } from '../components/ExportScheduleForm';
 import { GeneralSettingsForm } from '../components/GeneralSettingsForm';
@@ -65,8 +65,8 @@ function SettingsManager() {
 /** `/admin/settings`: admins only. */
 export function SettingsPage() {
   return (
-    <AdminShell path={SETTINGS_PATH} title="admin.settings.title" intro="admin.settings.intro">
+    <PageFrame path={SETTINGS_PATH} title="admin.settings.title" intro="admin.settings.intro">
       {() => <SettingsManager />}
-    </AdminShell>
+    </PageFrame>
   );
 }

@@ -3,7 +3,7 @@ import type { ApiToken } from '../../../../shared/api/tokens';
 import { revokeApiToken } from '../../../api/admin';
 import { formatDateTime } from '../../../format';
 import { useLang, useT, type MessageKey } from '../../../i18n';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { ADMIN_TIME_ZONE } from '../../../paths/admin';
 
@@ -103,10 +103,10 @@ const COLUMNS: readonly MessageKey[] = [
 
 export function TokensTable({ tokens, captionId, ...rowProps }: Props) {
   return (
-    <ListTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
+    <DataTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
       {inUseFirst(tokens).map((token) => (
         <TokenRow key={token.id} token={token} {...rowProps} />
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

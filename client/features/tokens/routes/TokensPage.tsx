@@ -3,9 +3,10 @@ import type { ApiToken } from '../../../../shared/api/tokens';
 import { useQuery } from '@tanstack/react-query';
 import type { CreatedApiToken } from '../../../api/admin';
 import { queries, useInvalidate } from '../../../api/queries';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { CreatedTokenNotice } from '../components/CreatedTokenNotice';
 import { CreateTokenForm } from '../components/CreateTokenForm';
+import { ListPanel } from '../../../ui/ListPanel';
 import { LoadError } from '../../../ui/Notice';
 import { TOKENS_PATH } from '../../../paths/admin';
 import { TokensTable } from '../components/TokensTable';
@@ -59,29 +60,21 @@ function TokensManager() {
         {created && <CreatedTokenNotice created={created} board={board.data ?? null} onDismiss={() => setCreated(null)} />}
       </section>
 
-      <section className="panel" aria-labelledby={listHeadingId}>
-        <div className="panel-heading">
-          <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
-            {t('admin.tokens.list.heading')}
-          </h2>
-          <div className="panel-heading-meta">
-            <p className="screens-announcement" role="status">
-              {announcement}
-            </p>
-            <button type="button" className="button button-small" onClick={reloadTokens}>
-              {t('admin.refresh')}
-            </button>
-          </div>
-        </div>
-        {tokens.error && <LoadError error={tokens.error} message="admin.tokens.loadFailed" />}
-        {tokens.data === undefined ? (
-          !tokens.error && <p className="notice">{t('common.loading')}</p>
-        ) : tokens.data.length === 0 ? (
-          <p className="notice">{t('admin.tokens.list.empty')}</p>
-        ) : (
-          <TokensTable tokens={tokens.data} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
+      <ListPanel
+        heading="admin.tokens.list.heading"
+        headingId={listHeadingId}
+        headingRef={listHeading}
+        announcement={announcement}
+        onRefresh={reloadTokens}
+        error={tokens.error}
+        loadFailed="admin.tokens.loadFailed"
+        items={tokens.data}
+        empty="admin.tokens.list.empty"
+      >
+        {(tokensList) => (
+          <TokensTable tokens={tokensList} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
         )}
-      </section>
+      </ListPanel>
     </>
   );
 }
@@ -89,8 +82,8 @@ function TokensManager() {
 /** `/admin/tokens`: admins only. */
 export function TokensPage() {
   return (
-    <AdminShell path={TOKENS_PATH} title="admin.tokens.title" intro="admin.tokens.intro">
+    <PageFrame path={TOKENS_PATH} title="admin.tokens.title" intro="admin.tokens.intro">
       {() => <TokensManager />}
-    </AdminShell>
+    </PageFrame>
   );
 }

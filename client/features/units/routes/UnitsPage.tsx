@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { UnitDetail } from '../../../../shared/api/units';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { CreateUnitForm } from '../components/CreateUnitForm';
 import { MergedUnitsList } from '../components/MergedUnitsList';
@@ -121,8 +121,8 @@ function UnitsManager() {
 /** `/admin/units`: admins only. */
 export function UnitsPage() {
   return (
-    <AdminShell path={UNITS_ADMIN_PATH} title="admin.orgUnits.title" intro="admin.orgUnits.intro">
+    <PageFrame path={UNITS_ADMIN_PATH} title="admin.orgUnits.title" intro="admin.orgUnits.intro">
       {() => <UnitsManager />}
-    </AdminShell>
+    </PageFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { User } from '../../../../shared/api/users';
 import type { MessageKey } from '../../../i18n';
-import { ListTable } from '../../../ui/DataTable';
+import { DataTable } from '../../../ui/DataTable';
 import { UserRow, type UserRowProps } from './UserRow';
 
 type Props = Omit<UserRowProps, 'user'> & { users: readonly User[]; captionId: string };
@@ -21,10 +21,10 @@ const COLUMNS: readonly MessageKey[] = [
 
 export function UsersTable({ users, captionId, ...rowProps }: Props) {
   return (
-    <ListTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
+    <DataTable captionId={captionId} className="screens-table admin-table" columns={COLUMNS}>
       {activeFirst(users).map((user) => (
         <UserRow key={user.id} user={user} {...rowProps} />
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

@@ -3,8 +3,9 @@ import type { SessionUser } from '../../../../shared/api/session';
 import type { User } from '../../../../shared/api/users';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { AdminShell } from '../../../ui/PageFrame';
+import { PageFrame } from '../../../ui/PageFrame';
 import { CreateUserForm } from '../components/CreateUserForm';
+import { ListPanel } from '../../../ui/ListPanel';
 import { LoadError } from '../../../ui/Notice';
 import { USERS_PATH } from '../../../paths/admin';
 import { unitPaths, unitTree } from '../../../components/unitTree';
@@ -42,28 +43,20 @@ function UsersManager({ user: self }: { user: SessionUser }) {
         <CreateUserForm tree={tree} onCreated={onCreated} />
       </section>
 
-      <section className="panel" aria-labelledby={listHeadingId}>
-        <div className="panel-heading">
-          <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
-            {t('admin.users.list.heading')}
-          </h2>
-          <div className="panel-heading-meta">
-            <p className="screens-announcement" role="status">
-              {announcement}
-            </p>
-            <button type="button" className="button button-small" onClick={reloadUsers}>
-              {t('admin.refresh')}
-            </button>
-          </div>
-        </div>
-        {users.error && <LoadError error={users.error} message="admin.users.loadFailed" />}
-        {users.data === undefined ? (
-          !users.error && <p className="notice">{t('common.loading')}</p>
-        ) : users.data.length === 0 ? (
-          <p className="notice">{t('admin.users.list.empty')}</p>
-        ) : (
+      <ListPanel
+        heading="admin.users.list.heading"
+        headingId={listHeadingId}
+        headingRef={listHeading}
+        announcement={announcement}
+        onRefresh={reloadUsers}
+        error={users.error}
+        loadFailed="admin.users.loadFailed"
+        items={users.data}
+        empty="admin.users.list.empty"
+      >
+        {(usersList) => (
           <UsersTable
-            users={users.data}
+            users={usersList}
             captionId={listHeadingId}
             selfId={self.id}
             tree={tree}
@@ -72,7 +65,7 @@ function UsersManager({ user: self }: { user: SessionUser }) {
             onAnnounce={setAnnouncement}
           />
         )}
-      </section>
+      </ListPanel>
     </>
   );
 }
@@ -80,8 +73,8 @@ function UsersManager({ user: self }: { user: SessionUser }) {
 /** `/admin/users`: admins only. */
 export function UsersPage() {
   return (
-    <AdminShell path={USERS_PATH} title="admin.users.title" intro="admin.users.intro">
+    <PageFrame path={USERS_PATH} title="admin.users.title" intro="admin.users.intro">
       {(user) => <UsersManager user={user} />}
-    </AdminShell>
+    </PageFrame>
   );
 }
