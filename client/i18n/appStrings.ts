@@ -1,4 +1,4 @@
-import { addStrings } from '.';
+import { addCatalog } from '.';
 
 let loading: Promise<void> | null = null;
 
@@ -7,6 +7,9 @@ let loading: Promise<void> | null = null;
  * the router awaits them beside the page's own chunk (app/router.tsx).
  */
 export function loadPageStrings(): Promise<void> {
-  loading ??= import('./sections').then(({ pagesVi, pagesEn }) => addStrings({ vi: pagesVi, en: pagesEn }));
+  loading ??= import('./sections').then(({ pagesVi, pagesEn }) => {
+    addCatalog('vi', pagesVi);
+    addCatalog('en', pagesEn);
+  });
   return loading;
 }

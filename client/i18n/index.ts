@@ -22,14 +22,12 @@ export function hasCatalog(lang: Lang): boolean {
   return Object.keys(catalogs[lang]).length > 0;
 }
 
-/** Adds a language's strings loaded later (a screen switched to the office's default language). */
+/**
+ * Adds strings loaded later beside those of a language: a screen switched to the office's default
+ * language, the signed-in app's pages' sections (appStrings.ts).
+ */
 export function addCatalog(lang: Lang, strings: object): void {
-  catalogs = { ...catalogs, [lang]: strings };
-}
-
-/** Adds strings loaded later beside those of each language (the pages' sections of the app). */
-export function addStrings(more: Record<Lang, object>): void {
-  catalogs = { vi: { ...catalogs.vi, ...more.vi }, en: { ...catalogs.en, ...more.en } };
+  catalogs = { ...catalogs, [lang]: { ...catalogs[lang], ...strings } };
 }
 
 /** Dot-joined paths to every string of the catalog: `status.achieved`, `login.title` ... */
