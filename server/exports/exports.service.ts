@@ -22,7 +22,7 @@ export interface ExportsOptions {
   baseUrl: () => string;
   /** Read at each pruning: an admin may change it while the server runs. */
   retentionWeeks: () => Promise<number>;
-  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log: { debug(obj: object, msg: string): void; info(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** This node for this run (its name and a random part): the owner of the exports' leases it takes. */
   owner: string;
   /** The report's email (server/mail): told when an export is done, and asked for each export's deliveries. */
@@ -99,7 +99,9 @@ export class ExportsService {
    */
   async start(): Promise<void> {
     const removed = removeStaleBrowserProfiles();
-    if (removed.length > 0) this.options.log.info({ removed: removed.length }, 'removed browser profiles left by a killed export');
+    // Housekeeping at debug: the console at start is the one line with the URL (and the first
+    // admin's password), whatever the temporary folder held.
+    if (removed.length > 0) this.options.log.debug({ removed: removed.length }, 'removed browser profiles left by a killed export');
     await this.takeOverAbandoned();
     const every = (ms: number, work: () => Promise<void>, what: string) => {
       const timer = setInterval(() => work().catch((error: unknown) => this.options.log.error({ err: error }, what)), ms);
