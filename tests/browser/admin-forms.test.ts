@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
 import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The admin forms on react-hook-form (client/ui/useApiForm.ts): checked before sending, refused beside the field, sent once. */
@@ -22,14 +22,7 @@ afterEach(() => server?.close());
 
 const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
-async function signIn(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
+const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 
 async function unitNames(): Promise<string[]> {
   const response = await fetch(`${server.url}/api/units`, { headers: { cookie: await server.login() } });

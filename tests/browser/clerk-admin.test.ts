@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
 import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** What a clerk and an admin met on their first day (issue 18), each checked in the built client. */
@@ -24,14 +24,7 @@ afterEach(() => server?.close());
 /** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
 const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
-async function signIn(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
+const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 
 describe('the clerk', () => {
   it('is told a count is a whole number, with no example of decimals', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi as viStrings } from '../../client/i18n/vi';
 import type { Board } from '../../shared/api/board';
 import { exportSchema, type Export } from '../../shared/api/exports';
-import { launchBrowser, watchedPage } from '../helpers/browser';
+import { launchBrowser, submitLogin, watchedPage } from '../helpers/browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
@@ -53,10 +53,7 @@ async function finished(on: TestServer, id: number, cookie: string): Promise<Exp
 async function signInAt(path: string, username = ADMIN.username, password = ADMIN.password, on = server) {
   const watched = await watchedPage(browser);
   await watched.page.goto(`${on.url}/login?next=${encodeURIComponent(path)}`);
-  await watched.page.getByLabel('Tên đăng nhập').fill(username);
-  await watched.page.getByLabel('Mật khẩu').fill(password);
-  await watched.page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await watched.page.waitForURL((url) => url.pathname === path);
+  await submitLogin(watched.page, path, username, password);
   return watched;
 }
 

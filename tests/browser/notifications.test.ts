@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, watchedPage } from '../helpers/browser';
+import { axeViolations, launchBrowser, submitLogin, watchedPage } from '../helpers/browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { ADMIN, api, startTestServer, type TestServer } from '../helpers/start-test-server';
 
@@ -30,10 +30,7 @@ afterAll(async () => {
 async function signInAt(path: string, username: string, password: string) {
   const watched = await watchedPage(browser);
   await watched.page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-  await watched.page.getByLabel('Tên đăng nhập').fill(username);
-  await watched.page.getByLabel('Mật khẩu').fill(password);
-  await watched.page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await watched.page.waitForURL((url) => url.pathname === path);
+  await submitLogin(watched.page, path, username, password);
   return watched;
 }
 

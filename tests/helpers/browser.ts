@@ -65,3 +65,18 @@ export function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth:
     innerHeight: window.innerHeight,
   }));
 }
+
+/** Fills the login page as a person would and waits to land on `path` (where `next` sends them). */
+export async function submitLogin(page: Page, path: string, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+/** Opens `path` signed out, is sent to the login page, signs in there and is brought back to `path`. */
+export async function signInFromPath(page: Page, baseUrl: string, path: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await submitLogin(page, path, username, password);
+}
