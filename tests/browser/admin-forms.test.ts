@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, overflow, signInFromPath, watchedPage } from '../helpers/browser';
 import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The admin forms on react-hook-form (client/ui/useApiForm.ts): checked before sending, refused beside the field, sent once. */
@@ -62,6 +62,14 @@ describe('the units page', () => {
     await page.getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();
     await page.getByText(`Đã chuyển “Phòng Kiểm thử” vào “${target.split(' › ').at(-1)}”.`).waitFor();
     expect(unexpected(problems)).toEqual([]);
+  });
+
+  it('scrolls only downwards on a phone (390×844)', async () => {
+    const { page } = await watchedPage(browser, { width: 390, height: 844 });
+    await signIn(page, '/admin/units');
+    await page.locator('.unit-tree-row').first().waitFor();
+    const size = await overflow(page);
+    expect(size.scrollWidth).toBe(size.innerWidth);
   });
 });
 
