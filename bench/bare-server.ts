@@ -3,6 +3,8 @@
  * `POST /reading` takes the next seq, answers `201 {"seq"}` and emits one `indicator:updated`
  * to every socket, with a payload of the size of termboard's delta for a reading (~450 bytes
  * of JSON). No database, no authentication, no rooms: the floor termboard is compared with.
+ * `POST /fanout?ms=10000&every=100` emits it to every socket every `every` ms for `ms` ms, then
+ * answers `200 {"sent"}`: what the delivery alone costs at the coalescing window's pace.
  * PORT from the environment; prints "listening" once it is.
  */
 import { createServer } from 'node:http';
@@ -20,6 +22,23 @@ const DELTA = {
 
 let seq = 0;
 const http = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://bare');
+  if (request.method === 'POST' && url.pathname === '/fanout') {
+    const every = Number(url.searchParams.get('every'));
+    const until = Date.now() + Number(url.searchParams.get('ms'));
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (Date.now() >= until) {
+        clearInterval(timer);
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ sent }));
+        return;
+      }
+      seq += 1;
+      sent += 1;
+      io.emit('indicator:updated', { seq, ...DELTA });
+    }, every);
+    return;
+  }
   if (request.method !== 'POST' || request.url !== '/reading') {
     response.writeHead(404).end();
     return;

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
+import { COALESCE_WINDOW } from '../server/realtime/screen-delivery';
 import { rss } from './memory';
 import type { ClientCommand, ClientReport } from './screen-clients';
 import { percentile } from './stats';
@@ -196,11 +197,32 @@ async function bare(): Promise<string[]> {
     };
     const perScreen = await connect(target, screens);
     const samples = await latencies(target, screens);
-    return [row(`baseline: bare Socket.IO, ${SCREENS} screens`, SCREENS, samples, perScreen, undefined, undefined, undefined)];
+    const floor = await fanOutFloor(url, server.pid!);
+    return [
+      row(`baseline: bare Socket.IO, ${SCREENS} screens`, SCREENS, samples, perScreen, undefined, undefined, undefined),
+      `Delivery floor (bare Socket.IO, a message to every screen every ${COALESCE_WINDOW.maxMs} ms, the coalescing window's longest, for ${FAN_OUT_MS / 1000} s): ` +
+        `${floor.cpuPerSecond.toFixed(0)} ms of the server's CPU a second, ${floor.perWrite.toFixed(1)} µs a socket write (${floor.writes} writes).`,
+    ];
   } finally {
     await screens.close();
     server.kill('SIGTERM');
   }
+}
+
+const FAN_OUT_MS = 10_000;
+
+/**
+ * What delivery alone costs a server at the coalescing window's pace: the bare server sends every
+ * screen a message every COALESCE_WINDOW.maxMs for FAN_OUT_MS (what termboard sends under a
+ * sustained load, whatever the rate), and its CPU time is read before and after.
+ */
+async function fanOutFloor(url: string, pid: number): Promise<{ cpuPerSecond: number; perWrite: number; writes: number }> {
+  const cpuBefore = cpuMs(pid);
+  const started = now();
+  const { sent } = (await (await fetch(`${url}/fanout?ms=${FAN_OUT_MS}&every=${COALESCE_WINDOW.maxMs}`, { method: 'POST' })).json()) as { sent: number };
+  const cpu = cpuMs(pid) - cpuBefore;
+  const writes = sent * SCREENS;
+  return { cpuPerSecond: cpu / ((now() - started) / 1000), perWrite: (cpu * 1000) / writes, writes };
 }
 
 function row(label: string, screens: number, samples: number[] | undefined, perScreen: number | undefined, rate: number | undefined, drain: number | undefined, bytes: number | undefined): string {
@@ -218,10 +240,10 @@ export async function benchScreens(): Promise<string[]> {
   ];
   const baseline = await bare();
   const measured = await termboard();
-  lines.push(...baseline, ...measured.slice(0, 2));
+  lines.push(baseline[0]!, ...measured.slice(0, 2));
   const [bareP99, ourP99] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[4]));
   const [bareMemory, ourMemory] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[5]));
-  lines.push('', `p99 ratio to bare: ${(ourP99! / bareP99!).toFixed(2)}×; memory per screen ratio to bare: ${(ourMemory! / bareMemory!).toFixed(2)}×.`, ...measured.slice(2));
+  lines.push('', `p99 ratio to bare: ${(ourP99! / bareP99!).toFixed(2)}×; memory per screen ratio to bare: ${(ourMemory! / bareMemory!).toFixed(2)}×.`, ...measured.slice(2), ...baseline.slice(1));
   return lines;
 }
 
