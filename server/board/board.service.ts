@@ -1,6 +1,6 @@
 import type { Board, BoardIndicator } from '../../shared/api/board';
 import type { IndicatorRule, Milestone, ReadingFact, TermSpan } from '../../shared/indicator/model';
-import { effectiveReadings, monthlySeries, progressOfEffective, termElapsed } from '../../shared/indicator/progress';
+import { effectiveReadings, progressOfTally, seriesOfTally, tallyOf, termElapsed, type ReadingsTally } from '../../shared/indicator/progress';
 import { dateInZone } from '../../shared/time/dates';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';
@@ -137,11 +137,11 @@ export class BoardService {
   }
 
   /**
-   * An indicator as the board shows it at `asOf`, from its row and its readings already filtered
-   * and sorted by `effectiveReadings` (what a write computes once, from the readings it kept).
+   * An indicator as the board shows it at `asOf`, from its row and the tally of its effective
+   * readings (what a write keeps of a busy indicator: server/changes/facts-ledger.ts).
    */
-  stateOfEffective(row: IndicatorRow, term: TermRow, effective: readonly ReadingFact[], asOf: number): BoardIndicator {
-    return this.stateFromEffective(row, spanOf(term), effective, dateInZone(asOf, this.timeZone));
+  stateOfTally(row: IndicatorRow, term: TermRow, tally: ReadingsTally, asOf: number): BoardIndicator {
+    return this.stateFromTally(row, spanOf(term), tally, dateInZone(asOf, this.timeZone));
   }
 
   /**
@@ -164,12 +164,12 @@ export class BoardService {
   }
 
   private indicatorState(row: IndicatorRow, term: TermSpan, facts: readonly ReadingFact[], asOf: number, date: string): BoardIndicator {
-    return this.stateFromEffective(row, term, effectiveReadings(facts, term, asOf, date), date);
+    return this.stateFromTally(row, term, tallyOf(effectiveReadings(facts, term, asOf, date)), date);
   }
 
-  private stateFromEffective(row: IndicatorRow, term: TermSpan, effective: readonly ReadingFact[], date: string): BoardIndicator {
+  private stateFromTally(row: IndicatorRow, term: TermSpan, tally: ReadingsTally, date: string): BoardIndicator {
     const rule = ruleOf(row);
-    const progress = progressOfEffective(rule, term, effective, date);
+    const progress = progressOfTally(rule, term, tally, date);
     return {
       id: row.id,
       code: row.code,
@@ -197,7 +197,7 @@ export class BoardService {
       overdue: progress.overdue,
       lastReadingDate: progress.lastReadingDate,
       updatedAt: isoInstant(progress.updatedAt),
-      series: monthlySeries(rule, term, effective, date).map((point) => ({
+      series: seriesOfTally(rule, term, tally, date).map((point) => ({
         date: point.date,
         actual: valueShown(point.actual, rule.decimals),
         expected: valueShown(point.expected, rule.decimals),

@@ -1,12 +1,18 @@
 import type { ReadingFact, TermSpan } from '../../shared/indicator/model';
-import { compareReadings, effectiveReadings } from '../../shared/indicator/progress';
+import { compareReadings, effectiveReadings, tallyOf, tallyWith, type ReadingsTally } from '../../shared/indicator/progress';
+
+/** An indicator's effective readings (`effectiveReadings`: counted, sorted) and their tally. */
+export interface KeptReadings {
+  effective: readonly ReadingFact[];
+  tally: ReadingsTally;
+}
 
 interface Kept {
   seq: number;
   /** The board date the readings were kept for: another day forgets them (status and "effective" depend on it). */
   date: string;
-  /** Per indicator, its effective readings (`effectiveReadings`: counted, sorted) at `seq`. */
-  effective: Map<number, readonly ReadingFact[]>;
+  /** Per indicator, its effective readings and their tally at `seq`. */
+  effective: Map<number, KeptReadings>;
 }
 
 /**
@@ -14,7 +20,8 @@ interface Kept {
  * a reading then computes its indicator from what was kept plus itself, instead of reading every
  * row of the indicator again and filtering and sorting them (thousands for a busy indicator:
  * ~2 µs a row to read, more to sort). The kept lists are exactly what `effectiveReadings` gives
- * for the rows, in the same order, so the states computed from them are the same numbers.
+ * for the rows, in the same order; their tallies (sums, the last reading, per month) take each
+ * new reading in, so that the state costs the term's months rather than the indicator's history.
  *
  * Kept readings are exact as long as the term's change log grows by this process's units alone:
  * every reading is written with its change-log entry, so the readings at `seq` are those of the
@@ -46,10 +53,10 @@ export class FactsLedger {
     added: readonly ReadingFact[][],
     asOf: number,
     load: (ids: readonly number[]) => Promise<Map<number, ReadingFact[]>>,
-  ): Promise<Map<number, readonly ReadingFact[]>> {
+  ): Promise<Map<number, KeptReadings>> {
     const kept = this.terms.get(termId);
     if (!kept) throw new Error('effectiveOf before reserved');
-    const result = new Map<number, readonly ReadingFact[]>();
+    const result = new Map<number, KeptReadings>();
     const missing: number[] = [];
     ids.forEach((id, i) => {
       const effective = kept.effective.get(id);
@@ -58,7 +65,9 @@ export class FactsLedger {
     });
     if (missing.length > 0) {
       const loaded = await load(missing);
-      for (const id of missing) result.set(id, effectiveReadings(loaded.get(id) ?? [], term, asOf, kept.date));
+      for (const id of missing) {
+        result.set(id, keptOf(effectiveReadings(loaded.get(id) ?? [], term, asOf, kept.date)));
+      }
     }
     for (const [id, effective] of result) kept.effective.set(id, effective);
     return result;
@@ -68,22 +77,30 @@ export class FactsLedger {
 /** Up to this many new readings of an indicator are placed one by one; more are sorted in together. */
 const PLACED_ONE_BY_ONE = 64;
 
-/** `effective` with new readings counted as `effectiveReadings` would: a correction takes its reading's place. */
-function withReadings(effective: readonly ReadingFact[], added: readonly ReadingFact[], term: TermSpan, asOf: number, date: string): readonly ReadingFact[] {
-  if (added.length === 0) return effective;
+/** `kept` with new readings counted as `effectiveReadings` would: a correction takes its reading's place. */
+function withReadings(kept: KeptReadings, added: readonly ReadingFact[], term: TermSpan, asOf: number, date: string): KeptReadings {
+  if (added.length === 0) return kept;
   // A large batch: filtered and sorted together, once (the kept ones already passed the filters,
   // and none of them replaces another).
-  if (added.length > PLACED_ONE_BY_ONE) return effectiveReadings(effective.concat(added), term, asOf, date);
-  const next = effective.slice();
+  if (added.length > PLACED_ONE_BY_ONE) return keptOf(effectiveReadings(kept.effective.concat(added), term, asOf, date));
+  const next = kept.effective.slice();
+  const counted: ReadingFact[] = [];
+  let replaced = false;
   for (const fact of added) {
     if (fact.supersedesId !== null) {
-      const replaced = next.findIndex((r) => r.id === fact.supersedesId);
-      if (replaced >= 0) next.splice(replaced, 1);
+      const index = next.findIndex((r) => r.id === fact.supersedesId);
+      if (index >= 0) (next.splice(index, 1), (replaced = true));
     }
     if (fact.createdAt > asOf || fact.date < term.start || fact.date > term.end || fact.date > date) continue;
     next.splice(insertionPoint(next, fact), 0, fact);
+    counted.push(fact);
   }
-  return next;
+  // A correction takes a counted reading out: the tally is made again (corrections are few).
+  return { effective: next, tally: replaced ? tallyOf(next) : tallyWith(kept.tally, counted) };
+}
+
+function keptOf(effective: readonly ReadingFact[]): KeptReadings {
+  return { effective, tally: tallyOf(effective) };
 }
 
 /** Where `fact` goes in sorted `list` (after its equals: a later id sorts after). */

@@ -5,6 +5,7 @@ import type { IndicatorUpdate } from '../../shared/realtime/events';
 import type { Actor, AuditEvent, AuditService } from '../audit/audit.service';
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
 import { spanOf, type BoardService } from '../board/board.service';
+import { tallyOf } from '../../shared/indicator/progress';
 import { dateInZone } from '../../shared/time/dates';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
@@ -110,7 +111,7 @@ export class UnitOfWork {
     for (const id of ids) {
       const row = rows.get(id);
       if (!row || row.termId !== term.id) throw new Error(`indicator ${id} is not of term ${term.id}`);
-      const state = this.deps.boards.stateOfEffective(row, term, effective.get(id) ?? [], this.now);
+      const state = this.deps.boards.stateOfTally(row, term, effective.get(id)?.tally ?? tallyOf([]), this.now);
       states.set(id, { state, json: JSON.stringify(state) });
     }
 

@@ -87,34 +87,76 @@ function ratioPercent(numerator: number, denominator: number): number {
   return denominator > 0 ? (numerator / denominator) * 100 : 0;
 }
 
+/** A month's effective readings as a state needs them: their sums and the last of them. */
+export interface MonthTally {
+  sum: number;
+  numerator: number;
+  denominator: number;
+  last: ReadingFact;
+}
+
+/**
+ * What a state needs of an indicator's effective readings, without going over them again: the
+ * last one (`compareReadings`), when the newest was recorded, the sums, and the same per month
+ * (`yyyy-mm`). The write path keeps one per busy indicator and adds each new reading to it
+ * (`tallyWith`): computing a reading's indicator then costs the term's months, not its history
+ * (10,000 readings took ~0.5 ms a state going over them three times).
+ */
+export interface ReadingsTally {
+  last: ReadingFact | null;
+  updatedAt: number | null;
+  sum: number;
+  numerator: number;
+  denominator: number;
+  months: ReadonlyMap<string, MonthTally>;
+}
+
+/** The tally of effective readings (sorted with `compareReadings`, as `effectiveReadings` gives them). */
+export function tallyOf(effective: readonly ReadingFact[]): ReadingsTally {
+  return tallyWith({ last: null, updatedAt: null, sum: 0, numerator: 0, denominator: 0, months: new Map() }, effective);
+}
+
+/** `tally` with effective readings added (new ones, none replacing a counted one): a new tally, `tally` unchanged. */
+export function tallyWith(tally: ReadingsTally, added: readonly ReadingFact[]): ReadingsTally {
+  const next = { ...tally, months: new Map(tally.months) };
+  for (const r of added) {
+    next.sum += r.value ?? 0;
+    next.numerator += r.numerator ?? 0;
+    next.denominator += r.denominator ?? 0;
+    if (next.updatedAt === null || r.createdAt > next.updatedAt) next.updatedAt = r.createdAt;
+    if (next.last === null || compareReadings(r, next.last) > 0) next.last = r;
+    const key = r.date.slice(0, 7);
+    const month = next.months.get(key);
+    next.months.set(key, {
+      sum: (month?.sum ?? 0) + (r.value ?? 0),
+      numerator: (month?.numerator ?? 0) + (r.numerator ?? 0),
+      denominator: (month?.denominator ?? 0) + (r.denominator ?? 0),
+      last: month && compareReadings(r, month.last) < 0 ? month.last : r,
+    });
+  }
+  return next;
+}
+
 /**
  * The current value from effective readings (sorted): `latest` takes the last one (the later
  * recorded wins on the same date), `cumulative` adds them up (for `ratio`, numerators over
  * denominators). Null without readings.
  */
 export function currentValue(rule: IndicatorRule, effective: readonly ReadingFact[]): CurrentValue | null {
-  const last = effective.at(-1);
+  return currentOfTally(rule, tallyOf(effective));
+}
+
+function currentOfTally(rule: IndicatorRule, tally: ReadingsTally): CurrentValue | null {
+  const { last } = tally;
   if (!last) return null;
-  if (rule.aggregation === 'latest') {
-    if (rule.measure === 'ratio') {
-      const numerator = last.numerator ?? 0;
-      const denominator = last.denominator ?? 0;
-      return { value: ratioPercent(numerator, denominator), numerator, denominator };
-    }
-    return { value: last.value ?? 0, numerator: null, denominator: null };
-  }
-  if (rule.measure === 'ratio') {
-    let numerator = 0;
-    let denominator = 0;
-    for (const r of effective) {
-      numerator += r.numerator ?? 0;
-      denominator += r.denominator ?? 0;
-    }
-    return { value: ratioPercent(numerator, denominator), numerator, denominator };
-  }
-  let sum = 0;
-  for (const r of effective) sum += r.value ?? 0;
-  return { value: sum, numerator: null, denominator: null };
+  if (rule.aggregation === 'latest') return valueOf(rule, last.value, last.numerator, last.denominator);
+  return valueOf(rule, tally.sum, tally.numerator, tally.denominator);
+}
+
+/** A figure as the indicator shows it: for `ratio`, the percentage of its numerator over its denominator. */
+function valueOf(rule: IndicatorRule, value: number | null, numerator: number | null, denominator: number | null): CurrentValue {
+  if (rule.measure !== 'ratio') return { value: value ?? 0, numerator: null, denominator: null };
+  return { value: ratioPercent(numerator ?? 0, denominator ?? 0), numerator: numerator ?? 0, denominator: denominator ?? 0 };
 }
 
 /** Where the term starts from: zero for a term total, else the baseline. */
@@ -298,11 +340,14 @@ export function progressOfEffective(
   effective: readonly ReadingFact[],
   asOfDate: IsoDate,
 ): Progress {
-  const current = currentValue(rule, effective);
+  return progressOfTally(rule, term, tallyOf(effective), asOfDate);
+}
+
+/** `progressOfEffective` from the readings' tally. */
+export function progressOfTally(rule: IndicatorRule, term: TermSpan, tally: ReadingsTally, asOfDate: IsoDate): Progress {
+  const current = currentOfTally(rule, tally);
   const expected = expectedAt(rule, term, asOfDate);
-  const last = effective.at(-1) ?? null;
-  let updatedAt: number | null = null;
-  for (const r of effective) if (updatedAt === null || r.createdAt > updatedAt) updatedAt = r.createdAt;
+  const { last, updatedAt } = tally;
   return {
     current: current?.value ?? null,
     numerator: current?.numerator ?? null,
@@ -336,31 +381,31 @@ export function monthlySeries(
   effective: readonly ReadingFact[],
   asOfDate: IsoDate,
 ): SeriesPoint[] {
+  return seriesOfTally(rule, term, tallyOf(effective), asOfDate);
+}
+
+/** `monthlySeries` from the readings' tally: month by month, running sums for `cumulative`, the last reading so far for `latest`. */
+export function seriesOfTally(rule: IndicatorRule, term: TermSpan, tally: ReadingsTally, asOfDate: IsoDate): SeriesPoint[] {
   const points: SeriesPoint[] = [];
   const last = minDate(asOfDate, term.end);
   if (last < term.start) return points;
-  let included = 0;
   let sum = 0;
   let numerator = 0;
   let denominator = 0;
+  let latest: ReadingFact | null = null;
   for (let monthEnd = endOfMonth(term.start); ; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
     const date = minDate(monthEnd, last);
-    // One pass over the readings: running sums for `cumulative`, the last one for `latest`.
-    while (included < effective.length && effective[included]!.date <= date) {
-      const r = effective[included]!;
-      sum += r.value ?? 0;
-      numerator += r.numerator ?? 0;
-      denominator += r.denominator ?? 0;
-      included++;
+    // Effective readings are dated within the term and by the as-of date: a month's are all in its point.
+    const month = tally.months.get(date.slice(0, 7));
+    if (month) {
+      sum += month.sum;
+      numerator += month.numerator;
+      denominator += month.denominator;
+      latest = month.last;
     }
     let actual: number | null = null;
-    if (included > 0) {
-      const r = effective[included - 1]!;
-      if (rule.aggregation === 'latest') {
-        actual = rule.measure === 'ratio' ? ratioPercent(r.numerator ?? 0, r.denominator ?? 0) : (r.value ?? 0);
-      } else {
-        actual = rule.measure === 'ratio' ? ratioPercent(numerator, denominator) : sum;
-      }
+    if (latest) {
+      actual = rule.aggregation === 'latest' ? valueOf(rule, latest.value, latest.numerator, latest.denominator).value : valueOf(rule, sum, numerator, denominator).value;
     }
     points.push({ date, actual, expected: expectedAt(rule, term, date) });
     if (date === last) break;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FactsLedger } from '../../server/changes/facts-ledger';
 import type { ReadingFact } from '../../shared/indicator/model';
-import { effectiveReadings } from '../../shared/indicator/progress';
+import { effectiveReadings, tallyOf } from '../../shared/indicator/progress';
 
-/* The write pipeline's kept readings are exactly what effectiveReadings gives for all the rows. */
+/* The write pipeline's kept readings are exactly what effectiveReadings gives for all the rows, and their tallies what tallyOf gives for those. */
 
 const TERM = { start: '2025-01-01', end: '2029-12-31' };
 const TODAY = '2026-11-28';
@@ -17,7 +17,7 @@ function generator(seed: number) {
 }
 
 describe('FactsLedger', () => {
-  it('keeps, reading by reading and correction by correction, what effectiveReadings computes from every row', async () => {
+  it('keeps, reading by reading and correction by correction, what effectiveReadings computes from every row, and its tally', async () => {
     const random = generator(7);
     const ledger = new FactsLedger();
     const rows = new Map<number, ReadingFact[]>([[1, []], [2, []]]);
@@ -35,7 +35,8 @@ describe('FactsLedger', () => {
         const corrects = own.length > 0 && random(4) === 0 ? own[random(own.length)]!.id : null;
         // Some dates out of the term or after today: never counted.
         const date = random(20) === 0 ? '2024-06-30' : random(20) === 0 ? '2026-12-15' : `2026-${String(1 + random(11)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
-        const fact: ReadingFact = { id: ++id, date, value: random(100), numerator: null, denominator: null, createdAt: now, supersedesId: corrects };
+        const ratio = random(2) === 0;
+        const fact: ReadingFact = { id: ++id, date, value: ratio ? null : random(100), numerator: ratio ? random(50) : null, denominator: ratio ? 50 : null, createdAt: now, supersedesId: corrects };
         own.push(fact);
         written.push({ indicatorId, fact });
       }
@@ -45,7 +46,11 @@ describe('FactsLedger', () => {
       const ids = [...new Set(written.map((w) => w.indicatorId))];
       const added = ids.map((indicatorId) => written.filter((w) => w.indicatorId === indicatorId).map((w) => w.fact));
       const kept = await ledger.effectiveOf(9, TERM, ids, added, now, async (missing) => new Map(missing.map((m) => [m, [...rows.get(m)!]])));
-      for (const indicatorId of ids) expect(kept.get(indicatorId)).toEqual(effectiveReadings(rows.get(indicatorId)!, TERM, now, TODAY));
+      for (const indicatorId of ids) {
+        const effective = effectiveReadings(rows.get(indicatorId)!, TERM, now, TODAY);
+        expect(kept.get(indicatorId)!.effective).toEqual(effective);
+        expect(kept.get(indicatorId)!.tally).toEqual(tallyOf(effective));
+      }
     }
   });
 
@@ -57,7 +62,7 @@ describe('FactsLedger', () => {
     ledger.reserved(9, 1, 1, TODAY);
     await ledger.effectiveOf(9, TERM, [1], [[fact(1)]], 10, load);
     ledger.reserved(9, 2, 2, TODAY);
-    expect(await ledger.effectiveOf(9, TERM, [1], [[fact(2)]], 10, load)).toEqual(new Map([[1, [fact(2), fact(100)]]])); // same date and instant: by id
+    expect((await ledger.effectiveOf(9, TERM, [1], [[fact(2)]], 10, load)).get(1)!.effective).toEqual([fact(2), fact(100)]); // same date and instant: by id
     expect(loads).toBe(1);
     ledger.reserved(9, 4, 4, TODAY); // seq 3 was another node's (or rolled back)
     await ledger.effectiveOf(9, TERM, [1], [[fact(4)]], 10, load);
