@@ -78,7 +78,7 @@ export default defineConfig({
             // The screen's own parts in one chunk: the signed-in app's pages share a few of them
             // (status badge, reading date, target facts), and split apart they were five small
             // chunks on the display's route, each paying its own imports and compression.
-            { name: 'display-parts', test: /client[\\/](components[\\/](StatusBadge|ReadingDate|TargetFacts|PaceBar|indicatorText)|hooks[\\/]useNow|format\.ts)|shared[\\/](display[\\/]pages|indicator[\\/](progress|kinds)|time[\\/]dates)/ },
+            { name: 'display-parts', test: /client[\\/](components[\\/](StatusBadge|ReadingDate|TargetFacts|PaceBar|indicatorText)|hooks[\\/]useNow|format\.ts)|shared[\\/](display[\\/]pages|indicator[\\/](pace|kinds)|time[\\/]dates)/ },
           ],
         },
       },

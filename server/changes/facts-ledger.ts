@@ -3,7 +3,7 @@ import { compareReadings, effectiveReadings, tallyOf, tallyWith, type ReadingsTa
 
 /** An indicator's effective readings (`effectiveReadings`: counted, sorted) and their tally. */
 export interface KeptReadings {
-  effective: readonly ReadingFact[];
+  effective: ReadingFact[];
   tally: ReadingsTally;
 }
 
@@ -83,7 +83,9 @@ function withReadings(kept: KeptReadings, added: readonly ReadingFact[], term: T
   // A large batch: filtered and sorted together, once (the kept ones already passed the filters,
   // and none of them replaces another).
   if (added.length > PLACED_ONE_BY_ONE) return keptOf(effectiveReadings(kept.effective.concat(added), term, asOf, date));
-  const next = kept.effective.slice();
+  // In place: copying a busy indicator's list for each reading cost more than its state. What was
+  // kept is never read again if the unit rolls back (the term's numbers then do not follow on).
+  const next = kept.effective;
   const counted: ReadingFact[] = [];
   let replaced = false;
   for (const fact of added) {
@@ -99,7 +101,7 @@ function withReadings(kept: KeptReadings, added: readonly ReadingFact[], term: T
   return { effective: next, tally: replaced ? tallyOf(next) : tallyWith(kept.tally, counted) };
 }
 
-function keptOf(effective: readonly ReadingFact[]): KeptReadings {
+function keptOf(effective: ReadingFact[]): KeptReadings {
   return { effective, tally: tallyOf(effective) };
 }
 

@@ -2,12 +2,16 @@ import {
   addDays,
   addMonths,
   dateInZone,
+  dayNumber,
   daysBetween,
   endOfMonth,
   minDate,
   type IsoDate,
 } from '../time/dates';
 import { isTermTotal, type Status, type UpdateFrequency } from './kinds';
+import { expectedAt, paceAt, paceOf, startValue } from './pace';
+
+export { expectedAt, startValue };
 import type { IndicatorRule, ReadingFact, TermSpan } from './model';
 
 /**
@@ -157,35 +161,6 @@ function currentOfTally(rule: IndicatorRule, tally: ReadingsTally): CurrentValue
 function valueOf(rule: IndicatorRule, value: number | null, numerator: number | null, denominator: number | null): CurrentValue {
   if (rule.measure !== 'ratio') return { value: value ?? 0, numerator: null, denominator: null };
   return { value: ratioPercent(numerator ?? 0, denominator ?? 0), numerator: numerator ?? 0, denominator: denominator ?? 0 };
-}
-
-/** Where the term starts from: zero for a term total, else the baseline. */
-export function startValue(rule: IndicatorRule): number {
-  return isTermTotal(rule) ? 0 : rule.baseline;
-}
-
-/**
- * The value the term's pace expects on `date`: linear from the start value at the term's start to
- * the target at its end, or through the yearly milestones (each due on 31 December of its year)
- * when there are any. Before the term, the start value; after it, the target.
- */
-export function expectedAt(rule: IndicatorRule, term: TermSpan, date: IsoDate): number {
-  const points: Array<{ date: IsoDate; value: number }> = [{ date: term.start, value: startValue(rule) }];
-  for (const milestone of [...rule.milestones].sort((a, b) => a.year - b.year)) {
-    const due = `${String(milestone.year).padStart(4, '0')}-12-31`;
-    if (due > term.start && due < term.end) points.push({ date: due, value: milestone.value });
-  }
-  points.push({ date: term.end, value: rule.target });
-  if (date <= term.start) return points[0]!.value;
-  for (let i = 1; i < points.length; i++) {
-    const to = points[i]!;
-    if (date <= to.date) {
-      const from = points[i - 1]!;
-      const share = daysBetween(from.date, date) / daysBetween(from.date, to.date);
-      return from.value + (to.value - from.value) * share;
-    }
-  }
-  return rule.target;
 }
 
 /** Share of the term elapsed on `date`, 0 before it starts and 1 from its last day. */
@@ -393,8 +368,9 @@ export function seriesOfTally(rule: IndicatorRule, term: TermSpan, tally: Readin
   let numerator = 0;
   let denominator = 0;
   let latest: ReadingFact | null = null;
-  for (let monthEnd = endOfMonth(term.start); ; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const date = minDate(monthEnd, last);
+  const pace = paceOf(rule, term);
+  for (const monthEnd of monthEndsOf(term)) {
+    const date = minDate(monthEnd.date, last);
     // Effective readings are dated within the term and by the as-of date: a month's are all in its point.
     const month = tally.months.get(date.slice(0, 7));
     if (month) {
@@ -407,8 +383,26 @@ export function seriesOfTally(rule: IndicatorRule, term: TermSpan, tally: Readin
     if (latest) {
       actual = rule.aggregation === 'latest' ? valueOf(rule, latest.value, latest.numerator, latest.denominator).value : valueOf(rule, sum, numerator, denominator).value;
     }
-    points.push({ date, actual, expected: expectedAt(rule, term, date) });
+    points.push({ date, actual, expected: paceAt(pace, date === monthEnd.date ? monthEnd.day : dayNumber(date)) });
     if (date === last) break;
   }
   return points;
+}
+
+const monthEnds = new Map<string, ReadonlyArray<{ date: IsoDate; day: number }>>();
+
+/** The last day of each month of the term (the term's last day for its last month), worked out once a term. */
+function monthEndsOf(term: TermSpan): ReadonlyArray<{ date: IsoDate; day: number }> {
+  const key = `${term.start}/${term.end}`;
+  let ends = monthEnds.get(key);
+  if (!ends) {
+    const list: Array<{ date: IsoDate; day: number }> = [];
+    for (let end = endOfMonth(term.start); ; end = endOfMonth(addDays(end, 1))) {
+      const date = minDate(end, term.end);
+      list.push({ date, day: dayNumber(date) });
+      if (end >= term.end) break;
+    }
+    monthEnds.set(key, (ends = list));
+  }
+  return ends;
 }

@@ -1,5 +1,5 @@
 import type { BoardIndicator } from '../../../shared/api/board';
-import { startValue } from '../../../shared/indicator/progress';
+import { startValue } from '../../../shared/indicator/pace';
 
 export interface ValueScale {
   domain: [number, number];

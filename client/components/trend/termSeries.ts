@@ -1,5 +1,5 @@
 import type { Board, BoardIndicator } from '../../../shared/api/board';
-import { expectedAt } from '../../../shared/indicator/progress';
+import { expectedAt } from '../../../shared/indicator/pace';
 
 /** One point of a trend on a time axis: the actual value, the plan's value, or both. */
 export interface TrendPoint {
