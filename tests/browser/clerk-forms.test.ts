@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Board, BoardIndicator } from '../../shared/api/board';
+import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+
+/** The clerk's reading and correction forms (issue 18): focus, live preview, and what a clerk met. */
+
+const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+
+let server: TestServer;
+let browser: Browser;
+let board: Board;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+// Each test gets its own server and database: a failure leaves the next test untouched.
+beforeEach(async () => {
+  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
+  board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+});
+afterEach(() => server?.close());
+
+/** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
+const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
+
+const indicatorOf = (code: string): BoardIndicator => board.indicators.find((indicator) => indicator.code === code)!;
+
+/** What has the focus: its name attribute, else its text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return element?.getAttribute('name') || element?.textContent?.trim() || element?.tagName || '';
+  });
+
+/** The focus stops met pressing Tab `presses` times, each counted once (a date field has a stop per part). */
+async function tabStops(page: Page, presses: number): Promise<string[]> {
+  const stops: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await focused(page);
+    if (stops.at(-1) !== stop) stops.push(stop);
+  }
+  return stops;
+}
+
+const previewValue = (page: Page) => page.locator('[data-preview="value"]').innerText();
+
+describe('the reading form', () => {
+  it('takes the focus on its heading, tabs through its fields in order, previews as it is typed, and sends the focus to the first field in error', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
+    await page.waitForFunction((code) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent?.includes(code), indicator.code);
+
+    const stops = await tabStops(page, 12);
+    expect(stops.slice(0, stops.indexOf('Lưu số liệu') + 1)).toEqual(['Đóng', 'Xem lịch sử số liệu', 'date', 'value', 'note', 'evidence', 'Lưu số liệu']);
+
+    // The preview follows each keystroke, before anything is sent.
+    const value = page.getByLabel(/^Giá trị/);
+    await page.getByText('Đang tải số liệu để xem trước…').waitFor({ state: 'detached' });
+    await value.pressSequentially('9');
+    await page.waitForFunction(() => document.querySelector('[data-preview="value"]')?.textContent === '9,0%');
+    await value.pressSequentially('9,7');
+    await page.waitForFunction(() => document.querySelector('[data-preview="value"]')?.textContent === '99,7%');
+    expect(await previewValue(page)).toBe('99,7%');
+    await value.fill('140');
+    await page.getByText('Nhập số liệu hợp lệ để xem trước giá trị và trạng thái mới.').waitFor();
+    // No error is shown before the first submit.
+    expect(await value.getAttribute('aria-invalid')).toBeNull();
+
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.getByText('Không được lớn hơn 100.').waitFor();
+    expect(await focused(page)).toBe('value');
+    // After the first submit the errors follow the edits.
+    await value.fill('98');
+    await page.waitForFunction(() => document.querySelector('input[name="value"]')?.getAttribute('aria-invalid') === null);
+    expect(await previewValue(page)).toBe('98,0%');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('the correction form', () => {
+  it('takes the focus on its heading, tabs through the figures then the reason, previews as it is typed, and sends the focus to the reason left empty', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H3' && document.activeElement.textContent?.startsWith('Đính chính bản ghi'));
+
+    const stops = await tabStops(page, 12);
+    expect(stops.slice(0, stops.indexOf('Hủy') + 1)).toEqual(['date', 'value', 'note', 'evidence', 'reason', 'Lưu bản đính chính', 'Hủy']);
+
+    const form = page.locator('form.ws-correction');
+    const value = form.getByLabel(/^Giá trị/);
+    await form.getByLabel(/^Lý do đính chính/).fill('Số liệu nhập nhầm');
+    await value.fill('');
+    await value.pressSequentially('96,4');
+    await page.waitForFunction(() => document.querySelector('[data-preview="value"]')?.textContent === '96,4%');
+
+    await form.getByLabel(/^Lý do đính chính/).fill('');
+    await form.getByRole('button', { name: 'Lưu bản đính chính' }).click();
+    await page.getByText('Vui lòng nêu lý do đính chính.').waitFor();
+    expect(await focused(page)).toBe('reason');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
