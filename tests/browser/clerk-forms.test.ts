@@ -109,3 +109,26 @@ describe('the correction form', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 });
+
+describe("another unit's indicator", () => {
+  it('says why its history is read only: whose it is, and who may enter its readings', async () => {
+    const own = indicatorOf('XDD-01');
+    const other = indicatorOf('CCHC-01');
+    expect(own.ownerUnit.id).not.toBe(other.ownerUnit.id);
+    await server.createUser({ username: 'chuyenvien.xdd', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [own.ownerUnit.id] });
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, `/workspace/indicators/${other.id}`, 'chuyenvien.xdd', 'Chuyen-Vien-2026');
+    const notice = page.locator('[data-read-only]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(
+      `Chỉ xem: chỉ tiêu này thuộc ${other.ownerUnit.name}. Chỉ chuyên viên của ${other.ownerUnit.name} (hoặc quản trị viên) mới nhập và đính chính được số liệu của chỉ tiêu này.`,
+    );
+    expect(await page.getByRole('button', { name: /^Đính chính bản ghi/ }).count()).toBe(0);
+
+    // Their own unit's indicator says nothing of the kind.
+    await page.goto(`${server.url}/workspace/indicators/${own.id}`);
+    await page.getByRole('heading', { name: 'Lịch sử số liệu', level: 2 }).waitFor();
+    expect(await page.locator('[data-read-only]').count()).toBe(0);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});

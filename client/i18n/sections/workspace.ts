@@ -138,6 +138,7 @@ export const workspaceVi = {
     corrects: 'Thay cho bản ghi',
     reason: 'Lý do: {reason}',
     supersededBy: 'Đã được đính chính bởi bản ghi',
+    readOnly: 'Chỉ xem: chỉ tiêu này thuộc {unit}. Chỉ chuyên viên của {unit} (hoặc quản trị viên) mới nhập và đính chính được số liệu của chỉ tiêu này.',
   },
   correct: {
     open: 'Đính chính',
@@ -346,6 +347,7 @@ export const workspaceEn: typeof workspaceVi = {
     corrects: 'Replaces record',
     reason: 'Reason: {reason}',
     supersededBy: 'Corrected by record',
+    readOnly: 'Read only: this indicator belongs to {unit}. Only the specialists of {unit} (or an administrator) may enter or correct its readings.',
   },
   correct: {
     open: 'Correct',

@@ -32,7 +32,8 @@ function History({ user, board, indicatorId }: { user: SessionUser; board: Board
       </div>
     );
   }
-  const mayCorrect = !board.term.closed && userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id });
+  const writer = userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id });
+  const mayCorrect = !board.term.closed && writer;
 
   return (
     <>
@@ -49,6 +50,11 @@ function History({ user, board, indicatorId }: { user: SessionUser; board: Board
           <h2 id="ws-readings-heading">{t('workspace.history.title')}</h2>
           <p className="field-hint">{t('workspace.history.intro')}</p>
         </div>
+        {!board.term.closed && !writer && (
+          <p className="notice" data-read-only>
+            {t('workspace.history.readOnly', { unit: indicator.ownerUnit.name })}
+          </p>
+        )}
         <div role="status" className="ws-live">
           {announcement && <p className={announcement.kind === 'conflict' ? 'notice notice-error' : 'ws-saved'}>{announcement.message}</p>}
         </div>
