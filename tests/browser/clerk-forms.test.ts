@@ -110,6 +110,38 @@ describe('the correction form', () => {
   });
 });
 
+/** Whether the element's box lies within the viewport. */
+const inView = (page: Page, selector: string) =>
+  page.evaluate((query) => {
+    const box = document.querySelector(query)!.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  }, selector);
+
+describe('what a clerk met (issue 18)', () => {
+  it('is shown the confirmation and the new row where they are looking after "Lưu bản đính chính" (1366×768)', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
+    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    // The oldest reading, at the foot of a long history.
+    const open = page.getByRole('button', { name: /^Đính chính bản ghi/ });
+    await open.first().waitFor();
+    expect(await open.count()).toBeGreaterThan(8);
+    await open.last().click();
+    const form = page.locator('form.ws-correction');
+    await form.getByLabel(/^Lý do đính chính/).fill('Số liệu nhập nhầm');
+    await form.getByLabel(/^Giá trị/).fill('96,4');
+    await form.getByRole('button', { name: 'Lưu bản đính chính' }).click();
+    const saved = page.getByText(/^Đã lưu bản ghi #(\d+) đính chính cho bản ghi #\d+\.$/);
+    await saved.waitFor();
+    const correction = Number((await saved.innerText()).match(/#(\d+)/)![1]);
+    await page.locator(`[data-reading="${correction}"]`).waitFor();
+    await page.waitForFunction((id) => document.activeElement?.closest(`[data-reading="${id}"]`) !== null, correction);
+    expect(await inView(page, '.ws-live .ws-saved')).toBe(true);
+    expect(await inView(page, `[data-reading="${correction}"]`)).toBe(true);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe("another unit's indicator", () => {
   it('says why its history is read only: whose it is, and who may enter its readings', async () => {
     const own = indicatorOf('XDD-01');
