@@ -3,39 +3,32 @@ import { EVIDENCE_MAX, NOTE_MAX } from '../../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../../shared/time/dates';
 import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
-import type { FieldErrors } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
-import type { DraftField, ReadingDraft } from './readingDraft';
+import type { ReadingFormState } from './useReadingForm';
 
 interface Props {
   indicator: BoardIndicator;
   term: Board['term'];
-  /** The board's date: the latest a reading may be dated. */
-  today: string;
-  draft: ReadingDraft;
-  errors: FieldErrors;
-  onChange: (field: DraftField, value: string) => void;
+  form: ReadingFormState;
 }
 
 /** The fields of a reading: its date, its figure(s) by measure, a note and the evidence. */
-export function ReadingFields({ indicator, term, today, draft, errors, onChange }: Props) {
+export function ReadingFields({ indicator, term, form }: Props) {
   const t = useT();
   const lang = useLang();
-  const unit = indicator.measure === 'ratio' ? '' : indicator.unit;
+  const { draft, field, today } = form;
   const latest = minDate(today, term.end);
+  const unit = indicator.measure === 'ratio' ? '' : indicator.unit;
   // The browser writes a date field in its own locale's order (11/28/2026 on an English system):
   // the chosen date is spelled out the Vietnamese way beside it, so 10/11 cannot be misread.
   const dateHint = [
     isIsoDate(draft.date) ? t('workspace.form.dateChosen', { date: formatDate(draft.date, lang) }) : '',
     t('workspace.form.dateHint', { start: formatDate(term.start, lang), end: formatDate(latest, lang) }),
   ].join(' ').trim();
-  const figure = (field: 'value' | 'numerator' | 'denominator', label: string, hint?: string) => (
+  const figure = (name: 'value' | 'numerator' | 'denominator', label: string, hint?: string) => (
     <Field
       label={label}
-      name={field}
-      value={draft[field]}
-      onValueChange={(value) => onChange(field, value)}
-      error={errors[field]}
+      {...field(name)}
       hint={hint}
       inputMode="decimal"
       autoComplete="off"
@@ -51,11 +44,8 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
     <>
       <Field
         label={t('workspace.form.date')}
-        name="date"
+        {...field('date')}
         type="date"
-        value={draft.date}
-        onValueChange={(value) => onChange('date', value)}
-        error={errors.date}
         hint={dateHint}
         min={term.start}
         max={latest}
@@ -91,21 +81,15 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
       )}
       <Field
         label={t('workspace.form.note')}
-        name="note"
+        {...field('note')}
         rows={3}
-        value={draft.note}
-        onValueChange={(value) => onChange('note', value)}
-        error={errors.note}
         hint={t('workspace.form.noteHint', { max: formatNumber(NOTE_MAX, 0, lang) })}
         maxLength={NOTE_MAX}
         errorFirst
       />
       <Field
         label={t('workspace.form.evidence')}
-        name="evidence"
-        value={draft.evidence}
-        onValueChange={(value) => onChange('evidence', value)}
-        error={errors.evidence}
+        {...field('evidence')}
         hint={t('workspace.form.evidenceHint', { max: formatNumber(EVIDENCE_MAX, 0, lang) })}
         maxLength={EVIDENCE_MAX}
         errorFirst

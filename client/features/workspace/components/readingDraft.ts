@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readingFieldErrors, readingInputSchema, type Reading, type ReadingInput } from '../../../../shared/api/readings';
 import type { Measure, TermSpan } from '../../../../shared/indicator/model';
 import type { Lang } from '../../../i18n';
@@ -13,6 +14,8 @@ export interface ReadingDraft {
   denominator: string;
   note: string;
   evidence: string;
+  /** A correction's reason; empty on a new reading. */
+  reason: string;
 }
 
 export type DraftField = keyof ReadingDraft;
@@ -24,7 +27,7 @@ export function draftFields(measure: Measure): DraftField[] {
 }
 
 export function emptyDraft(date: string): ReadingDraft {
-  return { date, value: '', numerator: '', denominator: '', note: '', evidence: '' };
+  return { date, value: '', numerator: '', denominator: '', note: '', evidence: '', reason: '' };
 }
 
 /** A correction starts from the reading it corrects. */
@@ -36,13 +39,18 @@ export function draftOfReading(reading: Reading, lang: Lang): ReadingDraft {
     denominator: decimalText(reading.denominator, lang),
     note: reading.note,
     evidence: reading.evidence,
+    reason: '',
   };
 }
 
-/** What makes a draft a correction. */
-export interface CorrectionOf {
-  supersedes: number;
-  reason: string;
+/** What checking a draft needs beyond the draft. */
+export interface DraftRules {
+  measure: Measure;
+  term: TermSpan;
+  /** The board's date: the latest a reading may be dated. */
+  today: string;
+  /** Set for a correction: the reading it supersedes (its reason is then required). */
+  supersedes?: number | undefined;
 }
 
 export interface DraftCheck {
@@ -53,11 +61,11 @@ export interface DraftCheck {
 
 /**
  * Checks a draft by the server's own rules before anything is sent: the shape
- * (`readingInputSchema`), then the indicator's measure and term (`readingFieldErrors`), `today`
- * being the board's date. Numbers may be typed with a decimal comma; a reason is required of a
- * correction.
+ * (`readingInputSchema`), then the indicator's measure and term (`readingFieldErrors`). Numbers
+ * may be typed with a decimal comma; a reason is required of a correction.
  */
-export function checkDraft(draft: ReadingDraft, measure: Measure, term: TermSpan, today: string, correction?: CorrectionOf): DraftCheck {
+export function checkDraft(draft: ReadingDraft, rules: DraftRules): DraftCheck {
+  const { measure, supersedes } = rules;
   const errors: FieldErrors = {};
   if (draft.date === '') errors.date = workspaceFields.message('date', 'required');
   const candidate: Record<string, unknown> = { date: draft.date };
@@ -70,16 +78,34 @@ export function checkDraft(draft: ReadingDraft, measure: Measure, term: TermSpan
   const evidence = draft.evidence.trim();
   if (note) candidate.note = note;
   if (evidence) candidate.evidence = evidence;
-  if (correction) {
-    candidate.supersedes = correction.supersedes;
-    const reason = correction.reason.trim();
+  if (supersedes !== undefined) {
+    candidate.supersedes = supersedes;
+    const reason = draft.reason.trim();
     if (reason) candidate.reason = reason;
     else errors.reason = workspaceFields.message('reason', 'required');
   }
 
   const shape = readingInputSchema.safeParse(candidate);
   if (!shape.success) return { input: null, errors: { ...workspaceFields.ofIssues(shape.error.issues), ...errors } };
-  const rules = workspaceFields.ofCodes(readingFieldErrors(shape.data, measure, term, today));
-  const all = { ...rules, ...errors };
+  const verdict = workspaceFields.ofCodes(readingFieldErrors(shape.data, measure, rules.term, rules.today));
+  const all = { ...verdict, ...errors };
   return { input: Object.keys(all).length === 0 ? shape.data : null, errors: all };
+}
+
+const text = z.string();
+
+/**
+ * The form's schema for react-hook-form's zod resolver: the draft's text fields, turned into the
+ * reading to send by `checkDraft` (the shared schema and rules); each error an issue on its
+ * field whose message is the key of the message shown beside it.
+ */
+export function draftSchema(rules: DraftRules) {
+  return z
+    .object({ date: text, value: text, numerator: text, denominator: text, note: text, evidence: text, reason: text })
+    .transform((draft, context) => {
+      const check = checkDraft(draft, rules);
+      if (check.input) return check.input;
+      for (const [field, key] of Object.entries(check.errors)) if (key) context.addIssue({ code: 'custom', path: [field], message: key });
+      return z.NEVER;
+    });
 }
