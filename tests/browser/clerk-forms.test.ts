@@ -140,6 +140,18 @@ describe('what a clerk met (issue 18)', () => {
     expect(await inView(page, `[data-reading="${correction}"]`)).toBe(true);
     expect(unexpected(problems)).toEqual([]);
   });
+
+  it('previews a correction whose reason is still empty (the reason is asked for on saving, not for the preview)', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
+    const form = page.locator('form.ws-correction');
+    await form.getByLabel(/^Giá trị/).fill('96,4');
+    await page.waitForFunction(() => document.querySelector('[data-preview="value"]')?.textContent === '96,4%');
+    expect(await form.innerText()).not.toContain('Nhập số liệu hợp lệ');
+    expect(unexpected(problems)).toEqual([]);
+  });
 });
 
 describe("another unit's indicator", () => {

@@ -51,6 +51,8 @@ export interface DraftRules {
   today: string;
   /** Set for a correction: the reading it supersedes (its reason is then required). */
   supersedes?: number | undefined;
+  /** Leave the reason unchecked (the preview does not need it). */
+  ignoreReason?: boolean;
 }
 
 export interface DraftCheck {
@@ -82,7 +84,7 @@ export function checkDraft(draft: ReadingDraft, rules: DraftRules): DraftCheck {
     candidate.supersedes = supersedes;
     const reason = draft.reason.trim();
     if (reason) candidate.reason = reason;
-    else errors.reason = workspaceFields.message('reason', 'required');
+    else if (!rules.ignoreReason) errors.reason = workspaceFields.message('reason', 'required');
   }
 
   const shape = readingInputSchema.safeParse(candidate);

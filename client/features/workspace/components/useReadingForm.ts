@@ -21,7 +21,7 @@ export function boardToday(board: Board): string {
  * appear on the first submit and then follow the edits; a server's verdict on a field stays until
  * that field is edited; after each refusal the focus moves to the first field in error. The
  * preview (`preview`) follows every keystroke through `useWatch`: the reading as it would be
- * sent, or null while any field is wrong.
+ * sent, its reason aside, or null while a figure or the date is wrong.
  */
 export function useReadingForm(indicator: BoardIndicator, board: Board, initial: ReadingDraft, supersedes?: number) {
   const today = boardToday(board);
@@ -33,7 +33,7 @@ export function useReadingForm(indicator: BoardIndicator, board: Board, initial:
   const resolver = useMemo(() => zodResolver(draftSchema(rules)), [rules]);
   const form = useForm<ReadingDraft, unknown, ReadingInput>({ resolver, defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
   const draft = useWatch({ control: form.control }) as ReadingDraft;
-  const preview = useMemo(() => checkDraft(draft, rules).input, [draft, rules]);
+  const preview = useMemo(() => checkDraft(draft, { ...rules, ignoreReason: true }).input, [draft, rules]);
   const [formErrors, setFormErrors] = useState<MessageKey[]>([]);
 
   /** Shows a refusal: field errors beside their fields (the first one focused), the rest above the form. */
