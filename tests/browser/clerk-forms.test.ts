@@ -152,6 +152,39 @@ describe('what a clerk met (issue 18)', () => {
     expect(await form.innerText()).not.toContain('Nhập số liệu hợp lệ');
     expect(unexpected(problems)).toEqual([]);
   });
+
+  it('says a cumulative reading is the amount new in the period, and takes the running total instead, saved as total − current sum', async () => {
+    const indicator = indicatorOf('XDD-01');
+    const admin = await server.login();
+    // The issue's case: 6 so far.
+    const sum = indicator.current ?? 0;
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
+    const amount = page.getByLabel('Số mới trong kỳ (đảng viên)');
+    await amount.waitFor();
+    expect(await page.locator('.ws-form .field', { has: amount }).innerText()).toContain('không phải tổng lũy kế');
+    await amount.fill('2');
+    await page.waitForFunction(() => document.querySelector('[data-preview="amount"]')?.textContent === '2 đảng viên');
+
+    await page.getByLabel('Nhập tổng lũy kế').check();
+    const total = page.getByLabel('Tổng lũy kế (đảng viên)');
+    await total.fill(String(sum + 7));
+    await page.waitForFunction(() => document.querySelector('[data-preview="amount"]')?.textContent === '7 đảng viên');
+    expect(await page.locator('[data-preview="value"]').innerText()).toBe(`${sum + 7} đảng viên`);
+
+    await total.fill(String(sum - 1));
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.getByText('Tổng lũy kế không được nhỏ hơn tổng hiện có', { exact: false }).waitFor();
+    expect(await focused(page)).toBe('value');
+
+    await total.fill(String(sum + 7));
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.getByText(/^Đã lưu số liệu ngày .*: 7 đảng viên/).waitFor();
+    const after = (await api(server, 'GET', '/api/board', { cookie: admin })).body as Board;
+    expect(after.indicators.find((candidate) => candidate.id === indicator.id)!.current).toBe(sum + 7);
+    expect(unexpected(problems)).toEqual([]);
+  });
 });
 
 describe("another unit's indicator", () => {

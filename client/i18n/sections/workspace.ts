@@ -34,7 +34,14 @@ export const workspaceVi = {
     dateHint: 'Trong nhiệm kỳ, từ {start} đến {end}.',
     dateChosen: 'Đã chọn ngày {date}.',
     value: 'Giá trị',
-    valueWithUnit: 'Giá trị ({unit})',
+    amount: 'Số mới trong kỳ',
+    total: 'Tổng lũy kế',
+    entryLegend: 'Cách nhập',
+    entryAmount: 'Nhập số mới trong kỳ',
+    entryTotal: 'Nhập tổng lũy kế',
+    amountHint: 'Chỉ số mới phát sinh trong kỳ, không phải tổng lũy kế: bảng theo dõi tự cộng dồn (tổng hiện có: {total}).',
+    amountHintCorrection: 'Số mới phát sinh trong kỳ của bản ghi này, không phải tổng lũy kế.',
+    totalHint: 'Tổng lũy kế đến nay, không nhỏ hơn tổng hiện có ({total}); số được lưu là số mới trong kỳ: tổng lũy kế trừ {total}.',
     ratioLegend: 'Tỷ lệ ({unit})',
     numerator: 'Tử số',
     denominator: 'Mẫu số',
@@ -58,6 +65,7 @@ export const workspaceVi = {
   preview: {
     heading: 'Xem trước khi lưu',
     valueLabel: 'Giá trị hiện tại → Giá trị mới',
+    amountLabel: 'Số mới trong kỳ được lưu',
     statusLabel: 'Trạng thái hiện tại → Trạng thái mới',
     becomes: 'thành',
     waiting: 'Nhập số liệu hợp lệ để xem trước giá trị và trạng thái mới.',
@@ -70,6 +78,9 @@ export const workspaceVi = {
     date: {
       required: 'Vui lòng chọn ngày của số liệu.',
       custom: 'Ngày không hợp lệ.',
+    },
+    value: {
+      below_running_total: 'Tổng lũy kế không được nhỏ hơn tổng hiện có (xem bên dưới). Kiểm tra lại, hoặc chọn “Nhập số mới trong kỳ”.',
     },
     reason: {
       required: 'Vui lòng nêu lý do đính chính.',
@@ -245,7 +256,14 @@ export const workspaceEn: typeof workspaceVi = {
     dateHint: 'Within the term, from {start} to {end}.',
     dateChosen: 'Chosen: {date}.',
     value: 'Value',
-    valueWithUnit: 'Value ({unit})',
+    amount: 'New in the period',
+    total: 'Running total',
+    entryLegend: 'Enter as',
+    entryAmount: 'Enter the amount new in the period',
+    entryTotal: 'Enter the running total',
+    amountHint: 'Only what is new in the period, not the running total: the board adds these up (total so far: {total}).',
+    amountHintCorrection: 'What was new in this record’s period, not the running total.',
+    totalHint: 'The running total to date, not below the total so far ({total}); what is saved is the amount new in the period: the running total less {total}.',
     ratioLegend: 'Ratio ({unit})',
     numerator: 'Numerator',
     denominator: 'Denominator',
@@ -269,6 +287,7 @@ export const workspaceEn: typeof workspaceVi = {
   preview: {
     heading: 'Preview before saving',
     valueLabel: 'Current value → New value',
+    amountLabel: 'New in the period, as saved',
     statusLabel: 'Current status → New status',
     becomes: 'becomes',
     waiting: 'Enter a valid reading to preview the new value and status.',
@@ -280,6 +299,9 @@ export const workspaceEn: typeof workspaceVi = {
     date: {
       required: 'Please choose the reading’s date.',
       custom: 'Not a valid date.',
+    },
+    value: {
+      below_running_total: 'The running total may not be below the total so far (see below). Check it, or choose “Enter the amount new in the period”.',
     },
     reason: {
       required: 'Please give the reason for the correction.',

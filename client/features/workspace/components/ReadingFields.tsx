@@ -1,7 +1,7 @@
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { EVIDENCE_MAX, NOTE_MAX } from '../../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../../shared/time/dates';
-import { formatDate, formatNumber } from '../../../format';
+import { formatDate, formatNumber, formatValue } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import { Field } from '../../../ui/Field';
 import type { ReadingFormState } from './useReadingForm';
@@ -12,13 +12,30 @@ interface Props {
   form: ReadingFormState;
 }
 
+/** The figure's label and hint: a cumulative indicator's reading is the amount new in the period, or typed as the running total. */
+function useFigureWords(indicator: BoardIndicator, form: ReadingFormState): { label: string; hint: string } {
+  const t = useT();
+  const lang = useLang();
+  const { unit, measure, decimals } = indicator;
+  // A count is a whole number: no word of decimals beside it.
+  const example = measure === 'count' ? t('workspace.form.measureHint.count') : `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.decimalHint')}`;
+  const labelled = (label: string) => (unit && measure !== 'ratio' ? `${label} (${unit})` : label);
+  if (indicator.aggregation !== 'cumulative') return { label: labelled(t('workspace.form.value')), hint: example };
+  const amount = labelled(t('workspace.form.amount'));
+  if (form.runningTotal === null) return { label: amount, hint: `${t('workspace.form.amountHintCorrection')} ${example}` };
+  const total = formatValue(form.runningTotal, decimals, unit, lang);
+  return form.draft.entry === 'total'
+    ? { label: labelled(t('workspace.form.total')), hint: `${t('workspace.form.totalHint', { total })} ${example}` }
+    : { label: amount, hint: `${t('workspace.form.amountHint', { total })} ${example}` };
+}
+
 /** The fields of a reading: its date, its figure(s) by measure, a note and the evidence. */
 export function ReadingFields({ indicator, term, form }: Props) {
   const t = useT();
   const lang = useLang();
   const { draft, field, today } = form;
   const latest = minDate(today, term.end);
-  const unit = indicator.measure === 'ratio' ? '' : indicator.unit;
+  const words = useFigureWords(indicator, form);
   // The browser writes a date field in its own locale's order (11/28/2026 on an English system):
   // the chosen date is spelled out the Vietnamese way beside it, so 10/11 cannot be misread.
   const dateHint = [
@@ -55,6 +72,19 @@ export function ReadingFields({ indicator, term, form }: Props) {
         markRequired
         errorFirst
       />
+      {form.runningTotal !== null && (
+        <fieldset className="ws-entry">
+          <legend className="field-label">{t('workspace.form.entryLegend')}</legend>
+          <label>
+            <input type="radio" value="amount" {...form.form.register('entry')} />
+            <span>{t('workspace.form.entryAmount')}</span>
+          </label>
+          <label>
+            <input type="radio" value="total" {...form.form.register('entry')} />
+            <span>{t('workspace.form.entryTotal')}</span>
+          </label>
+        </fieldset>
+      )}
       {indicator.measure === 'ratio' ? (
         <fieldset className="ws-ratio" aria-describedby={`ratio-hint-${indicator.id}`}>
           <legend className="field-label">{t('workspace.form.ratioLegend', { unit: indicator.unit })}</legend>
@@ -70,14 +100,7 @@ export function ReadingFields({ indicator, term, form }: Props) {
           </p>
         </fieldset>
       ) : (
-        figure(
-          'value',
-          unit ? t('workspace.form.valueWithUnit', { unit }) : t('workspace.form.value'),
-          // A count is a whole number: no word of decimals beside it.
-          indicator.measure === 'count'
-            ? t('workspace.form.measureHint.count')
-            : `${t(`workspace.form.measureHint.${indicator.measure}`)} ${t('workspace.form.decimalHint')}`,
-        )
+        figure('value', words.label, words.hint)
       )}
       <Field
         label={t('workspace.form.note')}

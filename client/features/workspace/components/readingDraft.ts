@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import type { BoardIndicator } from '../../../../shared/api/board';
 import { readingFieldErrors, readingInputSchema, type Reading, type ReadingInput } from '../../../../shared/api/readings';
 import type { Measure, TermSpan } from '../../../../shared/indicator/model';
 import type { Lang } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
 import { workspaceFields } from '../../../components/workspaceFields';
-import { decimalText, parseDecimal } from '../../../components/numbers';
+import { decimalText, fractionDigits, parseDecimal } from '../../../components/numbers';
+
+/** How the figure of a cumulative indicator is typed: the amount new in the period (what is saved), or the running total. */
+export type Entry = 'amount' | 'total';
 
 /** A reading as typed into a form: text, until it is checked. */
 export interface ReadingDraft {
@@ -16,6 +20,7 @@ export interface ReadingDraft {
   evidence: string;
   /** A correction's reason; empty on a new reading. */
   reason: string;
+  entry: Entry;
 }
 
 export type DraftField = keyof ReadingDraft;
@@ -27,7 +32,7 @@ export function draftFields(measure: Measure): DraftField[] {
 }
 
 export function emptyDraft(date: string): ReadingDraft {
-  return { date, value: '', numerator: '', denominator: '', note: '', evidence: '', reason: '' };
+  return { date, value: '', numerator: '', denominator: '', note: '', evidence: '', reason: '', entry: 'amount' };
 }
 
 /** A correction starts from the reading it corrects. */
@@ -40,7 +45,18 @@ export function draftOfReading(reading: Reading, lang: Lang): ReadingDraft {
     note: reading.note,
     evidence: reading.evidence,
     reason: '',
+    entry: 'amount',
   };
+}
+
+/**
+ * The running total a new reading of this indicator may be typed as: the sum of its readings
+ * (its current value) when it adds them up and takes one value; null otherwise. A correction
+ * replaces one period's amount, so it is always typed as that amount.
+ */
+export function runningTotalOf(indicator: BoardIndicator, correction: boolean): number | null {
+  if (correction || indicator.aggregation !== 'cumulative' || indicator.measure === 'ratio') return null;
+  return indicator.current ?? 0;
 }
 
 /** What checking a draft needs beyond the draft. */
@@ -51,6 +67,8 @@ export interface DraftRules {
   today: string;
   /** Set for a correction: the reading it supersedes (its reason is then required). */
   supersedes?: number | undefined;
+  /** Set when the figure may be typed as a running total (`runningTotalOf`). */
+  runningTotal?: number | null | undefined;
   /** Leave the reason unchecked (the preview does not need it). */
   ignoreReason?: boolean;
 }
@@ -61,20 +79,30 @@ export interface DraftCheck {
   errors: FieldErrors;
 }
 
+/** A running total less the current sum, without the binary fractions of a subtraction (13,3 − 6,1 is 7,2). */
+function amountOfTotal(total: number, sum: number): number {
+  return Number((total - sum).toFixed(Math.max(fractionDigits(total), fractionDigits(sum))));
+}
+
 /**
  * Checks a draft by the server's own rules before anything is sent: the shape
  * (`readingInputSchema`), then the indicator's measure and term (`readingFieldErrors`). Numbers
- * may be typed with a decimal comma; a reason is required of a correction.
+ * may be typed with a decimal comma; a running total becomes the amount new in the period (and
+ * may not be below the current sum); a reason is required of a correction.
  */
 export function checkDraft(draft: ReadingDraft, rules: DraftRules): DraftCheck {
-  const { measure, supersedes } = rules;
+  const { measure, supersedes, runningTotal } = rules;
   const errors: FieldErrors = {};
   if (draft.date === '') errors.date = workspaceFields.message('date', 'required');
   const candidate: Record<string, unknown> = { date: draft.date };
   for (const field of measure === 'ratio' ? (['numerator', 'denominator'] as const) : (['value'] as const)) {
     const number = parseDecimal(draft[field]);
     if (Number.isNaN(number)) errors[field] = workspaceFields.message(field, 'invalid_number');
-    else if (number !== undefined) candidate[field] = number;
+    else if (number === undefined) continue;
+    else if (field === 'value' && draft.entry === 'total' && runningTotal !== null && runningTotal !== undefined) {
+      if (number < runningTotal) errors.value = workspaceFields.message('value', 'below_running_total');
+      else candidate.value = amountOfTotal(number, runningTotal);
+    } else candidate[field] = number;
   }
   const note = draft.note.trim();
   const evidence = draft.evidence.trim();
@@ -103,7 +131,7 @@ const text = z.string();
  */
 export function draftSchema(rules: DraftRules) {
   return z
-    .object({ date: text, value: text, numerator: text, denominator: text, note: text, evidence: text, reason: text })
+    .object({ date: text, value: text, numerator: text, denominator: text, note: text, evidence: text, reason: text, entry: z.enum(['amount', 'total']) })
     .transform((draft, context) => {
       const check = checkDraft(draft, rules);
       if (check.input) return check.input;

@@ -8,7 +8,7 @@ import type { ApiError } from '../../../api/http';
 import type { MessageKey } from '../../../i18n';
 import { unplacedErrors } from '../../../ui/fieldErrors';
 import { workspaceFields } from '../../../components/workspaceFields';
-import { checkDraft, draftFields, draftSchema, type DraftRules, type ReadingDraft } from './readingDraft';
+import { checkDraft, draftFields, draftSchema, runningTotalOf, type DraftRules, type ReadingDraft } from './readingDraft';
 
 /** Today in the board's time zone, by this computer's clock. */
 export function boardToday(board: Board): string {
@@ -25,10 +25,11 @@ export function boardToday(board: Board): string {
  */
 export function useReadingForm(indicator: BoardIndicator, board: Board, initial: ReadingDraft, supersedes?: number) {
   const today = boardToday(board);
+  const runningTotal = runningTotalOf(indicator, supersedes !== undefined);
   const { start, end } = board.term;
   const rules = useMemo<DraftRules>(
-    () => ({ measure: indicator.measure, term: { start, end }, today, supersedes }),
-    [indicator.measure, start, end, today, supersedes],
+    () => ({ measure: indicator.measure, term: { start, end }, today, supersedes, runningTotal }),
+    [indicator.measure, start, end, today, supersedes, runningTotal],
   );
   const resolver = useMemo(() => zodResolver(draftSchema(rules)), [rules]);
   const form = useForm<ReadingDraft, unknown, ReadingInput>({ resolver, defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
@@ -51,7 +52,7 @@ export function useReadingForm(indicator: BoardIndicator, board: Board, initial:
   /** What a Field takes to be one of this form's fields: registered, with its error. */
   const field = (name: keyof ReadingDraft) => ({ ...form.register(name), error: errorOf(name) });
 
-  return { form, field, draft, preview, formErrors, setFormErrors, showApiError, today };
+  return { form, field, draft, preview, formErrors, setFormErrors, showApiError, today, runningTotal };
 }
 
 export type ReadingFormState = ReturnType<typeof useReadingForm>;
