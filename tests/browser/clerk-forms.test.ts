@@ -117,6 +117,20 @@ const inView = (page: Page, selector: string) =>
     return box.top >= 0 && box.bottom <= window.innerHeight;
   }, selector);
 
+/** A plain number shown without decimals, as an admin may define one. */
+const WHOLE_NUMBER = {
+  code: 'DTC-01',
+  name: 'Vốn đầu tư công giải ngân',
+  measure: 'number',
+  aggregation: 'latest',
+  direction: 'increase',
+  unit: 'tỷ đồng',
+  baseline: 0,
+  target: 500,
+  updateFrequency: 'month',
+  decimals: 0,
+} as const;
+
 describe('what a clerk met (issue 18)', () => {
   it('is shown the confirmation and the new row where they are looking after "Lưu bản đính chính" (1366×768)', async () => {
     const indicator = indicatorOf('CCHC-01');
@@ -183,6 +197,41 @@ describe('what a clerk met (issue 18)', () => {
     await page.getByText(/^Đã lưu số liệu ngày .*: 7 đảng viên/).waitFor();
     const after = (await api(server, 'GET', '/api/board', { cookie: admin })).body as Board;
     expect(after.indicators.find((candidate) => candidate.id === indicator.id)!.current).toBe(sum + 7);
+    expect(unexpected(problems)).toEqual([]);
+  });
+
+  it('gives a whole-number example to whole-number fields (a count, a ratio, a number shown without decimals), and a decimal one only where decimals are shown', async () => {
+    const group = board.indicators[0]!;
+    const created = await api(server, 'POST', `/api/terms/${board.term.id}/indicators`, {
+      body: { ...WHOLE_NUMBER, groupId: group.groupId, ownerUnitId: group.ownerUnit.id },
+      cookie: await server.login(),
+    });
+    expect(created.status).toBe(201);
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const hintOf = (label: RegExp) => page.locator('.ws-form .field', { has: page.getByLabel(label) }).innerText();
+    const save = () => page.getByRole('button', { name: 'Lưu số liệu' }).click();
+
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicatorOf('XDD-01').name}` }).click();
+    await page.getByLabel(/^Số mới trong kỳ/).fill('mười hai');
+    await save();
+    await page.getByText('Không phải là số nguyên. Nhập ví dụ 12.').waitFor();
+    expect(await hintOf(/^Số mới trong kỳ/)).not.toMatch(/97|thập phân/);
+
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicatorOf('XDD-04').name}` }).click();
+    await page.getByLabel('Tử số').fill('ba');
+    await save();
+    await page.getByText('Không phải là số nguyên. Nhập ví dụ 12.').waitFor();
+    expect(await page.locator('.ws-form').innerText()).not.toMatch(/97|thập phân/);
+
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicatorOf('CCHC-01').name}` }).click();
+    expect(await hintOf(/^Giá trị/)).toContain('ví dụ 97,5');
+
+    // A plain number shown without decimals: a whole example, no word of decimals.
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${WHOLE_NUMBER.name}` }).click();
+    const wholeHint = await hintOf(/^Giá trị/);
+    expect(wholeHint).toContain('Một số bất kỳ. Ví dụ 98.');
+    expect(wholeHint).not.toMatch(/97|thập phân/);
     expect(unexpected(problems)).toEqual([]);
   });
 });

@@ -51,7 +51,8 @@ export const workspaceVi = {
       ratio: 'Số nguyên; tử số không lớn hơn mẫu số, mẫu số lớn hơn 0.',
       number: 'Một số bất kỳ.',
     } satisfies Record<Measure, string>,
-    decimalHint: 'Phần thập phân viết sau dấu phẩy hoặc dấu chấm, ví dụ 97,5.',
+    decimalHint: 'Phần thập phân viết sau dấu phẩy hoặc dấu chấm, ví dụ {example}.',
+    wholeExample: 'Ví dụ {example}.',
     note: 'Ghi chú',
     noteHint: 'Không bắt buộc; tối đa {max} ký tự.',
     evidence: 'Căn cứ',
@@ -113,6 +114,7 @@ export const workspaceVi = {
   /** Field error codes of the workspace beyond `readingField.*` and `fieldError.*` (imports among them). */
   fieldError: {
     invalid_number: 'Không phải là số. Nhập ví dụ 97,5 hoặc 97.5.',
+    invalid_integer: 'Không phải là số nguyên. Nhập ví dụ 12.',
     invalid_date: 'Ngày không hợp lệ; dùng dạng năm-tháng-ngày, ví dụ 2026-01-15.',
     unknown_indicator: 'Không có chỉ tiêu nào mang mã này trong nhiệm kỳ hiện tại.',
     conflicting_rows: 'Tệp có dòng khác ghi số liệu khác cho cùng chỉ tiêu và ngày này: giữ lại một dòng đúng rồi tải lên lại.',
@@ -273,7 +275,8 @@ export const workspaceEn: typeof workspaceVi = {
       ratio: 'Whole numbers; the numerator at most the denominator, the denominator above 0.',
       number: 'Any number.',
     },
-    decimalHint: 'Decimals after a comma or a point, e.g. 97.5.',
+    decimalHint: 'Decimals after a comma or a point, e.g. {example}.',
+    wholeExample: 'E.g. {example}.',
     note: 'Note',
     noteHint: 'Optional; at most {max} characters.',
     evidence: 'Evidence',
@@ -333,6 +336,7 @@ export const workspaceEn: typeof workspaceVi = {
   },
   fieldError: {
     invalid_number: 'Not a number. Enter e.g. 97.5 or 97,5.',
+    invalid_integer: 'Not a whole number. Enter e.g. 12.',
     invalid_date: 'Not a valid date; write year-month-day, e.g. 2026-01-15.',
     unknown_indicator: 'No indicator of the current term has this code.',
     conflicting_rows: 'Another row of the file gives this indicator a different figure for the same date: keep the right one and upload again.',

@@ -17,8 +17,13 @@ function useFigureWords(indicator: BoardIndicator, form: ReadingFormState): { la
   const t = useT();
   const lang = useLang();
   const { unit, measure, decimals } = indicator;
-  // A count is a whole number: no word of decimals beside it.
-  const example = measure === 'count' ? t('workspace.form.measureHint.count') : `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.decimalHint')}`;
+  // A whole number is asked for: its example is a whole number, and no word of decimals.
+  const example =
+    measure === 'count'
+      ? t('workspace.form.measureHint.count')
+      : decimals === 0
+        ? `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.wholeExample', { example: formatNumber(98, 0, lang) })}`
+        : `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.decimalHint', { example: formatNumber(97.5, decimals, lang) })}`;
   const labelled = (label: string) => (unit && measure !== 'ratio' ? `${label} (${unit})` : label);
   if (indicator.aggregation !== 'cumulative') return { label: labelled(t('workspace.form.value')), hint: example };
   const amount = labelled(t('workspace.form.amount'));
@@ -47,7 +52,7 @@ export function ReadingFields({ indicator, term, form }: Props) {
       label={label}
       {...field(name)}
       hint={hint}
-      inputMode="decimal"
+      inputMode={indicator.measure === 'count' || indicator.measure === 'ratio' ? 'numeric' : 'decimal'}
       autoComplete="off"
       required
       className="field-narrow"

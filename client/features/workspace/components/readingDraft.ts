@@ -97,7 +97,9 @@ export function checkDraft(draft: ReadingDraft, rules: DraftRules): DraftCheck {
   const candidate: Record<string, unknown> = { date: draft.date };
   for (const field of measure === 'ratio' ? (['numerator', 'denominator'] as const) : (['value'] as const)) {
     const number = parseDecimal(draft[field]);
-    if (Number.isNaN(number)) errors[field] = workspaceFields.message(field, 'invalid_number');
+    // A whole number is asked for (a count, a ratio's figures): its example is a whole number too.
+    const integer = measure === 'count' || measure === 'ratio';
+    if (Number.isNaN(number)) errors[field] = workspaceFields.message(field, integer ? 'invalid_integer' : 'invalid_number');
     else if (number === undefined) continue;
     else if (field === 'value' && draft.entry === 'total' && runningTotal !== null && runningTotal !== undefined) {
       if (number < runningTotal) errors.value = workspaceFields.message('value', 'below_running_total');
