@@ -236,6 +236,28 @@ describe('what a clerk met (issue 18)', () => {
   });
 });
 
+describe('on a phone (390×844)', () => {
+  it('shows the whole correction form within the screen, though the history table scrolls sideways', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
+    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
+    const form = page.locator('form.ws-correction');
+    await form.getByLabel(/^Giá trị/).click();
+    // Each of the form's fields and buttons is seen whole: none cut by the table's sideways scroll.
+    const cut = await form.evaluate((element) => {
+      const frame = element.closest('.table-scroll')!.getBoundingClientRect();
+      return [...element.querySelectorAll('input, textarea, button, h3')]
+        .map((control) => ({ name: control.getAttribute('name') ?? control.textContent, box: control.getBoundingClientRect() }))
+        .filter(({ box }) => box.left < Math.max(0, frame.left) - 0.5 || box.right > Math.min(window.innerWidth, frame.right) + 0.5)
+        .map(({ name }) => name);
+    });
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe("another unit's indicator", () => {
   it('says why its history is read only: whose it is, and who may enter its readings', async () => {
     const own = indicatorOf('XDD-01');

@@ -31,7 +31,7 @@ export function ReadingsTable({ indicator, board, readings, mayCorrect, reload, 
   if (list.length === 0) return <p className="notice">{t('workspace.history.empty')}</p>;
 
   return (
-    <div className="table-scroll">
+    <div className="table-scroll ws-readings-scroll">
       <table className="ws-table ws-readings" aria-describedby={captionId}>
         <caption className="visually-hidden" id={captionId}>
           {t('workspace.history.caption', { code: indicator.code })}
