@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import type { ApiError } from '../../../api/http';
 import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
 import { FormErrors } from '../../../ui/FormErrors';
 import { ProgressPreview } from './ProgressPreview';
 import { draftOfReading } from './readingDraft';
@@ -71,14 +72,7 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
         />
       </div>
       <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.preview} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('workspace.correct.submitting') : t('workspace.correct.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('workspace.correct.cancel')}
-        </button>
-      </div>
+      <FormActions busy={saving} submit="workspace.correct.submit" submitting="workspace.correct.submitting" onCancel={onCancel} cancel="workspace.correct.cancel" />
     </form>
   );
 }
