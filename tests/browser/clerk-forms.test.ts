@@ -84,6 +84,31 @@ describe('the reading form', () => {
   });
 });
 
+describe("the server's refusal", () => {
+  it('stands beside the field it is about, takes the focus there, and goes when that field is edited', async () => {
+    const indicator = indicatorOf('CCHC-01');
+    const { page, problems } = await watchedPage(browser);
+    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    // The server's day is two days behind this computer's: today here is a day to come there.
+    server.clock.advance(-2 * 24 * 3600 * 1000);
+    await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
+    await page.getByLabel(/^Giá trị/).fill('98');
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.getByText('Dữ liệu chưa hợp lệ. Vui lòng kiểm tra lại các trường được đánh dấu.').waitFor();
+    const date = page.locator('input[name="date"]');
+    expect(await page.locator('.ws-form .field', { has: date }).innerText()).toContain('Không được nhập số liệu cho ngày chưa đến.');
+    expect(await focused(page)).toBe('date');
+    // Another field edited: the date's refusal stays; the date edited: it goes.
+    await page.getByLabel(/^Giá trị/).fill('98,5');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill(new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString().slice(0, 10));
+    await page.waitForFunction(() => document.querySelector('input[name="date"]')?.getAttribute('aria-invalid') === null);
+    await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await page.getByText(/^Đã lưu số liệu ngày/).waitFor();
+    expect(unexpected(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+  });
+});
+
 describe('the correction form', () => {
   it('takes the focus on its heading, tabs through the figures then the reason, previews as it is typed, and sends the focus to the reason left empty', async () => {
     const indicator = indicatorOf('CCHC-01');
