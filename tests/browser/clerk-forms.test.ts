@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, BoardIndicator } from '../../shared/api/board';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { axeViolations, launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The clerk's reading and correction forms (issue 18): focus, live preview, and what a clerk met. */
@@ -211,6 +211,7 @@ describe('what a clerk met (issue 18)', () => {
     await total.fill(String(sum + 7));
     await page.waitForFunction(() => document.querySelector('[data-preview="amount"]')?.textContent === '7 đảng viên');
     expect(await page.locator('[data-preview="value"]').innerText()).toBe(`${sum + 7} đảng viên`);
+    expect(await axeViolations(page)).toEqual([]);
 
     await total.fill(String(sum - 1));
     await page.getByRole('button', { name: 'Lưu số liệu' }).click();
@@ -297,6 +298,7 @@ describe("another unit's indicator", () => {
       `Chỉ xem: chỉ tiêu này thuộc ${other.ownerUnit.name}. Chỉ chuyên viên của ${other.ownerUnit.name} (hoặc quản trị viên) mới nhập và đính chính được số liệu của chỉ tiêu này.`,
     );
     expect(await page.getByRole('button', { name: /^Đính chính bản ghi/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Their own unit's indicator says nothing of the kind.
     await page.goto(`${server.url}/workspace/indicators/${own.id}`);
