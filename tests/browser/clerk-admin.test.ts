@@ -31,7 +31,8 @@ describe('the clerk', () => {
     const { page, problems } = await watchedPage(browser);
     await signIn(page, '/workspace');
     await page.getByRole('button', { name: 'Nhập số liệu cho chỉ tiêu Kết nạp đảng viên mới' }).first().click();
-    const value = page.getByLabel(/^Giá trị/);
+    // A cumulative count: its reading is the amount new in the period.
+    const value = page.getByLabel(/^Số mới trong kỳ/);
     await value.waitFor();
     const countHint = await page.locator('.ws-form .field', { has: value }).innerText();
     expect(countHint).toContain('Số nguyên, không âm.');

@@ -34,7 +34,14 @@ export const workspaceVi = {
     dateHint: 'Trong nhiệm kỳ, từ {start} đến {end}.',
     dateChosen: 'Đã chọn ngày {date}.',
     value: 'Giá trị',
-    valueWithUnit: 'Giá trị ({unit})',
+    amount: 'Số mới trong kỳ',
+    total: 'Tổng lũy kế',
+    entryLegend: 'Cách nhập',
+    entryAmount: 'Nhập số mới trong kỳ',
+    entryTotal: 'Nhập tổng lũy kế',
+    amountHint: 'Chỉ số mới phát sinh trong kỳ, không phải tổng lũy kế: bảng theo dõi tự cộng dồn (tổng hiện có: {total}).',
+    amountHintCorrection: 'Số mới phát sinh trong kỳ của bản ghi này, không phải tổng lũy kế.',
+    totalHint: 'Tổng lũy kế đến nay, không nhỏ hơn tổng hiện có ({total}); số được lưu là số mới trong kỳ: tổng lũy kế trừ {total}.',
     ratioLegend: 'Tỷ lệ ({unit})',
     numerator: 'Tử số',
     denominator: 'Mẫu số',
@@ -44,7 +51,8 @@ export const workspaceVi = {
       ratio: 'Số nguyên; tử số không lớn hơn mẫu số, mẫu số lớn hơn 0.',
       number: 'Một số bất kỳ.',
     } satisfies Record<Measure, string>,
-    decimalHint: 'Phần thập phân viết sau dấu phẩy hoặc dấu chấm, ví dụ 97,5.',
+    decimalHint: 'Phần thập phân viết sau dấu phẩy hoặc dấu chấm, ví dụ {example}.',
+    wholeExample: 'Ví dụ {example}.',
     note: 'Ghi chú',
     noteHint: 'Không bắt buộc; tối đa {max} ký tự.',
     evidence: 'Căn cứ',
@@ -58,6 +66,7 @@ export const workspaceVi = {
   preview: {
     heading: 'Xem trước khi lưu',
     valueLabel: 'Giá trị hiện tại → Giá trị mới',
+    amountLabel: 'Số mới trong kỳ được lưu',
     statusLabel: 'Trạng thái hiện tại → Trạng thái mới',
     becomes: 'thành',
     waiting: 'Nhập số liệu hợp lệ để xem trước giá trị và trạng thái mới.',
@@ -70,6 +79,9 @@ export const workspaceVi = {
     date: {
       required: 'Vui lòng chọn ngày của số liệu.',
       custom: 'Ngày không hợp lệ.',
+    },
+    value: {
+      below_running_total: 'Tổng lũy kế không được nhỏ hơn tổng hiện có (xem bên dưới). Kiểm tra lại, hoặc chọn “Nhập số mới trong kỳ”.',
     },
     reason: {
       required: 'Vui lòng nêu lý do đính chính.',
@@ -102,6 +114,7 @@ export const workspaceVi = {
   /** Field error codes of the workspace beyond `readingField.*` and `fieldError.*` (imports among them). */
   fieldError: {
     invalid_number: 'Không phải là số. Nhập ví dụ 97,5 hoặc 97.5.',
+    invalid_integer: 'Không phải là số nguyên. Nhập ví dụ 12.',
     invalid_date: 'Ngày không hợp lệ; dùng dạng năm-tháng-ngày, ví dụ 2026-01-15.',
     unknown_indicator: 'Không có chỉ tiêu nào mang mã này trong nhiệm kỳ hiện tại.',
     conflicting_rows: 'Tệp có dòng khác ghi số liệu khác cho cùng chỉ tiêu và ngày này: giữ lại một dòng đúng rồi tải lên lại.',
@@ -138,6 +151,7 @@ export const workspaceVi = {
     corrects: 'Thay cho bản ghi',
     reason: 'Lý do: {reason}',
     supersededBy: 'Đã được đính chính bởi bản ghi',
+    readOnly: 'Chỉ xem: chỉ tiêu này thuộc {unit}. Chỉ chuyên viên của {unit} (hoặc quản trị viên) mới nhập và đính chính được số liệu của chỉ tiêu này.',
   },
   correct: {
     open: 'Đính chính',
@@ -244,7 +258,14 @@ export const workspaceEn: typeof workspaceVi = {
     dateHint: 'Within the term, from {start} to {end}.',
     dateChosen: 'Chosen: {date}.',
     value: 'Value',
-    valueWithUnit: 'Value ({unit})',
+    amount: 'New in the period',
+    total: 'Running total',
+    entryLegend: 'Enter as',
+    entryAmount: 'Enter the amount new in the period',
+    entryTotal: 'Enter the running total',
+    amountHint: 'Only what is new in the period, not the running total: the board adds these up (total so far: {total}).',
+    amountHintCorrection: 'What was new in this record’s period, not the running total.',
+    totalHint: 'The running total to date, not below the total so far ({total}); what is saved is the amount new in the period: the running total less {total}.',
     ratioLegend: 'Ratio ({unit})',
     numerator: 'Numerator',
     denominator: 'Denominator',
@@ -254,7 +275,8 @@ export const workspaceEn: typeof workspaceVi = {
       ratio: 'Whole numbers; the numerator at most the denominator, the denominator above 0.',
       number: 'Any number.',
     },
-    decimalHint: 'Decimals after a comma or a point, e.g. 97.5.',
+    decimalHint: 'Decimals after a comma or a point, e.g. {example}.',
+    wholeExample: 'E.g. {example}.',
     note: 'Note',
     noteHint: 'Optional; at most {max} characters.',
     evidence: 'Evidence',
@@ -268,6 +290,7 @@ export const workspaceEn: typeof workspaceVi = {
   preview: {
     heading: 'Preview before saving',
     valueLabel: 'Current value → New value',
+    amountLabel: 'New in the period, as saved',
     statusLabel: 'Current status → New status',
     becomes: 'becomes',
     waiting: 'Enter a valid reading to preview the new value and status.',
@@ -279,6 +302,9 @@ export const workspaceEn: typeof workspaceVi = {
     date: {
       required: 'Please choose the reading’s date.',
       custom: 'Not a valid date.',
+    },
+    value: {
+      below_running_total: 'The running total may not be below the total so far (see below). Check it, or choose “Enter the amount new in the period”.',
     },
     reason: {
       required: 'Please give the reason for the correction.',
@@ -310,6 +336,7 @@ export const workspaceEn: typeof workspaceVi = {
   },
   fieldError: {
     invalid_number: 'Not a number. Enter e.g. 97.5 or 97,5.',
+    invalid_integer: 'Not a whole number. Enter e.g. 12.',
     invalid_date: 'Not a valid date; write year-month-day, e.g. 2026-01-15.',
     unknown_indicator: 'No indicator of the current term has this code.',
     conflicting_rows: 'Another row of the file gives this indicator a different figure for the same date: keep the right one and upload again.',
@@ -346,6 +373,7 @@ export const workspaceEn: typeof workspaceVi = {
     corrects: 'Replaces record',
     reason: 'Reason: {reason}',
     supersededBy: 'Corrected by record',
+    readOnly: 'Read only: this indicator belongs to {unit}. Only the specialists of {unit} (or an administrator) may enter or correct its readings.',
   },
   correct: {
     open: 'Correct',

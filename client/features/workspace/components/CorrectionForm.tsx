@@ -1,15 +1,16 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
-import { NOTE_MAX, type Reading } from '../../../../shared/api/readings';
+import { NOTE_MAX, type Reading, type ReadingInput } from '../../../../shared/api/readings';
 import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import type { ApiError } from '../../../api/http';
 import { Field } from '../../../ui/Field';
+import { FormActions } from '../../../ui/FormActions';
 import { FormErrors } from '../../../ui/FormErrors';
 import { ProgressPreview } from './ProgressPreview';
 import { draftOfReading } from './readingDraft';
 import { ReadingFields } from './ReadingFields';
-import { useDraftForm } from './useDraftForm';
+import { useReadingForm } from './useReadingForm';
 import type { ReadingsState } from '../api/useReadings';
 import { useRecordReading } from '../api/useRecordReading';
 
@@ -33,19 +34,17 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
   const lang = useLang();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useDraftForm(formRef, indicator, board, () => draftOfReading(reading, lang), reading.id);
+  const [initial] = useState(() => draftOfReading(reading, lang));
+  const form = useReadingForm(indicator, board, initial, reading.id);
   const { record, saving } = useRecordReading(indicator.id);
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function send(input: ReadingInput) {
     if (saving) return;
-    const input = form.validate();
-    if (!input) return;
+    form.setFormErrors([]);
     const answer = await record(input);
     if (answer.ok) onSaved(answer.recorded.reading);
     else if (isConflict(answer.error)) onConflict();
@@ -53,21 +52,18 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
   }
 
   return (
-    <form ref={formRef} className="ws-form ws-correction" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="ws-form ws-correction" onSubmit={form.form.handleSubmit(send)} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {t('workspace.correct.heading', { id: reading.id, date: formatDate(reading.date, lang) })}
       </h3>
       <p className="field-hint">{t('workspace.correct.intro')}</p>
       <FormErrors errors={form.formErrors} />
       <div className="ws-correction-fields">
-        <ReadingFields indicator={indicator} term={board.term} today={form.today} draft={form.draft} errors={form.errors} onChange={form.setField} />
+        <ReadingFields indicator={indicator} term={board.term} form={form} />
         <Field
           label={t('workspace.correct.reason')}
-          name="reason"
+          {...form.field('reason')}
           rows={2}
-          value={form.reason}
-          onValueChange={(value) => form.setField('reason', value)}
-          error={form.errors.reason}
           hint={t('workspace.correct.reasonHint', { max: formatNumber(NOTE_MAX, 0, lang) })}
           maxLength={NOTE_MAX}
           required
@@ -75,15 +71,8 @@ export function CorrectionForm({ indicator, board, reading, readings, onSaved, o
           errorFirst
         />
       </div>
-      <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.check.input} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? t('workspace.correct.submitting') : t('workspace.correct.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t('workspace.correct.cancel')}
-        </button>
-      </div>
+      <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.preview} />
+      <FormActions busy={saving} submit="workspace.correct.submit" submitting="workspace.correct.submitting" onCancel={onCancel} cancel="workspace.correct.cancel" />
     </form>
   );
 }

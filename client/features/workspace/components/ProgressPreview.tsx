@@ -2,13 +2,14 @@ import { useId, useMemo } from 'react';
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import type { ReadingInput } from '../../../../shared/api/readings';
 import type { Progress } from '../../../../shared/indicator/progress';
-import { formatDate } from '../../../format';
+import { formatDate, formatValue } from '../../../format';
 import { useNow } from '../../../hooks/useNow';
 import { useLang, useT } from '../../../i18n';
 import { StatusBadges } from '../../../components/StatusBadge';
 import { progressChange } from './progressPreview';
 import type { ReadingsState } from '../api/useReadings';
 import { currentText } from '../../../components/valueTexts';
+import { fractionDigits } from '../../../components/numbers';
 
 interface Props {
   indicator: BoardIndicator;
@@ -65,6 +66,13 @@ export function ProgressPreview({ indicator, board, readings, input }: Props) {
     body = (
       <>
         <dl className="ws-preview-facts">
+          {/* A cumulative reading adds to the total: what is saved is said apart from where the total goes. */}
+          {indicator.aggregation === 'cumulative' && input.value !== undefined && (
+            <div>
+              <dt>{t('workspace.preview.amountLabel')}</dt>
+              <dd data-preview="amount">{formatValue(input.value, Math.max(indicator.decimals, fractionDigits(input.value)), indicator.unit, lang)}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('workspace.preview.valueLabel')}</dt>
             <dd>

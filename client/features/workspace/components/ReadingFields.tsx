@@ -1,43 +1,58 @@
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { EVIDENCE_MAX, NOTE_MAX } from '../../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../../shared/time/dates';
-import { formatDate, formatNumber } from '../../../format';
+import { formatDate, formatNumber, formatValue } from '../../../format';
 import { useLang, useT } from '../../../i18n';
-import type { FieldErrors } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
-import type { DraftField, ReadingDraft } from './readingDraft';
+import type { ReadingFormState } from './useReadingForm';
 
 interface Props {
   indicator: BoardIndicator;
   term: Board['term'];
-  /** The board's date: the latest a reading may be dated. */
-  today: string;
-  draft: ReadingDraft;
-  errors: FieldErrors;
-  onChange: (field: DraftField, value: string) => void;
+  form: ReadingFormState;
+}
+
+/** The figure's label and hint: a cumulative indicator's reading is the amount new in the period, or typed as the running total. */
+function useFigureWords(indicator: BoardIndicator, form: ReadingFormState): { label: string; hint: string } {
+  const t = useT();
+  const lang = useLang();
+  const { unit, measure, decimals } = indicator;
+  // A whole number is asked for: its example is a whole number, and no word of decimals.
+  const example =
+    measure === 'count'
+      ? t('workspace.form.measureHint.count')
+      : decimals === 0
+        ? `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.wholeExample', { example: formatNumber(98, 0, lang) })}`
+        : `${t(`workspace.form.measureHint.${measure}`)} ${t('workspace.form.decimalHint', { example: formatNumber(97.5, decimals, lang) })}`;
+  const labelled = (label: string) => (unit && measure !== 'ratio' ? `${label} (${unit})` : label);
+  if (indicator.aggregation !== 'cumulative') return { label: labelled(t('workspace.form.value')), hint: example };
+  const amount = labelled(t('workspace.form.amount'));
+  if (form.runningTotal === null) return { label: amount, hint: `${t('workspace.form.amountHintCorrection')} ${example}` };
+  const total = formatValue(form.runningTotal, decimals, unit, lang);
+  return form.draft.entry === 'total'
+    ? { label: labelled(t('workspace.form.total')), hint: `${t('workspace.form.totalHint', { total })} ${example}` }
+    : { label: amount, hint: `${t('workspace.form.amountHint', { total })} ${example}` };
 }
 
 /** The fields of a reading: its date, its figure(s) by measure, a note and the evidence. */
-export function ReadingFields({ indicator, term, today, draft, errors, onChange }: Props) {
+export function ReadingFields({ indicator, term, form }: Props) {
   const t = useT();
   const lang = useLang();
-  const unit = indicator.measure === 'ratio' ? '' : indicator.unit;
+  const { draft, field, today } = form;
   const latest = minDate(today, term.end);
+  const words = useFigureWords(indicator, form);
   // The browser writes a date field in its own locale's order (11/28/2026 on an English system):
   // the chosen date is spelled out the Vietnamese way beside it, so 10/11 cannot be misread.
   const dateHint = [
     isIsoDate(draft.date) ? t('workspace.form.dateChosen', { date: formatDate(draft.date, lang) }) : '',
     t('workspace.form.dateHint', { start: formatDate(term.start, lang), end: formatDate(latest, lang) }),
   ].join(' ').trim();
-  const figure = (field: 'value' | 'numerator' | 'denominator', label: string, hint?: string) => (
+  const figure = (name: 'value' | 'numerator' | 'denominator', label: string, hint?: string) => (
     <Field
       label={label}
-      name={field}
-      value={draft[field]}
-      onValueChange={(value) => onChange(field, value)}
-      error={errors[field]}
+      {...field(name)}
       hint={hint}
-      inputMode="decimal"
+      inputMode={indicator.measure === 'count' || indicator.measure === 'ratio' ? 'numeric' : 'decimal'}
       autoComplete="off"
       required
       className="field-narrow"
@@ -51,11 +66,8 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
     <>
       <Field
         label={t('workspace.form.date')}
-        name="date"
+        {...field('date')}
         type="date"
-        value={draft.date}
-        onValueChange={(value) => onChange('date', value)}
-        error={errors.date}
         hint={dateHint}
         min={term.start}
         max={latest}
@@ -65,6 +77,19 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         markRequired
         errorFirst
       />
+      {form.runningTotal !== null && (
+        <fieldset className="ws-entry">
+          <legend className="field-label">{t('workspace.form.entryLegend')}</legend>
+          <label>
+            <input type="radio" value="amount" {...form.form.register('entry')} />
+            <span>{t('workspace.form.entryAmount')}</span>
+          </label>
+          <label>
+            <input type="radio" value="total" {...form.form.register('entry')} />
+            <span>{t('workspace.form.entryTotal')}</span>
+          </label>
+        </fieldset>
+      )}
       {indicator.measure === 'ratio' ? (
         <fieldset className="ws-ratio" aria-describedby={`ratio-hint-${indicator.id}`}>
           <legend className="field-label">{t('workspace.form.ratioLegend', { unit: indicator.unit })}</legend>
@@ -80,32 +105,19 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
           </p>
         </fieldset>
       ) : (
-        figure(
-          'value',
-          unit ? t('workspace.form.valueWithUnit', { unit }) : t('workspace.form.value'),
-          // A count is a whole number: no word of decimals beside it.
-          indicator.measure === 'count'
-            ? t('workspace.form.measureHint.count')
-            : `${t(`workspace.form.measureHint.${indicator.measure}`)} ${t('workspace.form.decimalHint')}`,
-        )
+        figure('value', words.label, words.hint)
       )}
       <Field
         label={t('workspace.form.note')}
-        name="note"
+        {...field('note')}
         rows={3}
-        value={draft.note}
-        onValueChange={(value) => onChange('note', value)}
-        error={errors.note}
         hint={t('workspace.form.noteHint', { max: formatNumber(NOTE_MAX, 0, lang) })}
         maxLength={NOTE_MAX}
         errorFirst
       />
       <Field
         label={t('workspace.form.evidence')}
-        name="evidence"
-        value={draft.evidence}
-        onValueChange={(value) => onChange('evidence', value)}
-        error={errors.evidence}
+        {...field('evidence')}
         hint={t('workspace.form.evidenceHint', { max: formatNumber(EVIDENCE_MAX, 0, lang) })}
         maxLength={EVIDENCE_MAX}
         errorFirst

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReadingInput } from '../../../../shared/api/readings';
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import { formatDate } from '../../../format';
 import { useLang, useT } from '../../../i18n';
@@ -6,7 +7,7 @@ import { FormErrors } from '../../../ui/FormErrors';
 import { ProgressPreview } from './ProgressPreview';
 import { emptyDraft } from './readingDraft';
 import { ReadingFields } from './ReadingFields';
-import { boardToday, useDraftForm } from './useDraftForm';
+import { boardToday, useReadingForm } from './useReadingForm';
 import { useReadings } from '../api/useReadings';
 import { useRecordReading } from '../api/useRecordReading';
 import { readingText } from '../../../components/valueTexts';
@@ -28,8 +29,8 @@ export function ReadingForm({ indicator, board, onClose }: Props) {
   const lang = useLang();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useDraftForm(formRef, indicator, board, () => emptyDraft(boardToday(board)));
+  const [initial] = useState(() => emptyDraft(boardToday(board)));
+  const form = useReadingForm(indicator, board, initial);
   // The board's indicator is replaced on every change to it: its readings are asked for again.
   const { state: readings, reload } = useReadings(indicator.id, indicator);
   const { record, saving } = useRecordReading(indicator.id);
@@ -41,18 +42,16 @@ export function ReadingForm({ indicator, board, onClose }: Props) {
     heading.current?.focus();
   }, [indicator.id]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function send(input: ReadingInput) {
     if (saving || closed) return;
     setSaved('');
     setMayRetry(false);
-    const input = form.validate();
-    if (!input) return;
+    form.setFormErrors([]);
     const answer = await record(input);
     if (answer.ok) {
       const { reading } = answer.recorded;
       setSaved(t('workspace.form.saved', { date: formatDate(reading.date, lang), value: readingText(indicator, reading, lang), id: reading.id }));
-      form.reset(emptyDraft(boardToday(board)));
+      form.form.reset(emptyDraft(boardToday(board)));
       reload();
     } else {
       form.showApiError(answer.error);
@@ -77,17 +76,10 @@ export function ReadingForm({ indicator, board, onClose }: Props) {
       <p className="ws-saved" role="status">
         {saved}
       </p>
-      <form ref={formRef} className="ws-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <form className="ws-form" onSubmit={form.form.handleSubmit(send)} noValidate aria-labelledby={`${id}-heading`}>
         <FormErrors errors={form.formErrors} extra={mayRetry ? t('workspace.form.retrySafe') : undefined} />
-        <ReadingFields
-          indicator={indicator}
-          term={board.term}
-          today={form.today}
-          draft={form.draft}
-          errors={form.errors}
-          onChange={form.setField}
-        />
-        <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.check.input} />
+        <ReadingFields indicator={indicator} term={board.term} form={form} />
+        <ProgressPreview indicator={indicator} board={board} readings={readings} input={form.preview} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving || closed}>
             {saving ? t('workspace.form.submitting') : mayRetry ? t('workspace.form.retry') : t('workspace.form.submit')}

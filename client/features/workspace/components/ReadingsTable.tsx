@@ -12,8 +12,8 @@ interface Props {
   readings: ReadingsState;
   mayCorrect: boolean;
   reload: () => void;
-  /** A line for the page's status region. */
-  onAnnounce: (message: string, kind: 'done' | 'conflict') => void;
+  /** A line for the page's status region, and the new reading it is about. */
+  onAnnounce: (message: string, kind: 'done' | 'conflict', readingId?: number) => void;
 }
 
 /** Every revision of an indicator's readings, newest first, with the correction form under the one being corrected. */
@@ -31,7 +31,7 @@ export function ReadingsTable({ indicator, board, readings, mayCorrect, reload, 
   if (list.length === 0) return <p className="notice">{t('workspace.history.empty')}</p>;
 
   return (
-    <div className="table-scroll">
+    <div className="table-scroll ws-readings-scroll">
       <table className="ws-table ws-readings" aria-describedby={captionId}>
         <caption className="visually-hidden" id={captionId}>
           {t('workspace.history.caption', { code: indicator.code })}
@@ -83,7 +83,7 @@ export function ReadingsTable({ indicator, board, readings, mayCorrect, reload, 
                 onCancel={() => closeForm(reading.id)}
                 onSaved={(correction) => {
                   setCorrecting(null);
-                  onAnnounce(t('workspace.correct.saved', { id: reading.id, correction: correction.id }), 'done');
+                  onAnnounce(t('workspace.correct.saved', { id: reading.id, correction: correction.id }), 'done', correction.id);
                   reload();
                 }}
                 onConflict={() => {

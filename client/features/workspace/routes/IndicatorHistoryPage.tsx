@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Board } from '../../../../shared/api/board';
 import { userMayWrite } from '../../../../shared/api/permissions';
 import type { SessionUser } from '../../../../shared/api/session';
@@ -13,12 +13,33 @@ import { useReadings } from '../api/useReadings';
 import { useT } from '../../../i18n';
 import { usePathname } from '../../../navigation';
 
+/** A line of the page's status region; `readingId`: the new reading it is about. */
+interface Announcement {
+  message: string;
+  kind: 'done' | 'conflict';
+  readingId?: number | undefined;
+}
+
 function History({ user, board, indicatorId }: { user: SessionUser; board: Board; indicatorId: number | null }) {
   const t = useT();
   const indicator = board.indicators.find((candidate) => candidate.id === indicatorId) ?? null;
   // The board's indicator is replaced on every change to it (a colleague's correction too).
   const { state, reload } = useReadings(indicator?.id ?? null, indicator);
-  const [announcement, setAnnouncement] = useState<{ message: string; kind: 'done' | 'conflict' } | null>(null);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const live = useRef<HTMLDivElement>(null);
+  const shown = useRef<Announcement | null>(null);
+
+  // The confirmation and the new row are brought to where the person is looking (the corrected
+  // row may be far below the top of the table, where both appear), once the new row is there;
+  // the focus goes to the new row's button.
+  useEffect(() => {
+    if (!announcement || shown.current === announcement) return;
+    const row = announcement.readingId === undefined ? null : document.querySelector<HTMLElement>(`[data-reading="${announcement.readingId}"]`);
+    if (announcement.readingId !== undefined && !row) return;
+    shown.current = announcement;
+    live.current?.scrollIntoView({ block: 'start' });
+    row?.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  }, [announcement, state.readings]);
 
   if (!indicator) {
     return (
@@ -32,7 +53,8 @@ function History({ user, board, indicatorId }: { user: SessionUser; board: Board
       </div>
     );
   }
-  const mayCorrect = !board.term.closed && userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id });
+  const writer = userMayWrite(user, { ownerUnitId: indicator.ownerUnit.id });
+  const mayCorrect = !board.term.closed && writer;
 
   return (
     <>
@@ -49,7 +71,12 @@ function History({ user, board, indicatorId }: { user: SessionUser; board: Board
           <h2 id="ws-readings-heading">{t('workspace.history.title')}</h2>
           <p className="field-hint">{t('workspace.history.intro')}</p>
         </div>
-        <div role="status" className="ws-live">
+        {!board.term.closed && !writer && (
+          <p className="notice" data-read-only>
+            {t('workspace.history.readOnly', { unit: indicator.ownerUnit.name })}
+          </p>
+        )}
+        <div role="status" className="ws-live" ref={live}>
           {announcement && <p className={announcement.kind === 'conflict' ? 'notice notice-error' : 'ws-saved'}>{announcement.message}</p>}
         </div>
         {state.error && (
@@ -67,7 +94,7 @@ function History({ user, board, indicatorId }: { user: SessionUser; board: Board
             readings={state}
             mayCorrect={mayCorrect}
             reload={reload}
-            onAnnounce={(message, kind) => setAnnouncement({ message, kind })}
+            onAnnounce={(message, kind, readingId) => setAnnouncement({ message, kind, readingId })}
           />
         )}
       </section>
