@@ -53,8 +53,9 @@ export function ImportCommitPanel<Preview extends CheckedFile, Result extends Me
           const count = counts[verdict];
           const text = `${messages}.${name}`;
           if (count === undefined || !hasMessage(text)) return null;
+          // None of a verdict is no news: "0 dòng lỗi" in the error's red would read as an alarm.
           return (
-            <span key={verdict} className={`badge ws-import-${verdict}`}>
+            <span key={verdict} className={`badge ws-import-${count > 0 ? verdict : 'none'}`}>
               {t(text, { count })}
             </span>
           );
