@@ -73,4 +73,15 @@ describe('the import page', () => {
     expect(noErrors.background).not.toBe(alarm.background);
     expect(unexpected(problems)).toEqual([]);
   });
+
+  it('heads the page with what was written once the file is committed, no longer "Kết quả kiểm tra"', async () => {
+    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
+    await signIn(page, '/workspace/import');
+    await check(page, 'thang-11.csv', GOOD);
+    await page.getByRole('button', { name: 'Xác nhận ghi 2 dòng mới' }).click();
+    await page.getByRole('heading', { name: 'Đã ghi số liệu từ tệp “thang-11.csv”', level: 2 }).waitFor();
+    expect(await page.getByRole('heading', { name: /Kết quả kiểm tra/ }).count()).toBe(0);
+    expect(await page.getByText('Đã ghi 2 số liệu; bỏ qua 0 dòng trùng.', { exact: false }).count()).toBe(1);
+    expect(unexpected(problems)).toEqual([]);
+  });
 });

@@ -33,7 +33,8 @@ function Importer({ user }: { user: SessionUser }) {
           {preview && (
             <section className="panel" aria-labelledby="ws-preview-heading">
               <h2 id="ws-preview-heading" ref={previewHeading} tabIndex={-1}>
-                {t('workspace.import.previewHeading', { file: preview.fileName })}
+                {/* Once written, the page tells what was done, no longer what a check found. */}
+                {t(result ? 'workspace.import.committedHeading' : 'workspace.import.previewHeading', { file: preview.fileName })}
               </h2>
               <ImportCommitPanel
                 key={preview.id}
