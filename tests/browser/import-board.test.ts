@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Board } from '../../shared/api/board';
 import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
-import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The import page's verdicts and the board's bar, as a clerk and a leader met them (issue 18). */
 
@@ -82,6 +83,24 @@ describe('the import page', () => {
     await page.getByRole('heading', { name: 'Đã ghi số liệu từ tệp “thang-11.csv”', level: 2 }).waitFor();
     expect(await page.getByRole('heading', { name: /Kết quả kiểm tra/ }).count()).toBe(0);
     expect(await page.getByText('Đã ghi 2 số liệu; bỏ qua 0 dòng trùng.', { exact: false }).count()).toBe(1);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('the board', () => {
+  it('says what its bar measures: the share of the way from the term’s starting value to the target, and the share planned by now', async () => {
+    const board: Board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+    const indicator = board.indicators.find((i) => i.code === 'XDD-01')!;
+    expect(indicator.progress).not.toBeNull();
+    const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
+    await signIn(page, '/');
+    const card = page.locator('[data-indicator="XDD-01"]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain(
+      `Tiến độ ${percent(indicator.progress!)} chặng đường từ mức đầu kỳ đến mục tiêu (kế hoạch đến nay: ${percent(indicator.expectedProgress)})`,
+    );
     expect(unexpected(problems)).toEqual([]);
   });
 });
