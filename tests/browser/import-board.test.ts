@@ -75,6 +75,18 @@ describe('the import page', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 
+  it('on a phone, keeps a row in error a few lines high (its errors not squeezed to a word a line), and the page does not scroll sideways', async () => {
+    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
+    await signIn(page, '/workspace/import');
+    await check(page, 'co-loi.csv', WITH_ERRORS);
+    const heights = await page.locator('tr.is-error').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(heights).toHaveLength(3);
+    // Two lines of the longest error take about 60 px; a column a word wide took over 200.
+    for (const height of heights) expect(height).toBeLessThan(120);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(unexpected(problems)).toEqual([]);
+  });
+
   it('heads the page with what was written once the file is committed, no longer "Kết quả kiểm tra"', async () => {
     const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
     await signIn(page, '/workspace/import');
