@@ -99,6 +99,27 @@ describe('the import page', () => {
   });
 });
 
+describe('the plan import', () => {
+  it('heads its preview with what was imported once the plan file is committed', async () => {
+    const board: Board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+    // The plan template as it comes is a valid indicator (imports-templates.test.ts).
+    const template = await fetch(`${server.url}/api/terms/${board.term.id}/plan-imports/template.xlsx`, { headers: { cookie: await server.login() } });
+    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
+    await signIn(page, '/admin/plan');
+    await page.getByLabel('Tệp kế hoạch (.xlsx, .csv)').setInputFiles({
+      name: 'ke-hoach.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await template.arrayBuffer()),
+    });
+    await page.getByRole('button', { name: 'Xem trước kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Xem trước kế hoạch trong tệp “ke-hoach.xlsx”' }).waitFor();
+    await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Đã nhập kế hoạch từ tệp “ke-hoach.xlsx”', level: 3 }).waitFor();
+    expect(await page.getByRole('heading', { name: /Xem trước kế hoạch trong tệp/ }).count()).toBe(0);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe('the board', () => {
   it('says what its bar measures: the share of the way from the term’s starting value to the target, and the share planned by now', async () => {
     const board: Board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
