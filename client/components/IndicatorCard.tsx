@@ -1,4 +1,5 @@
 import type { BoardIndicator } from '../../shared/api/board';
+import { formatShare } from '../format';
 import { useLang, useT } from '../i18n';
 import { figureWithUnit, valueText } from './indicatorText';
 import { PaceBar } from './PaceBar';
@@ -34,6 +35,12 @@ export function IndicatorCard({ indicator }: { indicator: BoardIndicator }) {
       </p>
 
       <PaceBar progress={indicator.progress} expectedProgress={indicator.expectedProgress} place="board" />
+      {/* A bare "30%" beside a value of 98,1% was read as a contradiction: the bar says what it measures. */}
+      <p className="progress-caption" aria-hidden="true">
+        {indicator.progress === null
+          ? t('boardCard.progressNoData', { expected: formatShare(indicator.expectedProgress, lang) })
+          : t('boardCard.progress', { progress: formatShare(indicator.progress, lang), expected: formatShare(indicator.expectedProgress, lang) })}
+      </p>
 
       <dl className="card-facts">
         <TargetFacts indicator={indicator} />

@@ -4,10 +4,10 @@ import { useLang, useT } from '../i18n';
 const clamp = (share: number) => Math.min(1, Math.max(0, share));
 
 /**
- * Where the bar is read. On the board (`board`, a desk with a pointer) the share is printed beside
- * it and its words show on hover. On a screen (`screen`, read from across the room, no pointer) no
- * share: "30%" of the way next to a value of 98,1% reads as a contradiction; the bar against its
- * marker says ahead or behind, and the words are in its accessible name.
+ * Where the bar is read. On the board (`board`, a desk with a pointer) its words show on hover, and
+ * the card prints them under it (IndicatorCard). On a screen (`screen`, read from across the room,
+ * no pointer) no share: "30%" of the way next to a value of 98,1% reads as a contradiction; the bar
+ * against its marker says ahead or behind, and the words are in its accessible name.
  */
 export type PaceBarPlace = 'board' | 'screen';
 
@@ -51,11 +51,6 @@ export function PaceBar({ progress, expectedProgress, place }: Props) {
         <div className={`${name}-fill`} style={{ width: `${reached * 100}%` }} />
         <div className={`${name}-marker`} style={{ left: `${clamp(expectedProgress) * 100}%` }} />
       </div>
-      {onBoard && (
-        <span className={`${name}-share`} aria-hidden="true">
-          {progress === null ? '—' : formatShare(progress, lang)}
-        </span>
-      )}
     </div>
   );
 }

@@ -19,20 +19,33 @@ export interface TableShape {
 }
 
 /**
- * A header cell as compared: case, spaces and how the marks are encoded do not matter (Excel on
- * some machines writes "Ngày" decomposed, as NFD).
+ * A header cell as compared: case, spaces and the marks do not matter. Excel on some machines
+ * writes "Ngày" decomposed (NFD), and a clerk without a Vietnamese keyboard types "Ma chi tieu"
+ * for "Mã chỉ tiêu": the marks are dropped (decomposed, then the combining marks removed) and đ,
+ * a letter of its own rather than a d with a mark, is read as d.
  */
 function headerKey(header: unknown): string {
-  return String(header ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return String(header ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Header cell → the column it names: its Vietnamese header or its own (English) name; '' for another. */
 function headerReader(shape: TableShape): (header: unknown) => string {
   const byKey = new Map<string, string>();
+  const name = (key: string, column: string) => {
+    // Two headers the same once their marks are dropped would make a file's meaning a guess.
+    if ((byKey.get(key) ?? column) !== column) throw new Error(`the headers of ${byKey.get(key)} and ${column} read alike: "${key}"`);
+    byKey.set(key, column);
+  };
   for (const column of shape.columns) {
-    byKey.set(headerKey(column), column);
+    name(headerKey(column), column);
     const vietnamese = shape.headers[column];
-    if (vietnamese) byKey.set(headerKey(vietnamese), column);
+    if (vietnamese) name(headerKey(vietnamese), column);
   }
   return (header) => byKey.get(headerKey(header)) ?? '';
 }

@@ -13,7 +13,7 @@ import { givingWay } from '../changes/giving-way';
 import type { IdempotencyRepository } from '../changes/idempotency.repository';
 import type { Idempotency, UnitOfWork, WritePipeline } from '../changes/write-pipeline';
 import { DomainError } from '../errors';
-import { KnownReadings } from '../imports/row-rules';
+import { ConflictingRows, KnownReadings } from '../imports/row-rules';
 import type { ReadingRow, ReadingsRepository, ReadingWithAuthor } from './readings.repository';
 
 /** The answer to a write sent with an Idempotency-Key: `replayed` when it is the first answer again. */
@@ -167,8 +167,9 @@ export class ReadingsService {
   /**
    * Readings of the current board sent together (`POST /api/readings`): each checked with the
    * rules of a single reading, written all or none in one unit of work. A reading equal to one
-   * already there (or earlier in the batch) is skipped, as in imports. Errors name their reading:
-   * `readings.<index>.<field>`.
+   * already there (or earlier in the batch) is skipped, as in imports, and two different figures
+   * for one date of an indicator taking its latest reading are `conflicting_rows` on each (the
+   * rule of file imports, docs/decisions.md). Errors name their reading: `readings.<index>.<field>`.
    */
   async recordBatch(principal: Principal, readings: readonly BatchReading[], idempotencyKey?: string, ip = ''): Promise<OnceAnswer<ReadingsBatchResult>> {
     const idempotency = idempotencyOf(principal, idempotencyKey, { batch: readings });
@@ -185,6 +186,7 @@ export class ReadingsService {
       const today = dateInZone(unit.now, this.timeZone);
       const fields: Record<string, string> = {};
       const batch: CheckedReading[] = [];
+      const conflicts = new ConflictingRows();
       for (const [index, reading] of readings.entries()) {
         if (index > 0 && index % READINGS_A_TURN === 0) await givingWay();
         const { code, indicatorId, ...input } = reading;
@@ -197,8 +199,12 @@ export class ReadingsService {
         }
         const errors = Object.entries(readingFieldErrors(input, indicator.measure as Measure, span, today));
         for (const [field, error] of errors) fields[`readings.${index}.${field}`] = error;
-        if (errors.length === 0 && !known.get(indicator.id)!.repeatedOrAdded(input)) batch.push({ indicator, input });
+        if (errors.length > 0) continue;
+        conflicts.add(index, indicator, input);
+        if (!known.get(indicator.id)!.repeatedOrAdded(input)) batch.push({ indicator, input });
       }
+      // Two figures for one date of an indicator taking its latest reading: the batch contradicts itself, as a file can.
+      for (const index of conflicts.indexes()) fields[`readings.${index}.date`] = 'conflicting_rows';
       if (Object.keys(fields).length > 0) throw new DomainError('validation_failed', 'some readings are not valid: nothing was recorded', fields);
       const updates = await this.append(unit, principal, term, batch);
       await unit.audit({

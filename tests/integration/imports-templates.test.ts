@@ -117,6 +117,26 @@ describe('reading a file by its headers', () => {
     expect(checked.rows.map((r) => [r.code, r.date, r.value, r.note, r.status])).toEqual([['KTGS-02', '2026-11-21', 1, 'Giám sát', 'new']]);
   });
 
+  it('takes headers typed without their marks (“Ma chi tieu” for “Mã chỉ tiêu”), in any case and spacing', async () => {
+    const plain = ['  MA CHI TIEU', 'ngay', 'Gia  tri', 'tu so', 'Mau So', 'ghi chu ', 'CAN CU'];
+    const checked = await preview('khong-dau.csv', [plain.join(','), ...ROWS].join('\n'));
+    const vietnamese = await preview('tieng-viet.csv', [VIETNAMESE_HEADER.join(','), ...ROWS].join('\n'));
+    expect(checked.rows.map((r) => r.status)).toEqual(['new', 'new', 'new', 'error']);
+    expect(checked.rows).toEqual(vietnamese.rows);
+
+    // The plan file too, "Đơn vị phụ trách" as "Don vi phu trach" (đ has no mark to strip: it is a letter of its own).
+    const termId = board.term.id;
+    const workbook = await workbookOf(await fetch(`${server.url}/api/terms/${termId}/plan-imports/template.xlsx`, { headers: { cookie: admin } }));
+    const header = workbook.worksheets[0]!.getRow(1);
+    header.eachCell((cell) => {
+      cell.value = String(cell.value).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    });
+    expect(header.getCell(5).value).toBe('Don vi phu trach');
+    const response = await uploadFile(`${server.url}/api/terms/${termId}/plan-imports`, 'ke-hoach.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), { cookie: admin });
+    expect(response.status).toBe(201);
+    expect(planImportPreviewSchema.parse(response.body).rows.map((r) => [r.status, r.errors])).toEqual([['new', {}]]);
+  });
+
   it('still refuses a header that names neither, saying which names it takes', async () => {
     const response = await uploadFile(`${server.url}/api/imports`, 'sai.csv', 'Ma,Ngay thang,So\nKTGS-02,2026-11-21,1', { cookie: admin });
     expect(response.status).toBe(400);

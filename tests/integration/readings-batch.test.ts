@@ -70,6 +70,41 @@ describe('POST /api/readings: a batch of readings, all or none', () => {
     expect(await boardSeq()).toBe(before.seq);
   });
 
+  it('refuses two different figures for one date of an indicator that takes its latest reading, naming each reading, as a file import does', async () => {
+    const before = { readings: await readingCount(), seq: await boardSeq() };
+    // CCHC-01 (percent) and XDD-04 (ratio) take their latest reading; KTGS-02 (count) adds its readings up.
+    const percent = indicators.find((i) => i.code === 'CCHC-01')!;
+    const readings = [
+      { code: 'CCHC-01', date: '2026-11-05', value: 98 },
+      { code: 'KTGS-02', date: '2026-11-05', value: 1 },
+      // The same indicator named by its id, the same day, another figure.
+      { indicatorId: percent.id, date: '2026-11-05', value: 97 },
+      { code: 'XDD-04', date: '2026-11-05', numerator: 5, denominator: 5 },
+      { code: 'xdd-04', date: '2026-11-05', numerator: 4, denominator: 5 },
+      // Another date is no contradiction; nor is a second addition to a cumulative count on one day.
+      { code: 'CCHC-01', date: '2026-11-06', value: 97 },
+      { code: 'KTGS-02', date: '2026-11-05', value: 2 },
+    ];
+    const { status, body } = await post({ readings });
+    expect([status, body.error.code]).toEqual([400, 'validation_failed']);
+    expect(body.error.fields).toEqual({
+      'readings.0.date': 'conflicting_rows',
+      'readings.2.date': 'conflicting_rows',
+      'readings.3.date': 'conflicting_rows',
+      'readings.4.date': 'conflicting_rows',
+    });
+    expect(await readingCount()).toBe(before.readings);
+    expect(await boardSeq()).toBe(before.seq);
+
+    // The OpenAPI document says so too, on the batch's body.
+    const document = (await api(server, 'GET', '/api/openapi.json')).body;
+    expect(document.paths['/api/readings'].post.requestBody.content['application/json'].schema.description).toContain('`conflicting_rows` on `date`');
+
+    // Once the batch says one thing, it is written.
+    const agreed = await post({ readings: readings.filter((_, index) => index !== 2 && index !== 4) });
+    expect([agreed.status, agreed.body.imported]).toEqual([201, 5]);
+  });
+
   it('refuses malformed batches: neither or both of code and indicatorId, unknown fields, more than the maximum', async () => {
     const date = '2026-11-20';
     for (const readings of [[{ date, value: 1 }], [{ code: 'XDD-01', indicatorId: 1, date, value: 1 }], [{ code: 'XDD-01', date, value: 1, supersedes: 1 }], []]) {

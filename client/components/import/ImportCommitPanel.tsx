@@ -11,7 +11,7 @@ const COUNTED = [
   ['error', 'countError'],
 ] as const;
 
-interface Props<Preview extends CheckedFile, Result extends MessageParams> {
+export interface ImportCommitPanelProps<Preview extends CheckedFile, Result extends MessageParams> {
   flow: SpreadsheetImport<Preview, Result>;
   preview: Preview;
   result: Result | null;
@@ -30,7 +30,7 @@ export function ImportCommitPanel<Preview extends CheckedFile, Result extends Me
   result,
   onCommitted,
   onStartOver,
-}: Props<Preview, Result>) {
+}: ImportCommitPanelProps<Preview, Result>) {
   const t = useT();
   const id = useId();
   // A mutation: a session that ended is the QueryClient's 401 (app/queryClient.ts).
@@ -53,8 +53,9 @@ export function ImportCommitPanel<Preview extends CheckedFile, Result extends Me
           const count = counts[verdict];
           const text = `${messages}.${name}`;
           if (count === undefined || !hasMessage(text)) return null;
+          // None of a verdict is no news: "0 dòng lỗi" in the error's red would read as an alarm.
           return (
-            <span key={verdict} className={`badge ws-import-${verdict}`}>
+            <span key={verdict} className={`badge ws-import-${count > 0 ? verdict : 'none'}`}>
               {t(text, { count })}
             </span>
           );

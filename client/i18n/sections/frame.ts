@@ -1,6 +1,6 @@
 /**
  * The strings of the signed-in app's frame: the navigation bar and the session check, on every
- * page (the board's first route too). The pages' own strings are loaded with their route
+ * page (the board's first route too), and the signed-in board's card. The pages' own strings are loaded with their route
  * (i18n/appStrings.ts); the meeting-room screen loads none of these.
  */
 export const frameVi = {
@@ -29,6 +29,11 @@ export const frameVi = {
     checking: 'Đang kiểm tra phiên đăng nhập…',
     failed: 'Không kiểm tra được phiên đăng nhập.',
   },
+  /** The signed-in board's card (IndicatorCard): here, not in vi.ts, so the meeting-room screen's bundle carries none of it. */
+  boardCard: {
+    progress: 'Tiến độ {progress} chặng đường từ mức đầu kỳ đến mục tiêu (kế hoạch đến nay: {expected})',
+    progressNoData: 'Chưa có số liệu để tính tiến độ (kế hoạch đến nay: {expected} chặng đường)',
+  },
 };
 
 export const frameEn: typeof frameVi = {
@@ -56,5 +61,9 @@ export const frameEn: typeof frameVi = {
   session: {
     checking: 'Checking your session…',
     failed: 'Could not check your session.',
+  },
+  boardCard: {
+    progress: 'Progress: {progress} of the way from the starting value to the target (planned by now: {expected})',
+    progressNoData: 'No readings yet to measure progress (planned by now: {expected} of the way)',
   },
 };

@@ -1,7 +1,6 @@
 import type { ImportPreview, ImportResult } from '../../../../shared/api/imports';
 import type { SessionUser } from '../../../../shared/api/session';
-import { ImportCommitPanel } from '../../../components/import/ImportCommitPanel';
-import { ImportRowsTable } from '../../../components/import/ImportRowsTable';
+import { CheckedFileSection } from '../../../components/import/CheckedFileSection';
 import { ImportUploadForm } from '../../../components/import/ImportUploadForm';
 import { useImportSteps } from '../../../components/import/useImportSteps';
 import { IMPORT_PATH } from '../../../paths/workspace';
@@ -32,18 +31,16 @@ function Importer({ user }: { user: SessionUser }) {
           )}
           {preview && (
             <section className="panel" aria-labelledby="ws-preview-heading">
-              <h2 id="ws-preview-heading" ref={previewHeading} tabIndex={-1}>
-                {t('workspace.import.previewHeading', { file: preview.fileName })}
-              </h2>
-              <ImportCommitPanel
-                key={preview.id}
+              <CheckedFileSection
                 flow={readingsFileImport}
                 preview={preview}
                 result={result}
+                level="h2"
+                headingId="ws-preview-heading"
+                headingRef={previewHeading}
                 onCommitted={showResult}
                 onStartOver={startOver}
               />
-              <ImportRowsTable key={preview.id} flow={readingsFileImport} preview={preview} />
             </section>
           )}
         </>

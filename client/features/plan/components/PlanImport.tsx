@@ -1,8 +1,7 @@
 import { useId, useMemo, useRef } from 'react';
 import type { PlanImportPreview, PlanImportResult } from '../../../api/plan';
 import { useT } from '../../../i18n';
-import { ImportCommitPanel } from '../../../components/import/ImportCommitPanel';
-import { ImportRowsTable } from '../../../components/import/ImportRowsTable';
+import { CheckedFileSection } from '../../../components/import/CheckedFileSection';
 import { ImportUploadForm } from '../../../components/import/ImportUploadForm';
 import { useImportSteps } from '../../../components/import/useImportSteps';
 import { planFileImport } from './planFileImport';
@@ -51,18 +50,16 @@ export function PlanImport({ term, onImported }: Props) {
           {!preview && <ImportUploadForm flow={flow} onPreview={steps.showPreview} />}
           {preview && (
             <div className="plan-import-preview">
-              <h3 id={`${id}-preview`} ref={previewHeading} tabIndex={-1}>
-                {t('admin.plan.import.previewHeading', { file: preview.fileName })}
-              </h3>
-              <ImportCommitPanel
-                key={preview.id}
+              <CheckedFileSection
                 flow={flow}
                 preview={preview}
                 result={steps.result}
+                level="h3"
+                headingId={`${id}-preview`}
+                headingRef={previewHeading}
                 onCommitted={onCommitted}
                 onStartOver={startOver}
               />
-              <ImportRowsTable key={`rows-${preview.id}`} flow={flow} preview={preview} />
             </div>
           )}
         </>
