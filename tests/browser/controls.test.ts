@@ -60,3 +60,51 @@ describe('the audit log', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 });
+
+/** A browser in English (en-US): its own date and file controls would speak mm/dd/yyyy and "Choose File". */
+async function englishBrowserPage(): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return { page, problems };
+}
+
+describe('the date and file controls', () => {
+  it('take a date typed day first (dd/mm/yyyy) in an English browser, and refuse a day the calendar lacks', async () => {
+    await start();
+    const { page, problems } = await englishBrowserPage();
+    await signIn(page, '/admin/audit');
+    const from = page.getByLabel('Từ ngày');
+    await from.click();
+    await page.keyboard.type('01122026');
+    expect(await from.inputValue()).toBe('01/12/2026');
+    expect(await from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href')).toContain('from=2026-12-01');
+
+    const to = page.getByLabel('Đến ngày');
+    await to.fill('31/02/2026');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field', { has: to }).innerText()).toContain('Ngày không hợp lệ.');
+    expect(unexpected(problems)).toEqual([]);
+  });
+
+  it('say "Chọn tệp" and "Chưa chọn tệp", then the chosen file’s name, in an English browser', async () => {
+    await start();
+    const { page, problems } = await englishBrowserPage();
+    await signIn(page, '/workspace/import');
+    const field = page.locator('.file-field');
+    await field.waitFor();
+    expect(await field.innerText()).toContain('Chọn tệp');
+    expect(await field.innerText()).toContain('Chưa chọn tệp');
+    await page.getByLabel('Tệp số liệu').setInputFiles({ name: 'thang-11.csv', mimeType: 'text/csv', buffer: Buffer.from('code,date,value\n') });
+    await expect.poll(() => field.innerText()).toContain('thang-11.csv');
+    expect(await field.innerText()).not.toContain('Chưa chọn tệp');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
+import { DateField } from '../../../ui/DateField';
 import type { DraftField, ReadingDraft } from './readingDraft';
 
 interface Props {
@@ -49,10 +50,9 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
 
   return (
     <>
-      <Field
+      <DateField
         label={t('workspace.form.date')}
         name="date"
-        type="date"
         value={draft.date}
         onValueChange={(value) => onChange('date', value)}
         error={errors.date}
@@ -61,7 +61,6 @@ export function ReadingFields({ indicator, term, today, draft, errors, onChange 
         max={latest}
         required
         className="field-narrow"
-        spellCheck={false}
         markRequired
         errorFirst
       />
