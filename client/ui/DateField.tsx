@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { FieldFrame, type FrameProps } from './Field';
+import './controls.css';
 
 interface DateFieldProps extends FrameProps {
   name: string;
