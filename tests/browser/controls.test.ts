@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, submitLogin, watchedPage } from '../helpers/browser';
 import { uploadFile } from '../helpers/multipart';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
@@ -105,6 +105,40 @@ describe('the date and file controls', () => {
     await page.getByLabel('Tệp số liệu').setInputFiles({ name: 'thang-11.csv', mimeType: 'text/csv', buffer: Buffer.from('code,date,value\n') });
     await expect.poll(() => field.innerText()).toContain('thang-11.csv');
     expect(await field.innerText()).not.toContain('Chưa chọn tệp');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('the language switch', () => {
+  it('turns the signed-in app to English and back, and keeps the choice on pages opened without ?lang=', async () => {
+    await start();
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server!.url}/admin/users`);
+    await page.waitForURL(/\/login/);
+    // The login page names itself in the tab too.
+    await expect.poll(() => page.title()).toBe('Đăng nhập · Bảng theo dõi chỉ tiêu nhiệm kỳ');
+    await submitLogin(page, '/admin/users', ADMIN.username, ADMIN.password);
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Users · Term targets board');
+    expect(await page.getByRole('option', { name: 'Specialist' }).count()).toBeGreaterThan(0);
+
+    // Moving on, and opening a page by its bare address: still English.
+    await page.getByRole('link', { name: 'Audit log', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await page.goto(`${server!.url}/account`);
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Tài khoản', level: 1 }).waitFor();
+    await page.goto(`${server!.url}/admin/users`);
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(unexpected(problems)).toEqual([]);
   });
 });
