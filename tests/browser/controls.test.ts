@@ -142,3 +142,22 @@ describe('the language switch', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 });
+
+describe('the tab titles', () => {
+  it('name every signed-in page, each its own', async () => {
+    await start();
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/');
+    const paths = ['/reports', '/workspace', '/workspace/import', '/account', '/admin/screens', '/admin/users', '/admin/tokens', '/admin/audit', '/admin/notifications', '/admin/plan', '/admin/units', '/admin/settings'];
+    const titles = new Map<string, string>();
+    for (const path of paths) {
+      await page.goto(`${server!.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      const heading = (await page.locator('h1').first().innerText()).trim();
+      await expect.poll(() => page.title()).toBe(`${heading} · Bảng theo dõi chỉ tiêu nhiệm kỳ`);
+      titles.set(path, await page.title());
+    }
+    expect(new Set(titles.values()).size).toBe(paths.length);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
