@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, submitLogin, watchedPage } from '../helpers/browser';
+import { axeViolations, launchBrowser, signInFromPath, submitLogin, watchedPage } from '../helpers/browser';
 import { uploadFile } from '../helpers/multipart';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
@@ -91,6 +91,7 @@ describe('the date and file controls', () => {
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.field', { has: to }).innerText()).toContain('Ngày không hợp lệ.');
+    expect(await axeViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
   });
 
@@ -105,6 +106,7 @@ describe('the date and file controls', () => {
     await page.getByLabel('Tệp số liệu').setInputFiles({ name: 'thang-11.csv', mimeType: 'text/csv', buffer: Buffer.from('code,date,value\n') });
     await expect.poll(() => field.innerText()).toContain('thang-11.csv');
     expect(await field.innerText()).not.toContain('Chưa chọn tệp');
+    expect(await axeViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
   });
 });
