@@ -1,3 +1,5 @@
+// First: an address without ?lang= gets the remembered language before anything reads it.
+import './i18n/rememberLang';
 import { App } from './App';
 import { detectLang } from './i18n';
 import { frameVi } from './i18n/sections/frame';

@@ -6,6 +6,7 @@ import '../styles/workspace.css';
 import { LogoutButton } from './LogoutButton';
 import { REPORTS_PATH } from '../paths/reports';
 import { AppLink } from './AppLink';
+import { LangSwitch } from './LangSwitch';
 import { ACCOUNT_PATH, IMPORT_PATH, WORKSPACE_PATH } from '../paths/workspace';
 
 interface NavItem {
@@ -92,6 +93,7 @@ export function AppNav({ user }: { user: SessionUser }) {
           {t('nav.account')}
         </AppLink>
         <LogoutButton className="button button-quiet" />
+        <LangSwitch />
       </div>
     </header>
   );

@@ -2,7 +2,7 @@ import { useId, type ChangeEventHandler, type FocusEventHandler, type InputHTMLA
 import { useT, type MessageKey } from '../i18n';
 import { describedBy } from './fieldErrors';
 
-interface FrameProps {
+export interface FrameProps {
   label: string;
   hint?: ReactNode;
   /** The message beside the field, tied to the control so it is read out with it. */
@@ -24,7 +24,7 @@ interface ControlProps {
 }
 
 /** The label, the control, its hint and its error, the last two tied to the control with `aria-describedby`. */
-function FieldFrame({ label, hint, error, className, markRequired = false, required, errorFirst = false, control }: FrameProps & { required?: boolean | undefined; control: (props: ControlProps) => ReactNode }) {
+export function FieldFrame({ label, hint, error, className, markRequired = false, required, errorFirst = false, control }: FrameProps & { required?: boolean | undefined; control: (props: ControlProps) => ReactNode }) {
   const t = useT();
   const id = useId();
   const hintId = hint !== undefined && hint !== null && hint !== '' ? `${id}-hint` : undefined;

@@ -29,14 +29,14 @@ const unexpected = (problems: string[]) => problems.filter((problem) => !problem
 
 const indicatorOf = (code: string): BoardIndicator => board.indicators.find((indicator) => indicator.code === code)!;
 
-/** What has the focus: its name attribute, else its text. */
+/** What has the focus: its name attribute, else its text, else its accessible label. */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
-    return element?.getAttribute('name') || element?.textContent?.trim() || element?.tagName || '';
+    return element?.getAttribute('name') || element?.textContent?.trim() || element?.getAttribute('aria-label') || element?.tagName || '';
   });
 
-/** The focus stops met pressing Tab `presses` times, each counted once (a date field has a stop per part). */
+/** The focus stops met pressing Tab `presses` times, each counted once (a date field: its text, then its calendar button). */
 async function tabStops(page: Page, presses: number): Promise<string[]> {
   const stops: string[] = [];
   for (let i = 0; i < presses; i++) {
@@ -58,7 +58,7 @@ describe('the reading form', () => {
     await page.waitForFunction((code) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent?.includes(code), indicator.code);
 
     const stops = await tabStops(page, 12);
-    expect(stops.slice(0, stops.indexOf('Lưu số liệu') + 1)).toEqual(['Đóng', 'Xem lịch sử số liệu', 'date', 'value', 'note', 'evidence', 'Lưu số liệu']);
+    expect(stops.slice(0, stops.indexOf('Lưu số liệu') + 1)).toEqual(['Đóng', 'Xem lịch sử số liệu', 'date', 'Chọn ngày trên lịch', 'value', 'note', 'evidence', 'Lưu số liệu']);
 
     // The preview follows each keystroke, before anything is sent.
     const value = page.getByLabel(/^Giá trị/);
@@ -118,7 +118,7 @@ describe('the correction form', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H3' && document.activeElement.textContent?.startsWith('Đính chính bản ghi'));
 
     const stops = await tabStops(page, 12);
-    expect(stops.slice(0, stops.indexOf('Hủy') + 1)).toEqual(['date', 'value', 'note', 'evidence', 'reason', 'Lưu bản đính chính', 'Hủy']);
+    expect(stops.slice(0, stops.indexOf('Hủy') + 1)).toEqual(['date', 'Chọn ngày trên lịch', 'value', 'note', 'evidence', 'reason', 'Lưu bản đính chính', 'Hủy']);
 
     const form = page.locator('form.ws-correction');
     const value = form.getByLabel(/^Giá trị/);

@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
 import { describedBy, unplacedErrors, type FieldMessages } from '../../ui/fieldErrors';
 import { FormErrors } from '../../ui/FormErrors';
+import { FileField } from '../../ui/FileField';
 import type { CheckedFile, SpreadsheetImport } from './spreadsheetImport';
 
 const ACCEPTED = /\.(csv|xlsx)$/i;
@@ -73,11 +74,11 @@ export function ImportUploadForm<Preview extends CheckedFile, Result extends Mes
         <label className="field-label" htmlFor={`${id}-file`}>
           {t(`${messages}.file`)}
         </label>
-        <input
+        <FileField
           ref={input}
           id={`${id}-file`}
           name="file"
-          type="file"
+          file={file}
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/api/session';
 import { planEn, planVi } from './adminPlan';
 import { settingsEn, settingsVi } from './adminSettings';
 import { orgUnitsEn, orgUnitsVi } from './adminUnits';
+import { auditFieldsEn, auditFieldsVi } from './adminAudit';
 
 type ActorKind = AuditEntry['actor']['kind'];
 
@@ -204,8 +205,9 @@ export const adminVi = {
     },
   },
   audit: {
+    ...auditFieldsVi,
     title: 'Nhật ký thao tác',
-    intro: 'Ai đã làm gì, lúc nào, từ đâu: nhập và sửa số liệu, đăng nhập, thay đổi người dùng, mã truy cập và màn hình. Mới nhất ở trên cùng.',
+    intro: 'Ai đã làm gì, lúc nào, từ đâu: nhập và đính chính số liệu, đăng nhập, thay đổi người dùng, mã truy cập và màn hình. Mới nhất ở trên cùng.',
     loadFailed: 'Không tải được nhật ký.',
     filters: {
       heading: 'Lọc nhật ký',
@@ -214,7 +216,7 @@ export const adminVi = {
       actor: 'Người thực hiện',
       actorHint: 'Tên đăng nhập, họ tên hoặc tên mã API.',
       entity: 'Đối tượng',
-      entityHint: 'Ví dụ: reading, user, token, display.',
+      entityHint: 'Mã đối tượng, ví dụ: reading (số liệu), user (người dùng), token (mã truy cập API), display (màn hình).',
       from: 'Từ ngày',
       to: 'Đến ngày',
       apply: 'Lọc',
@@ -243,7 +245,7 @@ export const adminVi = {
     action: {
       reading: {
         created: 'Nhập số liệu',
-        corrected: 'Sửa số liệu',
+        corrected: 'Đính chính số liệu',
       },
       import: {
         committed: 'Nhập số liệu từ tệp',
@@ -307,6 +309,11 @@ export const adminVi = {
       session: 'Phiên đăng nhập',
       token: 'Mã truy cập API',
       display: 'Màn hình',
+      readings: 'Số liệu (qua API)',
+      term: 'Nhiệm kỳ',
+      group: 'Nhóm chỉ tiêu',
+      unit: 'Đơn vị',
+      settings: 'Cài đặt',
     },
     change: {
       afterOnly: 'Ghi nhận sau thao tác:',
@@ -314,6 +321,7 @@ export const adminVi = {
       none: 'Không có thay đổi ghi nhận',
       more: 'và {count} trường khác',
       details: 'Chi tiết',
+      field: 'Thông tin',
       before: 'Trước',
       after: 'Sau',
       empty: '(trống)',
@@ -350,7 +358,7 @@ export const adminEn: typeof adminVi = {
   copyFailed: 'Could not copy. Select the text and copy it by hand.',
   role: {
     admin: 'Administrator',
-    editor: 'Editor',
+    editor: 'Specialist',
     viewer: 'Viewer',
   },
   roleHint: {
@@ -382,7 +390,7 @@ export const adminEn: typeof adminVi = {
       submitting: 'Creating…',
       done: 'User “{name}” created.',
     },
-    editorWithoutUnits: 'An editor with no unit assigned cannot record readings for any indicator.',
+    editorWithoutUnits: 'A specialist with no unit assigned cannot record readings for any indicator.',
     list: {
       heading: 'Users',
       empty: 'No users yet.',
@@ -528,6 +536,7 @@ export const adminEn: typeof adminVi = {
     },
   },
   audit: {
+    ...auditFieldsEn,
     title: 'Audit log',
     intro: 'Who did what, when and from where: readings entered and corrected, sign-ins, changes to users, tokens and screens. Newest first.',
     loadFailed: 'The audit log could not be loaded.',
@@ -538,7 +547,7 @@ export const adminEn: typeof adminVi = {
       actor: 'Done by',
       actorHint: 'Username, full name or API token name.',
       entity: 'Entity',
-      entityHint: 'For example: reading, user, token, display.',
+      entityHint: 'The entity’s code, for example: reading, user, token (API token), display (display screen).',
       from: 'From',
       to: 'To',
       apply: 'Filter',
@@ -626,6 +635,11 @@ export const adminEn: typeof adminVi = {
       session: 'Session',
       token: 'API token',
       display: 'Display screen',
+      readings: 'Readings (through the API)',
+      term: 'Term',
+      group: 'Indicator group',
+      unit: 'Unit',
+      settings: 'Settings',
     },
     change: {
       afterOnly: 'Recorded after the action:',
@@ -633,6 +647,7 @@ export const adminEn: typeof adminVi = {
       none: 'No change recorded',
       more: '{count, plural, one {and # more field} other {and # more fields}}',
       details: 'Details',
+      field: 'Field',
       before: 'Before',
       after: 'After',
       empty: '(empty)',

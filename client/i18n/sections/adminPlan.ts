@@ -34,7 +34,7 @@ export const planVi = {
       open: 'Kết thúc',
       openLabel: 'Kết thúc nhiệm kỳ {name}',
       heading: 'Kết thúc nhiệm kỳ “{name}”?',
-      body: 'Từ lúc này nhiệm kỳ chỉ còn để xem: không nhập hay sửa số liệu, không thêm hay sửa nhóm và chỉ tiêu được nữa. Kết quả được giữ làm lịch sử. Không thể hoàn tác.',
+      body: 'Từ lúc này nhiệm kỳ chỉ còn để xem: không nhập hay đính chính số liệu, không thêm hay sửa nhóm và chỉ tiêu được nữa. Kết quả được giữ làm lịch sử. Không thể hoàn tác.',
       confirm: 'Kết thúc nhiệm kỳ',
       confirming: 'Đang kết thúc…',
       done: 'Đã kết thúc nhiệm kỳ “{name}”. Nhiệm kỳ này giờ chỉ còn để xem.',

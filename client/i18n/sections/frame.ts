@@ -24,6 +24,7 @@ export const frameVi = {
     plan: 'Kế hoạch nhiệm kỳ',
     units: 'Đơn vị',
     settings: 'Cài đặt',
+    language: 'Ngôn ngữ',
   },
   session: {
     checking: 'Đang kiểm tra phiên đăng nhập…',
@@ -57,6 +58,7 @@ export const frameEn: typeof frameVi = {
     plan: 'Term plan',
     units: 'Units',
     settings: 'Settings',
+    language: 'Language',
   },
   session: {
     checking: 'Checking your session…',

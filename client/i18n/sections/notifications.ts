@@ -65,7 +65,7 @@ export const notificationsMailEn: typeof notificationsMailVi = {
 export const notificationsVi = {
   title: 'Nhắc việc và cảnh báo',
   intro:
-    'Mỗi phút máy chủ kiểm tra: biên tập viên của đơn vị được nhắc 3 ngày trước hạn cập nhật và khi quá hạn (mỗi hạn một lần); người nhận cảnh báo (mục Cài đặt) được báo khi trạng thái một chỉ tiêu xấu đi.',
+    'Mỗi phút máy chủ kiểm tra: chuyên viên của đơn vị được nhắc 3 ngày trước hạn cập nhật và khi quá hạn (mỗi hạn một lần); người nhận cảnh báo (mục Cài đặt) được báo khi trạng thái một chỉ tiêu xấu đi.',
   mailOff: 'Máy chủ chưa cấu hình gửi thư (SMTP_URL): chưa có nhắc việc hay cảnh báo nào được gửi.',
   empty: 'Chưa có nhắc việc hay cảnh báo nào.',
   loadFailed: 'Không tải được danh sách. Hãy thử lại.',
@@ -100,7 +100,7 @@ export const notificationsVi = {
 export const notificationsEn: typeof notificationsVi = {
   title: 'Reminders and alerts',
   intro:
-    'Every minute the server checks: a unit’s editors are reminded 3 days before an update is due and when it is overdue (once per due date); the alert recipients (Settings) are told when a target’s status gets worse.',
+    'Every minute the server checks: a unit’s specialists are reminded 3 days before an update is due and when it is overdue (once per due date); the alert recipients (Settings) are told when a target’s status gets worse.',
   mailOff: 'This server does not send email (no SMTP_URL): no reminder or alert has been sent.',
   empty: 'No reminder or alert yet.',
   loadFailed: 'The list could not be loaded. Try again.',

@@ -215,8 +215,8 @@ export const workspaceVi = {
     role: 'Vai trò',
     roles: {
       admin: 'Quản trị viên',
-      editor: 'Cán bộ cập nhật số liệu',
-      viewer: 'Chỉ xem',
+      editor: 'Chuyên viên',
+      viewer: 'Người xem',
     } satisfies Record<Role, string>,
     passwordHeading: 'Đổi mật khẩu',
     currentPassword: 'Mật khẩu hiện tại',
@@ -443,7 +443,7 @@ export const workspaceEn: typeof workspaceVi = {
     role: 'Role',
     roles: {
       admin: 'Administrator',
-      editor: 'Editor (enters readings)',
+      editor: 'Specialist',
       viewer: 'Viewer',
     },
     passwordHeading: 'Change password',

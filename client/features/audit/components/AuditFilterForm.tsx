@@ -4,6 +4,7 @@ import type { AuditFilters } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
+import { DateField } from '../../../ui/DateField';
 import { auditFields } from '../../../components/adminFields';
 
 interface Props {
@@ -92,8 +93,8 @@ export function AuditFilterForm({ applied, onApply }: Props) {
           hint={t('admin.audit.filters.entityHint')}
           error={fieldErrors.entity}
         />
-        <Field label={t('admin.audit.filters.from')} name="from" type="date" value={draft.from} onValueChange={set('from')} error={fieldErrors.from} />
-        <Field label={t('admin.audit.filters.to')} name="to" type="date" value={draft.to} onValueChange={set('to')} error={fieldErrors.to} />
+        <DateField label={t('admin.audit.filters.from')} name="from" value={draft.from} onValueChange={set('from')} error={fieldErrors.from} />
+        <DateField label={t('admin.audit.filters.to')} name="to" value={draft.to} onValueChange={set('to')} error={fieldErrors.to} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary">

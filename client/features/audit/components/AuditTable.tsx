@@ -1,31 +1,8 @@
 import type { AuditEntry } from '../../../../shared/api/audit';
-import { localeOf } from '../../../format';
-import { hasMessage, useLang, useT, type Lang, type MessageKey } from '../../../i18n';
+import { hasMessage, useLang, useT, type MessageKey } from '../../../i18n';
 import { DataTable } from '../../../ui/DataTable';
 import { AuditChange } from './AuditChange';
-import { ADMIN_TIME_ZONE } from '../../../paths/admin';
-
-const instantFormats = new Map<Lang, Intl.DateTimeFormat>();
-
-/** An instant to the second, in the office's zone: `14:05:09 15/01/2026`. */
-function formatInstant(iso: string, lang: Lang): string {
-  let format = instantFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeOf(lang), {
-      timeZone: ADMIN_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    instantFormats.set(lang, format);
-  }
-  const instant = Date.parse(iso);
-  return Number.isNaN(instant) ? iso : format.format(instant);
-}
+import { auditInstantText } from './auditValues';
 
 function EntryRow({ entry }: { entry: AuditEntry }) {
   const t = useT();
@@ -34,7 +11,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr data-audit-id={entry.id}>
       <th scope="row">
-        <time dateTime={entry.at}>{formatInstant(entry.at, lang)}</time>
+        <time dateTime={entry.at}>{auditInstantText(entry.at, lang)}</time>
       </th>
       <td>
         <span className="screen-name">{entry.actor.name}</span>

@@ -6,6 +6,7 @@ import { loginRequestSchema, type LoginRequest } from '../../../../shared/api/se
 import { login } from '../../../api';
 import { fieldErrorKey, useT, type MessageKey } from '../../../i18n';
 import { safeNext, useNavigateTo } from '../../../navigation';
+import { usePageTitle } from '../../../components/usePageTitle';
 
 /**
  * Username and password, checked by the API's own schema (shared/api/session.ts) before they
@@ -13,6 +14,7 @@ import { safeNext, useNavigateTo } from '../../../navigation';
  */
 export function LoginPage() {
   const t = useT();
+  usePageTitle(t('login.title'));
   const navigate = useNavigateTo();
   const queryClient = useQueryClient();
   // Read once: where to go is decided by the link that opened the page.

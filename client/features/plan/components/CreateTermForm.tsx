@@ -8,6 +8,7 @@ import { useLang, useT, type MessageKey } from '../../../i18n';
 import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
+import { DateField } from '../../../ui/DateField';
 import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
 import { parseDecimal } from '../../../components/numbers';
 import { SelectField } from '../../../ui/Field';
@@ -106,19 +107,17 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           error={fieldErrors.name}
           autoFocus
         />
-        <Field
+        <DateField
           label={t('admin.plan.createTerm.start')}
           name="start"
-          type="date"
           required
           value={dates.start}
           onValueChange={(start) => setDates((previous) => ({ ...previous, start }))}
           error={fieldErrors.start}
         />
-        <Field
+        <DateField
           label={t('admin.plan.createTerm.end')}
           name="end"
-          type="date"
           required
           value={dates.end}
           onValueChange={(end) => setDates((previous) => ({ ...previous, end }))}

@@ -6,6 +6,7 @@ import { useT, type MessageKey } from '../../../i18n';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { describedBy } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
+import { FileField } from '../../../ui/FileField';
 
 interface Props {
   logoUrl: string | null;
@@ -78,10 +79,10 @@ export function LogoSettings({ logoUrl, onChanged }: Props) {
             <label className="field-label" htmlFor={`${id}-file`}>
               {t('admin.settings.logo.file')}
             </label>
-            <input
+            <FileField
               ref={input}
               id={`${id}-file`}
-              type="file"
+              file={file}
               name="file"
               accept={LOGO_TYPES.join(',')}
               onChange={(event) => choose(event.target.files?.[0] ?? null)}

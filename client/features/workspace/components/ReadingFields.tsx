@@ -3,7 +3,9 @@ import { EVIDENCE_MAX, NOTE_MAX } from '../../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../../shared/time/dates';
 import { formatDate, formatNumber, formatValue } from '../../../format';
 import { useLang, useT } from '../../../i18n';
+import { useController } from 'react-hook-form';
 import { Field } from '../../../ui/Field';
+import { DateField } from '../../../ui/DateField';
 import type { ReadingFormState } from './useReadingForm';
 
 interface Props {
@@ -39,10 +41,10 @@ export function ReadingFields({ indicator, term, form }: Props) {
   const t = useT();
   const lang = useLang();
   const { draft, field, today } = form;
+  const date = useController({ control: form.form.control, name: 'date' });
   const latest = minDate(today, term.end);
   const words = useFigureWords(indicator, form);
-  // The browser writes a date field in its own locale's order (11/28/2026 on an English system):
-  // the chosen date is spelled out the Vietnamese way beside it, so 10/11 cannot be misread.
+  // The chosen date is also spelled out beside the field, with the dates it may take.
   const dateHint = [
     isIsoDate(draft.date) ? t('workspace.form.dateChosen', { date: formatDate(draft.date, lang) }) : '',
     t('workspace.form.dateHint', { start: formatDate(term.start, lang), end: formatDate(latest, lang) }),
@@ -64,16 +66,19 @@ export function ReadingFields({ indicator, term, form }: Props) {
 
   return (
     <>
-      <Field
+      <DateField
         label={t('workspace.form.date')}
-        {...field('date')}
-        type="date"
+        name={date.field.name}
+        value={date.field.value}
+        onValueChange={date.field.onChange}
+        onBlur={date.field.onBlur}
+        inputRef={date.field.ref}
+        error={form.errorOf('date')}
         hint={dateHint}
         min={term.start}
         max={latest}
         required
         className="field-narrow"
-        spellCheck={false}
         markRequired
         errorFirst
       />

@@ -52,7 +52,7 @@ export function useReadingForm(indicator: BoardIndicator, board: Board, initial:
   /** What a Field takes to be one of this form's fields: registered, with its error. */
   const field = (name: keyof ReadingDraft) => ({ ...form.register(name), error: errorOf(name) });
 
-  return { form, field, draft, preview, formErrors, setFormErrors, showApiError, today, runningTotal };
+  return { form, field, errorOf, draft, preview, formErrors, setFormErrors, showApiError, today, runningTotal };
 }
 
 export type ReadingFormState = ReturnType<typeof useReadingForm>;
