@@ -1,27 +1,27 @@
 import { useId, useRef, useState } from 'react';
-import { useT } from '../../../i18n';
-import { describedBy, type FieldErrors } from '../../../ui/fieldErrors';
+import { useT, type MessageKey } from '../../../i18n';
+import { describedBy } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
 import { milestoneKey, type MilestoneDraft } from './indicatorDraft';
 
 interface Props {
   milestones: readonly MilestoneDraft[];
   onChange: (milestones: MilestoneDraft[]) => void;
-  /** `milestones` for the list, `milestones.<index>.year|value` for a row's inputs. */
-  errors: FieldErrors;
+  /** The message beside `milestones` (the list) or `milestones.<index>.year|value` (a row's inputs). */
+  errorOf: (name: string) => MessageKey | undefined;
   /** The year a first milestone is proposed for (the term's first full year). */
   firstYear: number;
   disabled?: boolean;
 }
 
 /** Yearly milestones: a small list of year + value rows, added and removed one by one. */
-export function MilestonesField({ milestones, onChange, errors, firstYear, disabled = false }: Props) {
+export function MilestonesField({ milestones, onChange, errorOf, firstYear, disabled = false }: Props) {
   const t = useT();
   const id = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   // The row just added takes the focus; rows already there never do.
   const [addedKey, setAddedKey] = useState<number | null>(null);
-  const listError = errors.milestones;
+  const listError = errorOf('milestones');
 
   function add() {
     const years = milestones.map((milestone) => Number(milestone.year)).filter(Number.isInteger);
@@ -66,7 +66,7 @@ export function MilestonesField({ milestones, onChange, errors, firstYear, disab
                   maxLength={4}
                   value={milestone.year}
                   onValueChange={(text) => update(milestone.key, 'year', text)}
-                  error={errors[`milestones.${index}.year`]}
+                  error={errorOf(`milestones.${index}.year`)}
                   autoFocus={milestone.key === addedKey}
                 />
                 <Field
@@ -77,7 +77,7 @@ export function MilestonesField({ milestones, onChange, errors, firstYear, disab
                   maxLength={30}
                   value={milestone.value}
                   onValueChange={(text) => update(milestone.key, 'value', text)}
-                  error={errors[`milestones.${index}.value`]}
+                  error={errorOf(`milestones.${index}.value`)}
                 />
                 <button
                   type="button"
