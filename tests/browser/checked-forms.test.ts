@@ -146,6 +146,8 @@ describe('the tokens, users, account and audit pages', () => {
   it('refuses an audit filter ending before it starts', async () => {
     const { page, problems } = await watchedPage(browser);
     await signIn(page, '/admin/audit');
+    // The list panel (ui/ListPanel): its heading, the entries, how many are shown.
+    await page.getByRole('region', { name: 'Các thao tác' }).getByText(/Đang hiển thị \d+ mục/).waitFor();
     await page.getByLabel('Từ ngày').fill('2026-11-20');
     await page.getByLabel('Đến ngày').fill('2026-11-10');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
