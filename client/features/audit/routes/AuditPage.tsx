@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { auditCsvHref, type AuditFilters } from '../../../api/admin';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { AuditFilterForm } from '../components/AuditFilterForm';
 import { AuditTable } from '../components/AuditTable';
 import { ListPanel } from '../../../ui/ListPanel';
@@ -67,10 +67,4 @@ function AuditLog() {
 }
 
 /** `/admin/audit`: admins only. */
-export function AuditPage() {
-  return (
-    <PageFrame path={AUDIT_PATH} title="admin.audit.title" intro="admin.audit.intro">
-      {() => <AuditLog />}
-    </PageFrame>
-  );
-}
+export const AuditPage = adminPage({ path: AUDIT_PATH, title: 'admin.audit.title', intro: 'admin.audit.intro' }, AuditLog);

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { Term } from '../../../../shared/api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { ListPanel, Panel } from '../../../ui/ListPanel';
 import { CreateTermForm } from '../components/CreateTermForm';
@@ -105,10 +105,4 @@ function PlanManager() {
 }
 
 /** `/admin/plan`: admins only. */
-export function PlanPage() {
-  return (
-    <PageFrame path={PLAN_PATH} title="admin.plan.title" intro="admin.plan.intro">
-      {() => <PlanManager />}
-    </PageFrame>
-  );
-}
+export const PlanPage = adminPage({ path: PLAN_PATH, title: 'admin.plan.title', intro: 'admin.plan.intro' }, PlanManager);

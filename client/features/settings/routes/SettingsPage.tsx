@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Settings } from '../../../../shared/api/settings';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queries } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { Panel } from '../../../ui/ListPanel';
 import { ExportScheduleForm } from '../components/ExportScheduleForm';
@@ -56,10 +56,4 @@ function SettingsManager() {
 }
 
 /** `/admin/settings`: admins only. */
-export function SettingsPage() {
-  return (
-    <PageFrame path={SETTINGS_PATH} title="admin.settings.title" intro="admin.settings.intro">
-      {() => <SettingsManager />}
-    </PageFrame>
-  );
-}
+export const SettingsPage = adminPage({ path: SETTINGS_PATH, title: 'admin.settings.title', intro: 'admin.settings.intro' }, SettingsManager);

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { UnitDetail } from '../../../../shared/api/units';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { ListPanel, Panel } from '../../../ui/ListPanel';
 import { CreateUnitForm } from '../components/CreateUnitForm';
 import { MergedUnitsList } from '../components/MergedUnitsList';
@@ -106,10 +106,4 @@ function UnitsManager() {
 }
 
 /** `/admin/units`: admins only. */
-export function UnitsPage() {
-  return (
-    <PageFrame path={UNITS_ADMIN_PATH} title="admin.orgUnits.title" intro="admin.orgUnits.intro">
-      {() => <UnitsManager />}
-    </PageFrame>
-  );
-}
+export const UnitsPage = adminPage({ path: UNITS_ADMIN_PATH, title: 'admin.orgUnits.title', intro: 'admin.orgUnits.intro' }, UnitsManager);
