@@ -158,3 +158,21 @@ describe('the tokens, users, account and audit pages', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 });
+
+describe('the login page', () => {
+  it('asks for both fields once, says a wrong password, then signs in, its fields named by their labels', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Vui lòng nhập tên đăng nhập và mật khẩu.').waitFor();
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill('not-the-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    expect(await page.getByLabel('Mật khẩu').inputValue()).toBe('');
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(unexpected(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+  });
+});
