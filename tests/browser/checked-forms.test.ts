@@ -92,6 +92,12 @@ describe('the plan page', () => {
     await page.getByLabel('Tên nhóm').fill('Nhóm thử nghiệm');
     await page.getByRole('button', { name: 'Tạo nhóm' }).click();
     await page.getByText('Đã thêm nhóm “Nhóm thử nghiệm”.').waitFor();
+    // The new group is the last page: it can move up, not down.
+    const groupNames = async () => ((await get('/api/board')).groups as Array<{ name: string }>).map((group) => group.name);
+    expect((await groupNames()).at(-1)).toBe('Nhóm thử nghiệm');
+    expect(await page.getByRole('button', { name: 'Đưa “Nhóm thử nghiệm” xuống sau' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Đưa “Nhóm thử nghiệm” lên trước' }).click();
+    await expect.poll(async () => (await groupNames()).at(-2)).toBe('Nhóm thử nghiệm');
 
     const terms = (await get('/api/terms')).terms.length;
     await page.getByRole('button', { name: 'Mở nhiệm kỳ mới' }).click();

@@ -14,6 +14,12 @@ interface Props {
   disabled?: boolean;
 }
 
+/** A milestone's two inputs, in their order on the row. */
+const PARTS = [
+  { part: 'year', label: 'admin.plan.indicator.milestoneYear', inputMode: 'numeric', maxLength: 4 },
+  { part: 'value', label: 'admin.plan.indicator.milestoneValue', inputMode: 'decimal', maxLength: 30 },
+] as const;
+
 /** Yearly milestones: a small list of year + value rows, added and removed one by one. */
 export function MilestonesField({ milestones, onChange, errorOf, firstYear, disabled = false }: Props) {
   const t = useT();
@@ -58,27 +64,21 @@ export function MilestonesField({ milestones, onChange, errorOf, firstYear, disa
             const n = index + 1;
             return (
               <li key={milestone.key} className="plan-milestone">
-                <Field
-                  label={t('admin.plan.indicator.milestoneYear', { n })}
-                  className="field-narrow"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={4}
-                  value={milestone.year}
-                  onValueChange={(text) => update(milestone.key, 'year', text)}
-                  error={errorOf(`milestones.${index}.year`)}
-                  autoFocus={milestone.key === addedKey}
-                />
-                <Field
-                  label={t('admin.plan.indicator.milestoneValue', { n })}
-                  className="field-narrow"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  maxLength={30}
-                  value={milestone.value}
-                  onValueChange={(text) => update(milestone.key, 'value', text)}
-                  error={errorOf(`milestones.${index}.value`)}
-                />
+                {PARTS.map(({ part, label, inputMode, maxLength }) => (
+                  <Field
+                    key={part}
+                    label={t(label, { n })}
+                    className="field-narrow"
+                    inputMode={inputMode}
+                    autoComplete="off"
+                    maxLength={maxLength}
+                    value={milestone[part]}
+                    onValueChange={(text) => update(milestone.key, part, text)}
+                    error={errorOf(`milestones.${index}.${part}`)}
+                    // The row just added: its year takes the focus.
+                    autoFocus={part === 'year' && milestone.key === addedKey}
+                  />
+                ))}
                 <button
                   type="button"
                   className="button button-small button-danger-quiet"

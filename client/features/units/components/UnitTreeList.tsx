@@ -15,7 +15,9 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
-type Editor = { kind: 'rename' | 'move'; id: number };
+/** What a unit's row opens, in the order of its buttons; `data-unit-<kind>` finds its button again. */
+const EDITORS = ['rename', 'move'] as const;
+type Editor = { kind: (typeof EDITORS)[number]; id: number };
 
 interface Branch {
   node: UnitNode;
@@ -102,26 +104,19 @@ export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
             {absorbed.length > 0 && <span className="unit-former"> ({t('admin.orgUnits.tree.mergedFrom', { names: absorbed.join(', ') })})</span>}
           </div>
           <div className="screen-actions">
-            <button
-              type="button"
-              className="button button-small"
-              data-unit-rename={unit.id}
-              onClick={(event) => open({ kind: 'rename', id: unit.id }, event)}
-              aria-expanded={renaming}
-              aria-label={t('admin.orgUnits.rename.openLabel', { name: unit.name })}
-            >
-              {t('admin.orgUnits.rename.open')}
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              data-unit-move={unit.id}
-              onClick={(event) => open({ kind: 'move', id: unit.id }, event)}
-              aria-expanded={moving}
-              aria-label={t('admin.orgUnits.move.openLabel', { name: unit.name })}
-            >
-              {t('admin.orgUnits.move.open')}
-            </button>
+            {EDITORS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="button button-small"
+                {...{ [`data-unit-${kind}`]: unit.id }}
+                onClick={(event) => open({ kind, id: unit.id }, event)}
+                aria-expanded={editor?.kind === kind && editor.id === unit.id}
+                aria-label={t(`admin.orgUnits.${kind}.openLabel`, { name: unit.name })}
+              >
+                {t(`admin.orgUnits.${kind}.open`)}
+              </button>
+            ))}
           </div>
         </div>
         {(renaming || moving) && (
