@@ -112,6 +112,25 @@ describe('the plan page', () => {
   });
 });
 
+describe('the terms table', () => {
+  it('offers to close the open term and to make the other current, each asking first and giving the focus back on cancel', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await signIn(page, '/admin/plan');
+    const terms = (await get('/api/terms')).terms as Array<{ name: string; current: boolean }>;
+    const current = terms.find((term) => term.current)!.name;
+    const other = terms.find((term) => !term.current)!.name;
+    expect(await page.getByRole('button', { name: `Chọn ${current} làm nhiệm kỳ hiện tại` }).count()).toBe(0);
+    for (const label of [`Kết thúc nhiệm kỳ ${current}`, `Chọn ${other} làm nhiệm kỳ hiện tại`]) {
+      const opener = page.getByRole('button', { name: label });
+      await opener.click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+      await expect.poll(() => opener.evaluate((button) => button === document.activeElement)).toBe(true);
+    }
+    expect((await get('/api/terms')).terms).toEqual(terms);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe('the tokens, users, account and audit pages', () => {
   it('asks for a unit or an indicator before creating a token', async () => {
     const { page, problems } = await watchedPage(browser);
