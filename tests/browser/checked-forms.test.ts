@@ -26,7 +26,9 @@ afterAll(async () => {
 
 const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
-const get = async (path: string) => (await api(server, 'GET', path, { cookie: await server.login() })).body;
+// One session for the test's own reads: every sign-in counts against the login's rate limit.
+let cookie: string | undefined;
+const get = async (path: string) => (await api(server, 'GET', path, { cookie: (cookie ??= await server.login()) })).body;
 
 /** The accessible description of the focused control: its hint and its error. */
 const focusedLabel = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? null);
