@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo } from 'react';
 import type { UnitDetail } from '../../../../shared/api/units';
 import { useT } from '../../../i18n';
+import { useListEditor } from '../../../ui/useListEditor';
 import type { UnitNode } from '../../../components/unitTree';
 import { MoveUnitForm } from './MoveUnitForm';
 import { UnitNameForm } from './UnitNameForm';
@@ -42,10 +43,7 @@ function branchesOf(tree: readonly UnitNode[]): Branch[] {
 /** The unit tree, indented by level: each unit with its former names, renamed or moved in place. */
 export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
   const t = useT();
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const container = useRef<HTMLUListElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const pendingFocus = useRef<string | null>(null);
+  const { editor, container, open, close, saved } = useListEditor<Editor, HTMLUListElement>(units, (a, b) => a.kind === b.kind && a.id === b.id);
   const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
   const branches = useMemo(() => branchesOf(tree), [tree]);
   const mergedFrom = useMemo(() => {
@@ -57,29 +55,9 @@ export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
     return map;
   }, [units]);
 
-  useEffect(() => {
-    const selector = pendingFocus.current;
-    const target = selector ? container.current?.querySelector<HTMLElement>(selector) : null;
-    if (target) {
-      pendingFocus.current = null;
-      target.focus();
-    }
-  }, [units]);
-
-  function open(next: Editor, event: MouseEvent<HTMLElement>) {
-    opener.current = event.currentTarget;
-    setEditor((current) => (current?.kind === next.kind && current.id === next.id ? null : next));
-  }
-
-  function close() {
-    setEditor(null);
-    if (opener.current?.isConnected) opener.current.focus();
-  }
-
   function done(kind: Editor['kind'], unit: UnitDetail) {
-    setEditor(null);
     // The unit's button keeps the focus once the new tree is shown (a moved unit changes place).
-    pendingFocus.current = `[data-unit-${kind}="${unit.id}"]`;
+    saved(`[data-unit-${kind}="${unit.id}"]`);
     if (kind === 'rename') {
       onChanged(t('admin.orgUnits.rename.done', { name: unit.name }));
     } else {
