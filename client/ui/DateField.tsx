@@ -1,4 +1,5 @@
 import { useRef, useState, type Ref } from 'react';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useT } from '../i18n';
 import { FieldFrame, type FrameProps } from './Field';
 import './controls.css';
@@ -9,7 +10,7 @@ interface DateFieldProps extends FrameProps {
   /** `yyyy-mm-dd` once a whole date is typed; until then what was typed ('' for nothing). */
   value: string;
   onValueChange: (value: string) => void;
-  /** For react-hook-form's `useController`: its field's `onBlur` and `ref` (which the form focuses on an error). */
+  /** For react-hook-form (FormDateField): its field's `onBlur` and `ref` (which the form focuses on an error). */
   onBlur?: (() => void) | undefined;
   inputRef?: Ref<HTMLInputElement> | undefined;
   required?: boolean;
@@ -106,4 +107,14 @@ export function DateField({ label, hint, error, className, markRequired, errorFi
       )}
     />
   );
+}
+
+/** A DateField as one of a react-hook-form form's fields (`control` and `name`), with the error the form gives it. */
+export function FormDateField<Values extends FieldValues, Context, Transformed extends FieldValues>({
+  control,
+  name,
+  ...props
+}: Omit<DateFieldProps, 'name' | 'value' | 'onValueChange' | 'onBlur' | 'inputRef'> & { control: Control<Values, Context, Transformed>; name: Path<Values> }) {
+  const { field } = useController<Values, Path<Values>, Transformed>({ control, name });
+  return <DateField {...props} name={field.name} value={(field.value as string | undefined) ?? ''} onValueChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />;
 }

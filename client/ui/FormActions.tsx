@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
 
 interface Props {
@@ -9,10 +10,12 @@ interface Props {
   onCancel?: () => void;
   cancel?: MessageKey;
   small?: boolean;
+  /** After the buttons: what the last submit did ("Đã lưu"). */
+  children?: ReactNode;
 }
 
 /** A form's buttons: submit (saying it is busy while sent) and, when editing in place, cancel. */
-export function FormActions({ busy, submit, submitting, onCancel, cancel = 'admin.cancel', small = false }: Props) {
+export function FormActions({ busy, submit, submitting, onCancel, cancel = 'admin.cancel', small = false, children }: Props) {
   const t = useT();
   const size = small ? ' button-small' : '';
   return (
@@ -25,6 +28,7 @@ export function FormActions({ busy, submit, submitting, onCancel, cancel = 'admi
           {t(cancel)}
         </button>
       )}
+      {children}
     </div>
   );
 }

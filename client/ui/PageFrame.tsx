@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { SessionUser } from '../../shared/api/session';
 import { useT, type MessageKey } from '../i18n';
 import { AppNav } from '../components/AppNav';
@@ -71,4 +71,11 @@ export function PageFrame({ path, title, intro, notAllowed, children }: Props) {
       }
     </SessionGate>
   );
+}
+
+/** An admin page as the router loads it: `Page` inside the frame, given the admin's session. */
+export function adminPage(frame: Omit<Props, 'children'>, Page: ComponentType<{ user: SessionUser }>) {
+  return function AdminPage() {
+    return <PageFrame {...frame}>{(user) => <Page user={user} />}</PageFrame>;
+  };
 }

@@ -4,6 +4,13 @@ import { fieldErrorKey, hasMessage, type MessageKey } from '../i18n';
 /** Field name → the message shown beside it. */
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
+/** One issue of a failed check: where, its zod code and, for a rule, the rule's own (stable, English) message. */
+export interface Issue {
+  path: readonly PropertyKey[];
+  code: string;
+  message?: string | undefined;
+}
+
 /** Where a form's messages live, and which field an error of a nested path belongs to. */
 export interface FieldMessagesOf {
   /** `<field>.<name>.<code>`: the form's own message for one field and code. */
@@ -18,7 +25,7 @@ export interface FieldMessages {
   /** The form's own message for a field and code when there is one, else the shared one (`readingField.*`, `fieldError.*`). */
   message(field: string, code: string): MessageKey;
   /** The first issue of each field of a failed parse with a shared schema, before anything is sent. */
-  ofIssues(issues: ReadonlyArray<{ path: readonly PropertyKey[]; code: string }>): FieldErrors;
+  ofIssues(issues: ReadonlyArray<Issue>): FieldErrors;
   /** Field → code pairs (rules checked here, an API error's `fields`), translated the same way. */
   ofCodes(codes: Readonly<Record<string, string>>): FieldErrors;
   /** The `fields` of an API error (`400 validation_failed`). */

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { get, useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../api/http';
 import type { MessageKey } from '../i18n';
-import type { FieldErrors, FieldMessages } from './fieldErrors';
+import type { FieldErrors, FieldMessages, Issue } from './fieldErrors';
 
-interface Options<Values extends FieldValues, Request, Result> {
+interface CheckOptions<Values extends FieldValues, Request> {
   /** The API's own schema (shared/): the form's request is checked with it before anything is sent. */
   schema: z.ZodType<Request>;
   defaultValues: DefaultValues<Values>;
@@ -17,6 +17,9 @@ interface Options<Values extends FieldValues, Request, Result> {
   toRequest?: (values: Values) => unknown;
   /** The form's own rules beyond the schema (a cron that cannot be one): their errors stand before the schema's. */
   ownErrors?: (values: Values) => FieldErrors;
+}
+
+interface Options<Values extends FieldValues, Request, Result> extends CheckOptions<Values, Request> {
   /** True when there is nothing to send (nothing changed): `onUnchanged` instead of a request. */
   unchanged?: (values: Values) => boolean;
   onUnchanged?: () => void;
@@ -26,38 +29,52 @@ interface Options<Values extends FieldValues, Request, Result> {
   refused?: (error: ApiError) => FieldErrors | null;
 }
 
-/** The first zod issue code of a field's error, nested ones (an element of an array) included. */
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { type } = error as Partial<FieldError>;
-  if (typeof type === 'string') return type;
-  for (const nested of Object.values(error)) {
-    const code = codeOf(nested);
-    if (code) return code;
-  }
-  return undefined;
+/**
+ * The issues behind the zod resolver's errors, nested as the form's values are (a milestone's
+ * year: `milestones.2.year`), each with its path: a form's messages place them (ui/fieldErrors.ts).
+ */
+function issuesOf(errors: object, path: readonly string[] = []): Issue[] {
+  return Object.entries(errors).flatMap(([key, error]: [string, unknown]) => {
+    if (typeof error !== 'object' || error === null) return [];
+    const { type, message } = error as Partial<FieldError>;
+    return typeof type === 'string' ? [{ path: [...path, key], code: type, message }] : issuesOf(error, [...path, key]);
+  });
 }
 
 /**
- * A form on react-hook-form, checked by the zod resolver with the API's schema from shared/, sent
- * as a mutation (a 401 is the QueryClient's, app/queryClient.ts). The errors of the check and of
- * the API's refusal stand beside their fields as message keys; the refusal's reason above the
- * form (`formError`). Errors appear on the first submit and then follow the edits.
+ * A form on react-hook-form, checked by the zod resolver with a schema from shared/: its errors
+ * stand beside their fields as message keys, on the first submit and then following the edits.
+ * What the form does with a checked request is its own (useApiForm sends it; a filter applies it).
  */
-export function useApiForm<Values extends FieldValues, Request, Result = unknown>(options: Options<Values, Request, Result>) {
+export function useCheckedForm<Values extends FieldValues, Request>(options: CheckOptions<Values, Request>) {
   const { schema, messages, toRequest } = options;
   const check = zodResolver(schema as never) as unknown as Resolver<FieldValues, unknown, Request>;
   const resolver: Resolver<Values, unknown, Request> = async (values, context, resolverOptions) => {
     const result = await check((toRequest ? toRequest(values) : values) as FieldValues, context, resolverOptions as never);
     const errors: Record<string, FieldError> = {};
-    for (const [field, error] of Object.entries(result.errors)) {
-      const key = messages.message(field, codeOf(error) ?? 'invalid');
-      errors[field] = { type: 'check', message: key };
-    }
-    for (const [field, key] of Object.entries(options.ownErrors?.(values) ?? {})) if (key) errors[field] = { type: 'check', message: key };
+    const placed = { ...messages.ofIssues(issuesOf(result.errors)), ...options.ownErrors?.(values) };
+    for (const [field, key] of Object.entries(placed)) if (key) errors[field] = { type: 'check', message: key };
     return Object.keys(errors).length > 0 ? { values: {}, errors: errors as never } : { values: result.values as Request, errors: {} };
   };
   const form = useForm<Values, unknown, Request>({ resolver, defaultValues: options.defaultValues });
+
+  /** The message key beside `name` (a nested one too: `milestones.2.year`), if any. */
+  const errorOf = (name: string): MessageKey | undefined => (get(form.formState.errors, name) as FieldError | undefined)?.message as MessageKey | undefined;
+
+  /** What a Field takes to be one of this form's fields: registered, with its error. */
+  const field = (name: Path<Values>) => ({ ...form.register(name), error: errorOf(name) });
+
+  return { form, field, errorOf };
+}
+
+/**
+ * A checked form (useCheckedForm) sent as a mutation (a 401 is the QueryClient's,
+ * app/queryClient.ts). The API's refusal stands beside the fields too, its reason above the form
+ * (`formError`).
+ */
+export function useApiForm<Values extends FieldValues, Request, Result = unknown>(options: Options<Values, Request, Result>) {
+  const { messages } = options;
+  const { form, field, errorOf } = useCheckedForm(options);
   const [formError, setFormError] = useState<MessageKey | null>(null);
 
   const mutation = useMutation({
@@ -90,12 +107,6 @@ export function useApiForm<Values extends FieldValues, Request, Result = unknown
     }
     void handle(event);
   }
-
-  /** The message key beside `name`, if any. */
-  const errorOf = (name: string): MessageKey | undefined => (form.formState.errors[name]?.message as MessageKey | undefined) ?? undefined;
-
-  /** What a Field takes to be one of this form's fields: registered, with its error. */
-  const field = (name: Path<Values>) => ({ ...form.register(name), error: errorOf(name) });
 
   // done: the last submit was saved (until the next one).
   return { form, field, errorOf, submit, busy: mutation.isPending, done: mutation.isSuccess, formError };

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { auditCsvHref, type AuditFilters } from '../../../api/admin';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { AuditFilterForm } from '../components/AuditFilterForm';
 import { AuditTable } from '../components/AuditTable';
-import { LoadError } from '../../../ui/Notice';
+import { ListPanel } from '../../../ui/ListPanel';
 import { AUDIT_PATH } from '../../../paths/admin';
 import { useAuditLog } from '../api/useAuditLog';
 import { useT } from '../../../i18n';
@@ -24,10 +24,11 @@ function AuditLog() {
         <AuditFilterForm applied={filters} onApply={setFilters} />
       </section>
 
-      <section className="panel" aria-labelledby={listHeadingId} aria-busy={state.loading || undefined}>
-        <div className="panel-heading">
-          <h2 id={listHeadingId}>{t('admin.audit.list.heading')}</h2>
-          <div className="panel-heading-meta">
+      <ListPanel
+        heading="admin.audit.list.heading"
+        headingId={listHeadingId}
+        meta={
+          <>
             <span className="screen-muted" id={csvHintId}>
               {t('admin.audit.filters.csvHint')}
             </span>
@@ -35,40 +36,35 @@ function AuditLog() {
             <a className="button button-small" href={auditCsvHref(filters)} download aria-describedby={csvHintId}>
               {t('admin.audit.filters.csv')}
             </a>
-          </div>
-        </div>
-        {state.error && <LoadError error={state.error} message="admin.audit.loadFailed" />}
-        {entries === null ? (
-          !state.error && <p className="notice">{t('common.loading')}</p>
-        ) : entries.length === 0 ? (
-          <p className="notice">{t('admin.audit.list.empty')}</p>
-        ) : (
-          <AuditTable entries={entries} captionId={listHeadingId} />
+          </>
+        }
+        error={state.error}
+        loadFailed="admin.audit.loadFailed"
+        items={entries}
+        busy={state.loading}
+        empty="admin.audit.list.empty"
+      >
+        {(shown) => (
+          <>
+            <AuditTable entries={shown} captionId={listHeadingId} />
+            <div className="audit-more">
+              <p className="screen-muted" role="status">
+                {state.loading
+                  ? t('admin.audit.list.loadingMore')
+                  : `${t('admin.audit.list.shown', { count: shown.length })}${state.hasMore ? '' : ` ${t('admin.audit.list.end')}`}`}
+              </p>
+              {state.hasMore && (
+                <button type="button" className="button" onClick={loadMore} disabled={state.loading}>
+                  {t('admin.audit.list.more')}
+                </button>
+              )}
+            </div>
+          </>
         )}
-        {entries !== null && entries.length > 0 && (
-          <div className="audit-more">
-            <p className="screen-muted" role="status">
-              {state.loading
-                ? t('admin.audit.list.loadingMore')
-                : `${t('admin.audit.list.shown', { count: entries.length })}${state.hasMore ? '' : ` ${t('admin.audit.list.end')}`}`}
-            </p>
-            {state.hasMore && (
-              <button type="button" className="button" onClick={loadMore} disabled={state.loading}>
-                {t('admin.audit.list.more')}
-              </button>
-            )}
-          </div>
-        )}
-      </section>
+      </ListPanel>
     </>
   );
 }
 
 /** `/admin/audit`: admins only. */
-export function AuditPage() {
-  return (
-    <PageFrame path={AUDIT_PATH} title="admin.audit.title" intro="admin.audit.intro">
-      {() => <AuditLog />}
-    </PageFrame>
-  );
-}
+export const AuditPage = adminPage({ path: AUDIT_PATH, title: 'admin.audit.title', intro: 'admin.audit.intro' }, AuditLog);

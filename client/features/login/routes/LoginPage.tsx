@@ -7,6 +7,7 @@ import { login } from '../../../api';
 import { fieldErrorKey, useT, type MessageKey } from '../../../i18n';
 import { safeNext, useNavigateTo } from '../../../navigation';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { Field } from '../../../ui/Field';
 
 /**
  * Username and password, checked by the API's own schema (shared/api/session.ts) before they
@@ -63,33 +64,18 @@ export function LoginPage() {
           </p>
         )}
 
-        <label className="field">
-          <span className="field-label">{t('login.username')}</span>
-          <input
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            maxLength={100}
-            {...form.register('username')}
-            aria-invalid={usernameError ? true : undefined}
-            autoFocus
-          />
-          {usernameError && <span className="field-error">{t(usernameError)}</span>}
-        </label>
-
-        <label className="field">
-          <span className="field-label">{t('login.password')}</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={200}
-            {...form.register('password')}
-            aria-invalid={passwordError ? true : undefined}
-          />
-          {passwordError && <span className="field-error">{t(passwordError)}</span>}
-        </label>
+        <Field
+          label={t('login.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={100}
+          {...form.register('username')}
+          error={usernameError}
+          autoFocus
+        />
+        <Field label={t('login.password')} type="password" autoComplete="current-password" required maxLength={200} {...form.register('password')} error={passwordError} />
 
         <button type="submit" className="button button-primary" disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}

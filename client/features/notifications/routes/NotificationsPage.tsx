@@ -3,7 +3,7 @@ import type { Delivery } from '../../../../shared/api/mail';
 import type { Notification } from '../../../../shared/api/notifications';
 import { asApiError } from '../../../api/http';
 import { listNotifications, resendDelivery } from '../../../api/notifications';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { DataTable } from '../../../ui/DataTable';
 import { ADMIN_TIME_ZONE, NOTIFICATIONS_PATH } from '../../../paths/admin';
@@ -121,10 +121,4 @@ function Notifications() {
 }
 
 /** `/admin/notifications`: admins only. */
-export function NotificationsPage() {
-  return (
-    <PageFrame path={NOTIFICATIONS_PATH} title="notifications.title" intro="notifications.intro">
-      {() => <Notifications />}
-    </PageFrame>
-  );
-}
+export const NotificationsPage = adminPage({ path: NOTIFICATIONS_PATH, title: 'notifications.title', intro: 'notifications.intro' }, Notifications);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Board } from '../../../../shared/api/board';
 import { createTermRequestSchema, type Term } from '../../../../shared/api/plan';
 import { addDays, isIsoDate } from '../../../../shared/time/dates';
@@ -8,8 +8,9 @@ import { useLang, useT, type MessageKey } from '../../../i18n';
 import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { DateField } from '../../../ui/DateField';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormDateField } from '../../../ui/DateField';
+import { FormActions } from '../../../ui/FormActions';
+import { useApiForm } from '../../../ui/useApiForm';
 import { parseDecimal } from '../../../components/numbers';
 import { SelectField } from '../../../ui/Field';
 
@@ -54,86 +55,67 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
   const t = useT();
   const lang = useLang();
   const id = useId();
-  const [name, setName] = useState('');
-  const [dates, setDates] = useState(() => nextTermDates(board?.term.end));
-  const [carryOverFrom, setCarryOverFrom] = useState(board ? String(board.term.id) : '');
   const [targets, setTargets] = useState<Record<string, string>>({});
-  const { busy, fieldErrors, setFieldErrors, formError, submit } = useCheckedSubmit(termMessages);
+  const listedOf = (carryOverFrom: string) => (board !== null && carryOverFrom === String(board.term.id) ? board.indicators : null);
 
-  const listed = board !== null && carryOverFrom === String(board.term.id) ? board.indicators : null;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const newTargets: Record<string, number> = {};
-    const own: FieldErrors = {};
-    for (const indicator of listed ?? []) {
+  /** The new targets typed, read as numbers (NaN where none could be read). */
+  function newTargets(carryOverFrom: string): Record<string, number> {
+    const read: Record<string, number> = {};
+    for (const indicator of listedOf(carryOverFrom) ?? []) {
       const value = parseDecimal(targets[indicator.code] ?? '');
-      if (value === undefined) continue;
-      if (Number.isFinite(value)) newTargets[indicator.code] = value;
-      else own[`targets.${indicator.code}`] = 'admin.plan.createTerm.field.target.not_number';
+      if (value !== undefined) read[indicator.code] = value;
     }
-    const parsed = createTermRequestSchema.safeParse({
-      name,
-      start: dates.start,
-      end: dates.end,
-      ...(carryOverFrom === '' ? {} : { carryOverFrom: Number(carryOverFrom) }),
-      ...(carryOverFrom !== '' && Object.keys(newTargets).length > 0 ? { targets: newTargets } : {}),
-    });
-    if (Object.keys(own).length > 0) {
-      setFieldErrors({ ...(parsed.success ? {} : termMessages.ofIssues(parsed.error.issues)), ...own });
-      return;
-    }
-    await submit(parsed, async (request) => {
-      onCreated(await createTerm(request));
-    });
+    return read;
   }
 
+  const { form, field, errorOf, submit, busy, formError } = useApiForm({
+    schema: createTermRequestSchema,
+    defaultValues: { name: '', ...nextTermDates(board?.term.end), carryOverFrom: board ? String(board.term.id) : '' },
+    messages: termMessages,
+    toRequest: ({ carryOverFrom, ...values }) => {
+      const read = newTargets(carryOverFrom);
+      return {
+        ...values,
+        ...(carryOverFrom === '' ? {} : { carryOverFrom: Number(carryOverFrom) }),
+        ...(carryOverFrom !== '' && Object.keys(read).length > 0 ? { targets: read } : {}),
+      };
+    },
+    ownErrors: ({ carryOverFrom }) => {
+      const own: FieldErrors = {};
+      for (const [code, value] of Object.entries(newTargets(carryOverFrom))) if (!Number.isFinite(value)) own[`targets.${code}`] = 'admin.plan.createTerm.field.target.not_number';
+      return own;
+    },
+    send: createTerm,
+    onDone: onCreated,
+  });
+  const carryOverFrom = form.watch('carryOverFrom');
+  const listed = listedOf(carryOverFrom);
+
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('admin.plan.createTerm.heading')}</h3>
       <FormError error={formError} />
       <div className="admin-form-row">
         <Field
           label={t('admin.plan.createTerm.name')}
-          name="name"
           className="field-wide"
           autoComplete="off"
           maxLength={200}
           required
-          value={name}
-          onValueChange={setName}
           hint={t('admin.plan.createTerm.nameHint')}
-          error={fieldErrors.name}
+          {...field('name')}
           autoFocus
         />
-        <DateField
-          label={t('admin.plan.createTerm.start')}
-          name="start"
-          required
-          value={dates.start}
-          onValueChange={(start) => setDates((previous) => ({ ...previous, start }))}
-          error={fieldErrors.start}
-        />
-        <DateField
-          label={t('admin.plan.createTerm.end')}
-          name="end"
-          required
-          value={dates.end}
-          onValueChange={(end) => setDates((previous) => ({ ...previous, end }))}
-          error={fieldErrors.end}
-        />
+        <FormDateField control={form.control} name="start" label={t('admin.plan.createTerm.start')} required error={errorOf('start')} />
+        <FormDateField control={form.control} name="end" label={t('admin.plan.createTerm.end')} required error={errorOf('end')} />
       </div>
       <SelectField
         label={t('admin.plan.createTerm.carryOver')}
-        name="carryOverFrom"
         className="field-wide"
-        value={carryOverFrom}
         placeholder={t('admin.plan.createTerm.carryOverNone')}
         options={terms.map((term) => ({ value: String(term.id), label: term.name }))}
-        onValueChange={setCarryOverFrom}
         hint={t('admin.plan.createTerm.carryOverHint')}
-        error={fieldErrors.carryOverFrom}
+        {...field('carryOverFrom')}
       />
       {carryOverFrom !== '' && listed === null && <p className="notice">{t('admin.plan.createTerm.targetsUnknown')}</p>}
       {listed !== null && (
@@ -157,7 +139,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
                 </thead>
                 <tbody>
                   {listed.map((indicator) => {
-                    const error = fieldErrors[`targets.${indicator.code}`];
+                    const error = errorOf(`targets.${indicator.code}`);
                     const errorId = `${id}-target-${indicator.id}-error`;
                     return (
                       <tr key={indicator.id}>
@@ -194,14 +176,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           )}
         </fieldset>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('admin.plan.createTerm.submitting') : t('admin.plan.createTerm.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.plan.createTerm.submit" submitting="admin.plan.createTerm.submitting" onCancel={onCancel} />
     </form>
   );
 }

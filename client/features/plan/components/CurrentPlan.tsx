@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Board, BoardGroup, BoardIndicator } from '../../../../shared/api/board';
 import { asApiError } from '../../../api/http';
 import { orderGroups } from '../../../api/plan';
 import { useT, type MessageKey } from '../../../i18n';
+import { useListEditor } from '../../../ui/useListEditor';
 import type { UnitNode } from '../../../components/unitTree';
 import { FormError } from '../../../ui/FormError';
 import { GroupSection } from './GroupSection';
@@ -36,11 +37,8 @@ function byOrder<T extends { displayOrder: number; id: number }>(a: T, b: T): nu
 export function CurrentPlan({ board, units, onChanged, onAnnounce }: Props) {
   const t = useT();
   const id = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const [editor, setEditor] = useState<PlanEditor | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  // What takes the focus once the next board is shown (a moved group's button, a saved row).
-  const pendingFocus = useRef<string | null>(null);
+  // After a change, what takes the focus once the next board is shown (a moved group's button, a saved row).
+  const { editor, container, open, close, saved } = useListEditor<PlanEditor, HTMLDivElement>(board, (a, b) => JSON.stringify(a) === JSON.stringify(b));
   const [moving, setMoving] = useState(false);
   const [moveError, setMoveError] = useState<MessageKey | null>(null);
   const readOnly = board.term.closed;
@@ -56,30 +54,9 @@ export function CurrentPlan({ board, units, onChanged, onAnnounce }: Props) {
     return map;
   }, [board.indicators]);
 
-  useEffect(() => {
-    const selector = pendingFocus.current;
-    if (!selector) return;
-    const target = container.current?.querySelector<HTMLElement>(selector);
-    if (target) {
-      pendingFocus.current = null;
-      target.focus();
-    }
-  }, [board]);
-
-  function open(next: PlanEditor, event: MouseEvent<HTMLElement>) {
-    opener.current = event.currentTarget;
-    setEditor((current) => (current && JSON.stringify(current) === JSON.stringify(next) ? null : next));
-  }
-
-  function close() {
-    setEditor(null);
-    if (opener.current?.isConnected) opener.current.focus();
-  }
-
   function afterChange(message: string, focus: string | null) {
-    setEditor(null);
+    saved(focus);
     onAnnounce(message);
-    pendingFocus.current = focus;
     onChanged();
   }
 

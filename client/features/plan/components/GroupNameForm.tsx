@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { BoardGroup } from '../../../../shared/api/board';
 import { groupRequestSchema } from '../../../../shared/api/plan';
 import { createGroup, renameGroup } from '../../../api/plan';
@@ -6,7 +6,8 @@ import { useT } from '../../../i18n';
 import { fieldMessages } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormActions } from '../../../ui/FormActions';
+import { useApiForm } from '../../../ui/useApiForm';
 
 const groupFields = fieldMessages({ field: 'admin.plan.groups.field' });
 
@@ -23,49 +24,40 @@ interface Props {
 export function GroupNameForm({ termId, group, onDone, onCancel }: Props) {
   const t = useT();
   const id = useId();
-  const [name, setName] = useState(group?.name ?? '');
-  const { busy, fieldErrors, formError, submit } = useCheckedSubmit(groupFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    if (group && name.trim() === group.name) {
-      onCancel();
-      return;
-    }
-    await submit(groupRequestSchema.safeParse({ name }), async (request) => {
-      if (group) await renameGroup(group.id, request.name);
-      else await createGroup(termId, request.name);
-      onDone(request.name);
-    });
-  }
+  const { field, submit, busy, formError } = useApiForm({
+    schema: groupRequestSchema,
+    defaultValues: { name: group?.name ?? '' },
+    messages: groupFields,
+    unchanged: ({ name }) => group !== undefined && name.trim() === group.name,
+    onUnchanged: onCancel,
+    send: async ({ name }) => {
+      if (group) await renameGroup(group.id, name);
+      else await createGroup(termId, name);
+    },
+    onDone: (_, { name }) => onDone(name),
+  });
 
   return (
-    <form className="admin-form plan-group-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
+    <form className="admin-form plan-group-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{group ? t('admin.plan.groups.renameHeading', { name: group.name }) : t('admin.plan.groups.addHeading')}</h3>
       <FormError error={formError} />
       <div className="screen-create-row">
         <Field
           label={group ? t('admin.plan.groups.newName') : t('admin.plan.groups.name')}
-          name="name"
           autoComplete="off"
           maxLength={200}
           required
-          value={name}
-          onValueChange={setName}
           hint={group ? undefined : t('admin.plan.groups.nameHint')}
-          error={fieldErrors.name}
+          {...field('name')}
           autoFocus
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? (group ? t('admin.plan.groups.saving') : t('admin.plan.groups.creating')) : group ? t('admin.plan.groups.save') : t('admin.plan.groups.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        submit={group ? 'admin.plan.groups.save' : 'admin.plan.groups.create'}
+        submitting={group ? 'admin.plan.groups.saving' : 'admin.plan.groups.creating'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -8,6 +8,12 @@ import { GroupNameForm } from './GroupNameForm';
 import type { IndicatorSaved } from './IndicatorForm';
 import { IndicatorRow } from './IndicatorRow';
 
+/** A group's page moves one place up or down (never past the first or the last). */
+const MOVES = [
+  { way: 'up', step: -1, arrow: '↑' },
+  { way: 'down', step: 1, arrow: '↓' },
+] as const;
+
 interface Props {
   group: BoardGroup;
   /** 1 for the first page. */
@@ -64,28 +70,20 @@ export function GroupSection({ group, position, last, indicators, readOnly, edit
             >
               {t('admin.plan.groups.rename')}
             </button>
-            <button
-              type="button"
-              className="button button-small"
-              data-move={`${group.id}-up`}
-              onClick={() => onMove(-1)}
-              disabled={position === 1}
-              aria-label={t('admin.plan.groups.upLabel', { name })}
-            >
-              <span aria-hidden="true">↑ </span>
-              {t('admin.plan.groups.up')}
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              data-move={`${group.id}-down`}
-              onClick={() => onMove(1)}
-              disabled={last}
-              aria-label={t('admin.plan.groups.downLabel', { name })}
-            >
-              <span aria-hidden="true">↓ </span>
-              {t('admin.plan.groups.down')}
-            </button>
+            {MOVES.map(({ way, step, arrow }) => (
+              <button
+                key={way}
+                type="button"
+                className="button button-small"
+                data-move={`${group.id}-${way}`}
+                onClick={() => onMove(step)}
+                disabled={step < 0 ? position === 1 : last}
+                aria-label={t(`admin.plan.groups.${way}Label`, { name })}
+              >
+                <span aria-hidden="true">{arrow} </span>
+                {t(`admin.plan.groups.${way}`)}
+              </button>
+            ))}
           </div>
         )}
       </div>

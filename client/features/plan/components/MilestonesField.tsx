@@ -1,27 +1,33 @@
 import { useId, useRef, useState } from 'react';
-import { useT } from '../../../i18n';
-import { describedBy, type FieldErrors } from '../../../ui/fieldErrors';
+import { useT, type MessageKey } from '../../../i18n';
+import { describedBy } from '../../../ui/fieldErrors';
 import { Field } from '../../../ui/Field';
 import { milestoneKey, type MilestoneDraft } from './indicatorDraft';
 
 interface Props {
   milestones: readonly MilestoneDraft[];
   onChange: (milestones: MilestoneDraft[]) => void;
-  /** `milestones` for the list, `milestones.<index>.year|value` for a row's inputs. */
-  errors: FieldErrors;
+  /** The message beside `milestones` (the list) or `milestones.<index>.year|value` (a row's inputs). */
+  errorOf: (name: string) => MessageKey | undefined;
   /** The year a first milestone is proposed for (the term's first full year). */
   firstYear: number;
   disabled?: boolean;
 }
 
+/** A milestone's two inputs, in their order on the row. */
+const PARTS = [
+  { part: 'year', label: 'admin.plan.indicator.milestoneYear', inputMode: 'numeric', maxLength: 4 },
+  { part: 'value', label: 'admin.plan.indicator.milestoneValue', inputMode: 'decimal', maxLength: 30 },
+] as const;
+
 /** Yearly milestones: a small list of year + value rows, added and removed one by one. */
-export function MilestonesField({ milestones, onChange, errors, firstYear, disabled = false }: Props) {
+export function MilestonesField({ milestones, onChange, errorOf, firstYear, disabled = false }: Props) {
   const t = useT();
   const id = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   // The row just added takes the focus; rows already there never do.
   const [addedKey, setAddedKey] = useState<number | null>(null);
-  const listError = errors.milestones;
+  const listError = errorOf('milestones');
 
   function add() {
     const years = milestones.map((milestone) => Number(milestone.year)).filter(Number.isInteger);
@@ -58,27 +64,21 @@ export function MilestonesField({ milestones, onChange, errors, firstYear, disab
             const n = index + 1;
             return (
               <li key={milestone.key} className="plan-milestone">
-                <Field
-                  label={t('admin.plan.indicator.milestoneYear', { n })}
-                  className="field-narrow"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={4}
-                  value={milestone.year}
-                  onValueChange={(text) => update(milestone.key, 'year', text)}
-                  error={errors[`milestones.${index}.year`]}
-                  autoFocus={milestone.key === addedKey}
-                />
-                <Field
-                  label={t('admin.plan.indicator.milestoneValue', { n })}
-                  className="field-narrow"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  maxLength={30}
-                  value={milestone.value}
-                  onValueChange={(text) => update(milestone.key, 'value', text)}
-                  error={errors[`milestones.${index}.value`]}
-                />
+                {PARTS.map(({ part, label, inputMode, maxLength }) => (
+                  <Field
+                    key={part}
+                    label={t(label, { n })}
+                    className="field-narrow"
+                    inputMode={inputMode}
+                    autoComplete="off"
+                    maxLength={maxLength}
+                    value={milestone[part]}
+                    onValueChange={(text) => update(milestone.key, part, text)}
+                    error={errorOf(`milestones.${index}.${part}`)}
+                    // The row just added: its year takes the focus.
+                    autoFocus={part === 'year' && milestone.key === addedKey}
+                  />
+                ))}
                 <button
                   type="button"
                   className="button button-small button-danger-quiet"

@@ -32,14 +32,16 @@ export function TermsTable({ terms, captionId, onChanged, onAnnounce }: Props) {
   );
 }
 
-type Action = 'makeCurrent' | 'close';
+/** A term's actions, in the order of their buttons: each asks first (ConfirmDialog). */
+const ACTIONS = ['makeCurrent', 'close'] as const;
+type Action = (typeof ACTIONS)[number];
 
 function TermRow({ term, previousName, onChanged, onAnnounce }: { term: Term; previousName: string | undefined } & Pick<Props, 'onChanged' | 'onAnnounce'>) {
   const t = useT();
   const lang = useLang();
   const [dialog, setDialog] = useState<Action | null>(null);
-  const currentButton = useRef<HTMLButtonElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
+  // The button that opened a dialog takes the focus back when it is cancelled.
+  const buttons = { makeCurrent: useRef<HTMLButtonElement>(null), close: useRef<HTMLButtonElement>(null) };
   const name = term.name;
 
   function finish(done: boolean) {
@@ -49,7 +51,7 @@ function TermRow({ term, previousName, onChanged, onAnnounce }: { term: Term; pr
       onAnnounce(t(`admin.plan.terms.${action}.done`, { name }));
       onChanged();
     } else {
-      (action === 'close' ? closeButton : currentButton).current?.focus();
+      if (action) buttons[action].current?.focus();
     }
   }
 
@@ -74,28 +76,18 @@ function TermRow({ term, previousName, onChanged, onAnnounce }: { term: Term; pr
       </td>
       <td>
         <div className="screen-actions">
-          {!term.current && (
+          {ACTIONS.filter((action) => (action === 'close' ? !term.closed : !term.current)).map((action) => (
             <button
+              key={action}
               type="button"
-              ref={currentButton}
-              className="button button-small"
-              onClick={() => setDialog('makeCurrent')}
-              aria-label={t('admin.plan.terms.makeCurrent.openLabel', { name })}
+              ref={buttons[action]}
+              className={action === 'close' ? 'button button-small button-danger-quiet' : 'button button-small'}
+              onClick={() => setDialog(action)}
+              aria-label={t(`admin.plan.terms.${action}.openLabel`, { name })}
             >
-              {t('admin.plan.terms.makeCurrent.open')}
+              {t(`admin.plan.terms.${action}.open`)}
             </button>
-          )}
-          {!term.closed && (
-            <button
-              type="button"
-              ref={closeButton}
-              className="button button-small button-danger-quiet"
-              onClick={() => setDialog('close')}
-              aria-label={t('admin.plan.terms.close.openLabel', { name })}
-            >
-              {t('admin.plan.terms.close.open')}
-            </button>
-          )}
+          ))}
         </div>
         {dialog && (
           <ConfirmDialog

@@ -1,5 +1,5 @@
 import type { BoardIndicator } from '../../../../shared/api/board';
-import { indicatorDefinitionSchema, type IndicatorDefinition } from '../../../../shared/api/plan';
+import type { IndicatorDefinition } from '../../../../shared/api/plan';
 import type { Aggregation, Direction, Measure, UpdateFrequency } from '../../../../shared/indicator/model';
 import type { IndicatorPatch } from '../../../api/plan';
 import type { Lang, MessageKey } from '../../../i18n';
@@ -136,11 +136,10 @@ function collect(issues: Iterable<{ path: readonly string[]; code: string; messa
   return into;
 }
 
-/** The field messages of the indicator form, for `useCheckedSubmit`: rule checks by rule, milestones by row. */
+/** The field messages of the indicator form: rule checks by rule, milestones by row. */
 export const indicatorMessages: FieldMessages = {
   message: (field, code) => fields.message(field, code),
-  ofIssues: (issues) =>
-    collect(issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: (issue as { message?: string }).message }))),
+  ofIssues: (issues) => collect(issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message }))),
   ofCodes: (codes) => collect(Object.entries(codes).map(([path, code]) => ({ path: path.split('.'), code }))),
   ofApi: (error) => indicatorMessages.ofCodes(error.fields),
 };
@@ -159,21 +158,29 @@ function integerOf(text: string): NumberCheck {
   return /^\d+$/.test(compact) ? { value: Number(compact) } : { error: 'not_number' };
 }
 
+/** The draft's numbers as read, each with where its error stands and under which name its messages live. */
+function numbersOf(draft: IndicatorDraft): Array<{ place: string; field: string; check: NumberCheck }> {
+  return [
+    { place: 'baseline', field: 'baseline', check: decimalOf(draft.baseline) },
+    { place: 'target', field: 'target', check: decimalOf(draft.target) },
+    { place: 'decimals', field: 'decimals', check: integerOf(draft.decimals) },
+    ...draft.milestones.flatMap((milestone, index) => [
+      { place: `milestones.${index}.year`, field: 'milestoneYear', check: integerOf(milestone.year) },
+      { place: `milestones.${index}.value`, field: 'milestoneValue', check: decimalOf(milestone.value) },
+    ]),
+  ];
+}
+
+/** A number as the request carries it: NaN where none could be read, which the schema refuses before judging any rule. */
+const valueOf = (check: NumberCheck): number => ('value' in check ? check.value : Number.NaN);
+
 /**
- * The draft as the API's definition, checked with the shared schema: numbers first (empty, not a
- * number), then every rule of `indicatorDefinitionSchema`. A rule is only reported when every
- * number could be read, so no rule is judged on a number that was not typed.
+ * The draft as the API's definition, for `indicatorDefinitionSchema` (the form's zod resolver). A
+ * number that could not be read is NaN: zod then judges no rule, so no rule is said about a
+ * number that was not typed; what is wrong with the number itself is `numberErrors`'.
  */
-export function checkDraft(draft: IndicatorDraft): { definition: IndicatorDefinition; errors: null } | { definition: null; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const number = (place: string, field: string, check: NumberCheck): number => {
-    if ('error' in check) {
-      errors[place] ??= fields.message(field, check.error);
-      return 0;
-    }
-    return check.value;
-  };
-  const candidate = {
+export function requestOf(draft: IndicatorDraft): unknown {
+  return {
     code: draft.code.trim(),
     name: draft.name,
     description: draft.description,
@@ -183,25 +190,19 @@ export function checkDraft(draft: IndicatorDraft): { definition: IndicatorDefini
     aggregation: draft.aggregation,
     direction: draft.direction,
     unit: draft.unit,
-    baseline: number('baseline', 'baseline', decimalOf(draft.baseline)),
-    target: number('target', 'target', decimalOf(draft.target)),
-    milestones: draft.milestones.map((milestone, index) => ({
-      year: number(`milestones.${index}.year`, 'milestoneYear', integerOf(milestone.year)),
-      value: number(`milestones.${index}.value`, 'milestoneValue', decimalOf(milestone.value)),
-    })),
+    baseline: valueOf(decimalOf(draft.baseline)),
+    target: valueOf(decimalOf(draft.target)),
+    milestones: draft.milestones.map((milestone) => ({ year: valueOf(integerOf(milestone.year)), value: valueOf(decimalOf(milestone.value)) })),
     updateFrequency: draft.updateFrequency,
-    decimals: number('decimals', 'decimals', integerOf(draft.decimals)),
+    decimals: valueOf(integerOf(draft.decimals)),
   };
-  const numbersRead = Object.keys(errors).length === 0;
-  const parsed = indicatorDefinitionSchema.safeParse(candidate);
-  if (parsed.success && numbersRead) return { definition: parsed.data, errors: null };
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .filter((issue) => numbersRead || issue.code !== 'custom')
-      .map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message }));
-    collect(issues, errors);
-  }
-  return { definition: null, errors };
+}
+
+/** The numbers of the draft that are empty or not numbers, beside their inputs ("Nhập giá trị đầu kỳ"). */
+export function numberErrors(draft: IndicatorDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { place, field, check } of numbersOf(draft)) if ('error' in check) errors[place] = fields.message(field, check.error);
+  return errors;
 }
 
 const DEFINITION_KEYS = [

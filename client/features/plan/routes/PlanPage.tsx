@@ -2,8 +2,9 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { Term } from '../../../../shared/api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
+import { ListPanel, Panel } from '../../../ui/ListPanel';
 import { CreateTermForm } from '../components/CreateTermForm';
 import { CurrentPlan } from '../components/CurrentPlan';
 import { PLAN_PATH } from '../../../paths/plan';
@@ -20,7 +21,6 @@ import '../../../styles/workspace.css';
 function PlanManager() {
   const t = useT();
   const termsHeadingId = useId();
-  const planHeadingId = useId();
   const termsHeading = useRef<HTMLHeadingElement>(null);
   const createButton = useRef<HTMLButtonElement>(null);
   const terms = useQuery(queries.terms);
@@ -55,53 +55,41 @@ function PlanManager() {
       <p className="screens-announcement plan-announcement" role="status">
         {announcement}
       </p>
-      <section className="panel" aria-labelledby={termsHeadingId}>
-        <div className="panel-heading">
-          <h2 id={termsHeadingId} ref={termsHeading} tabIndex={-1}>
-            {t('admin.plan.terms.heading')}
-          </h2>
-          <div className="panel-heading-meta">
-            <button
-              type="button"
-              ref={createButton}
-              className="button button-small"
-              onClick={() => setCreating((open) => !open)}
-              aria-expanded={creating}
-            >
-              {t('admin.plan.createTerm.open')}
-            </button>
-            <button type="button" className="button button-small" onClick={onTermsChanged}>
-              {t('admin.refresh')}
-            </button>
-          </div>
-        </div>
-        {terms.error && <LoadError error={terms.error} message="admin.plan.loadFailed" />}
-        {creating && terms.data && (
-          <div className="plan-editor">
-            <CreateTermForm
-              terms={terms.data}
-              board={current}
-              onCreated={onTermCreated}
-              onCancel={() => {
-                setCreating(false);
-                createButton.current?.focus();
-              }}
-            />
-          </div>
-        )}
-        {terms.data === undefined ? (
-          !terms.error && <p className="notice">{t('common.loading')}</p>
-        ) : terms.data.length === 0 ? (
-          <p className="notice">{t('admin.plan.terms.empty')}</p>
-        ) : (
-          <TermsTable terms={terms.data} captionId={termsHeadingId} onChanged={onTermsChanged} onAnnounce={setAnnouncement} />
-        )}
-      </section>
+      <ListPanel
+        heading="admin.plan.terms.heading"
+        headingId={termsHeadingId}
+        headingRef={termsHeading}
+        meta={
+          <button type="button" ref={createButton} className="button button-small" onClick={() => setCreating((open) => !open)} aria-expanded={creating}>
+            {t('admin.plan.createTerm.open')}
+          </button>
+        }
+        onRefresh={onTermsChanged}
+        error={terms.error}
+        loadFailed="admin.plan.loadFailed"
+        before={
+          creating &&
+          terms.data && (
+            <div className="plan-editor">
+              <CreateTermForm
+                terms={terms.data}
+                board={current}
+                onCreated={onTermCreated}
+                onCancel={() => {
+                  setCreating(false);
+                  createButton.current?.focus();
+                }}
+              />
+            </div>
+          )
+        }
+        items={terms.data}
+        empty="admin.plan.terms.empty"
+      >
+        {(termList) => <TermsTable terms={termList} captionId={termsHeadingId} onChanged={onTermsChanged} onAnnounce={setAnnouncement} />}
+      </ListPanel>
 
-      <section className="panel" aria-labelledby={planHeadingId}>
-        <div className="panel-heading">
-          <h2 id={planHeadingId}>{current ? t('admin.plan.current.heading', { name: current.term.name }) : t('admin.plan.title')}</h2>
-        </div>
+      <Panel heading={current ? { text: t('admin.plan.current.heading', { name: current.term.name }) } : 'admin.plan.title'}>
         {board.error && <LoadError error={board.error} message="admin.plan.boardFailed" />}
         {units.error && <LoadError error={units.error} message="admin.units.loadFailed" />}
         {current === null ? (
@@ -109,7 +97,7 @@ function PlanManager() {
         ) : (
           <CurrentPlan board={current} units={tree} onChanged={reloadBoard} onAnnounce={setAnnouncement} />
         )}
-      </section>
+      </Panel>
 
       {current && <PlanImport key={current.term.id} term={current.term} onImported={reloadBoard} />}
     </>
@@ -117,10 +105,4 @@ function PlanManager() {
 }
 
 /** `/admin/plan`: admins only. */
-export function PlanPage() {
-  return (
-    <PageFrame path={PLAN_PATH} title="admin.plan.title" intro="admin.plan.intro">
-      {() => <PlanManager />}
-    </PageFrame>
-  );
-}
+export const PlanPage = adminPage({ path: PLAN_PATH, title: 'admin.plan.title', intro: 'admin.plan.intro' }, PlanManager);

@@ -4,7 +4,7 @@ import type { CreatedDisplay, Display, PairedDisplay } from '../../../../shared/
 import { useQuery } from '@tanstack/react-query';
 import { getBoard } from '../../../api';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame, NotAllowed } from '../../../ui/PageFrame';
+import { adminPage, NotAllowed } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
 import { CreatedScreenNotice } from '../components/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/CreateScreenForm';
@@ -138,10 +138,4 @@ function ScreensManager() {
 }
 
 /** `/admin/screens`: admins only; anyone else is sent to log in, or told they may not. */
-export function ScreensPage() {
-  return (
-    <PageFrame path={SCREENS_PATH} title="screens.title" intro="screens.intro" notAllowed="screens.notAllowed">
-      {() => <ScreensManager />}
-    </PageFrame>
-  );
-}
+export const ScreensPage = adminPage({ path: SCREENS_PATH, title: 'screens.title', intro: 'screens.intro', notAllowed: 'screens.notAllowed' }, ScreensManager);

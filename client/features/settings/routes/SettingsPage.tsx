@@ -1,9 +1,10 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Settings } from '../../../../shared/api/settings';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queries } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { LoadError } from '../../../ui/Notice';
+import { Panel } from '../../../ui/ListPanel';
 import { ExportScheduleForm } from '../components/ExportScheduleForm';
 import { GeneralSettingsForm } from '../components/GeneralSettingsForm';
 import { LogoSettings } from '../components/LogoSettings';
@@ -16,10 +17,6 @@ import '../../../styles/plan.css';
 /** The office, its logo, the screens' defaults, the export schedule and the email recipients: one panel each. */
 function SettingsManager() {
   const t = useT();
-  const generalId = useId();
-  const logoId = useId();
-  const exportId = useId();
-  const mailId = useId();
   const loaded = useQuery(queries.settings);
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
@@ -42,31 +39,21 @@ function SettingsManager() {
       <p className="screens-announcement plan-announcement" role="status">
         {announcement}
       </p>
-      <section className="panel" aria-labelledby={generalId}>
-        <h2 id={generalId}>{t('admin.settings.general.heading')}</h2>
+      <Panel heading="admin.settings.general.heading">
         <GeneralSettingsForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.general.done'))} />
-      </section>
-      <section className="panel" aria-labelledby={logoId}>
-        <h2 id={logoId}>{t('admin.settings.logo.heading')}</h2>
+      </Panel>
+      <Panel heading="admin.settings.logo.heading">
         <LogoSettings logoUrl={settings.logoUrl} onChanged={saved} />
-      </section>
-      <section className="panel" aria-labelledby={exportId}>
-        <h2 id={exportId}>{t('admin.settings.export.heading')}</h2>
+      </Panel>
+      <Panel heading="admin.settings.export.heading">
         <ExportScheduleForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.export.done'))} />
-      </section>
-      <section className="panel" aria-labelledby={mailId}>
-        <h2 id={mailId}>{t('admin.settings.mail.heading')}</h2>
+      </Panel>
+      <Panel heading="admin.settings.mail.heading">
         <MailSettingsForm settings={settings} onSaved={(next) => saved(next, t('admin.settings.mail.done'))} />
-      </section>
+      </Panel>
     </>
   );
 }
 
 /** `/admin/settings`: admins only. */
-export function SettingsPage() {
-  return (
-    <PageFrame path={SETTINGS_PATH} title="admin.settings.title" intro="admin.settings.intro">
-      {() => <SettingsManager />}
-    </PageFrame>
-  );
-}
+export const SettingsPage = adminPage({ path: SETTINGS_PATH, title: 'admin.settings.title', intro: 'admin.settings.intro' }, SettingsManager);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { Board } from '../../../../shared/api/board';
 import { createApiTokenRequestSchema } from '../../../../shared/api/tokens';
 import { createApiToken, type CreatedApiToken } from '../../../api/admin';
@@ -6,7 +6,8 @@ import { useT, type MessageKey } from '../../../i18n';
 import { describedBy } from '../../../ui/fieldErrors';
 import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { FormActions } from '../../../ui/FormActions';
+import { useApiForm } from '../../../ui/useApiForm';
 import { tokenFields } from '../../../components/adminFields';
 import { IndicatorCheckboxes } from './IndicatorCheckboxes';
 import { UnitCheckboxes } from '../../../components/UnitCheckboxes';
@@ -22,46 +23,39 @@ interface Props {
 /** The shared schema puts "choose at least one unit or indicator" on `unitIds`. */
 const SCOPE_ERROR: MessageKey = 'admin.tokens.field.unitIds.custom';
 
+const EMPTY = { name: '', unitIds: [] as number[], indicatorIds: [] as number[] };
+
 /** Names a token and what it may write for; the answer carries the secret, shown once. */
 export function CreateTokenForm({ tree, board, onCreated }: Props) {
   const t = useT();
   const id = useId();
-  const [name, setName] = useState('');
-  const [unitIds, setUnitIds] = useState<number[]>([]);
-  const [indicatorIds, setIndicatorIds] = useState<number[]>([]);
-  const { busy: creating, fieldErrors, formError, submit } = useCheckedSubmit(tokenFields);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (creating) return;
-    await submit(createApiTokenRequestSchema.safeParse({ name, unitIds, indicatorIds }), async (data) => {
-      const created = await createApiToken(data);
-      setName('');
-      setUnitIds([]);
-      setIndicatorIds([]);
+  const { form, field, errorOf, submit, busy, formError } = useApiForm({
+    schema: createApiTokenRequestSchema,
+    defaultValues: EMPTY,
+    messages: tokenFields,
+    send: createApiToken,
+    onDone: (created) => {
+      form.reset(EMPTY);
       onCreated(created);
-    });
-  }
-
-  const scopeError = fieldErrors.unitIds === SCOPE_ERROR;
+    },
+  });
+  const unitIdsError = errorOf('unitIds');
+  const scopeError = unitIdsError === SCOPE_ERROR;
   // The note and its error belong to both groups of boxes: either one satisfies it.
   const scopeIds = describedBy(`${id}-scope`, scopeError && `${id}-scope-error`);
 
   return (
-    <form className="admin-form" onSubmit={onSubmit} noValidate>
+    <form className="admin-form" onSubmit={submit} noValidate>
       <FormError error={formError} />
       <div className="admin-form-row">
         <Field
           label={t('admin.tokens.create.name')}
-          name="name"
           autoComplete="off"
           maxLength={100}
           required
-          value={name}
-          onValueChange={setName}
           hint={t('admin.tokens.create.nameHint')}
-          error={fieldErrors.name}
           className="field-wide"
+          {...field('name')}
         />
       </div>
       <p className="field-hint" id={`${id}-scope`}>
@@ -71,18 +65,18 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
         <UnitCheckboxes
           legend={t('admin.tokens.create.units')}
           tree={tree}
-          selected={unitIds}
-          onChange={setUnitIds}
-          error={scopeError ? undefined : fieldErrors.unitIds}
+          selected={form.watch('unitIds')}
+          onChange={(ids) => form.setValue('unitIds', ids)}
+          error={scopeError ? undefined : unitIdsError}
           extraDescribedBy={scopeIds}
         />
         {board && (
           <IndicatorCheckboxes
             legend={t('admin.tokens.create.indicators')}
             board={board}
-            selected={indicatorIds}
-            onChange={setIndicatorIds}
-            error={fieldErrors.indicatorIds}
+            selected={form.watch('indicatorIds')}
+            onChange={(ids) => form.setValue('indicatorIds', ids)}
+            error={errorOf('indicatorIds')}
             extraDescribedBy={scopeIds}
           />
         )}
@@ -92,11 +86,7 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
           {t(SCOPE_ERROR)}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={creating}>
-          {creating ? t('admin.tokens.create.submitting') : t('admin.tokens.create.submit')}
-        </button>
-      </div>
+      <FormActions busy={busy} submit="admin.tokens.create.submit" submitting="admin.tokens.create.submitting" />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { ApiToken } from '../../../../shared/api/tokens';
 import { useQuery } from '@tanstack/react-query';
 import type { CreatedApiToken } from '../../../api/admin';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { CreatedTokenNotice } from '../components/CreatedTokenNotice';
 import { CreateTokenForm } from '../components/CreateTokenForm';
 import { ListPanel } from '../../../ui/ListPanel';
@@ -80,10 +80,4 @@ function TokensManager() {
 }
 
 /** `/admin/tokens`: admins only. */
-export function TokensPage() {
-  return (
-    <PageFrame path={TOKENS_PATH} title="admin.tokens.title" intro="admin.tokens.intro">
-      {() => <TokensManager />}
-    </PageFrame>
-  );
-}
+export const TokensPage = adminPage({ path: TOKENS_PATH, title: 'admin.tokens.title', intro: 'admin.tokens.intro' }, TokensManager);

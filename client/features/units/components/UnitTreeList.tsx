@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo } from 'react';
 import type { UnitDetail } from '../../../../shared/api/units';
 import { useT } from '../../../i18n';
+import { useListEditor } from '../../../ui/useListEditor';
 import type { UnitNode } from '../../../components/unitTree';
 import { MoveUnitForm } from './MoveUnitForm';
 import { UnitNameForm } from './UnitNameForm';
@@ -15,7 +16,9 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
-type Editor = { kind: 'rename' | 'move'; id: number };
+/** What a unit's row opens, in the order of its buttons; `data-unit-<kind>` finds its button again. */
+const EDITORS = ['rename', 'move'] as const;
+type Editor = { kind: (typeof EDITORS)[number]; id: number };
 
 interface Branch {
   node: UnitNode;
@@ -40,10 +43,7 @@ function branchesOf(tree: readonly UnitNode[]): Branch[] {
 /** The unit tree, indented by level: each unit with its former names, renamed or moved in place. */
 export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
   const t = useT();
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const container = useRef<HTMLUListElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const pendingFocus = useRef<string | null>(null);
+  const { editor, container, open, close, saved } = useListEditor<Editor, HTMLUListElement>(units, (a, b) => a.kind === b.kind && a.id === b.id);
   const byId = useMemo(() => new Map(units.map((unit) => [unit.id, unit])), [units]);
   const branches = useMemo(() => branchesOf(tree), [tree]);
   const mergedFrom = useMemo(() => {
@@ -55,29 +55,9 @@ export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
     return map;
   }, [units]);
 
-  useEffect(() => {
-    const selector = pendingFocus.current;
-    const target = selector ? container.current?.querySelector<HTMLElement>(selector) : null;
-    if (target) {
-      pendingFocus.current = null;
-      target.focus();
-    }
-  }, [units]);
-
-  function open(next: Editor, event: MouseEvent<HTMLElement>) {
-    opener.current = event.currentTarget;
-    setEditor((current) => (current?.kind === next.kind && current.id === next.id ? null : next));
-  }
-
-  function close() {
-    setEditor(null);
-    if (opener.current?.isConnected) opener.current.focus();
-  }
-
   function done(kind: Editor['kind'], unit: UnitDetail) {
-    setEditor(null);
     // The unit's button keeps the focus once the new tree is shown (a moved unit changes place).
-    pendingFocus.current = `[data-unit-${kind}="${unit.id}"]`;
+    saved(`[data-unit-${kind}="${unit.id}"]`);
     if (kind === 'rename') {
       onChanged(t('admin.orgUnits.rename.done', { name: unit.name }));
     } else {
@@ -102,26 +82,19 @@ export function UnitTreeList({ units, tree, labelledBy, onChanged }: Props) {
             {absorbed.length > 0 && <span className="unit-former"> ({t('admin.orgUnits.tree.mergedFrom', { names: absorbed.join(', ') })})</span>}
           </div>
           <div className="screen-actions">
-            <button
-              type="button"
-              className="button button-small"
-              data-unit-rename={unit.id}
-              onClick={(event) => open({ kind: 'rename', id: unit.id }, event)}
-              aria-expanded={renaming}
-              aria-label={t('admin.orgUnits.rename.openLabel', { name: unit.name })}
-            >
-              {t('admin.orgUnits.rename.open')}
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              data-unit-move={unit.id}
-              onClick={(event) => open({ kind: 'move', id: unit.id }, event)}
-              aria-expanded={moving}
-              aria-label={t('admin.orgUnits.move.openLabel', { name: unit.name })}
-            >
-              {t('admin.orgUnits.move.open')}
-            </button>
+            {EDITORS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="button button-small"
+                {...{ [`data-unit-${kind}`]: unit.id }}
+                onClick={(event) => open({ kind, id: unit.id }, event)}
+                aria-expanded={editor?.kind === kind && editor.id === unit.id}
+                aria-label={t(`admin.orgUnits.${kind}.openLabel`, { name: unit.name })}
+              >
+                {t(`admin.orgUnits.${kind}.open`)}
+              </button>
+            ))}
           </div>
         </div>
         {(renaming || moving) && (

@@ -2,8 +2,8 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { UnitDetail } from '../../../../shared/api/units';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
-import { LoadError } from '../../../ui/Notice';
+import { adminPage } from '../../../ui/PageFrame';
+import { ListPanel, Panel } from '../../../ui/ListPanel';
 import { CreateUnitForm } from '../components/CreateUnitForm';
 import { MergedUnitsList } from '../components/MergedUnitsList';
 import { MergeUnitsForm } from '../components/MergeUnitsForm';
@@ -22,8 +22,6 @@ function UnitsManager() {
   const t = useT();
   const treeHeadingId = useId();
   const historyHeadingId = useId();
-  const createHeadingId = useId();
-  const mergeHeadingId = useId();
   const treeHeading = useRef<HTMLHeadingElement>(null);
   const units = useQuery(queries.unitDetails);
   // What a merge moves, to say so before it is done; the page works without them.
@@ -68,42 +66,31 @@ function UnitsManager() {
       </p>
       <div className="unit-columns">
         <div>
-          <section className="panel" aria-labelledby={treeHeadingId}>
-            <div className="panel-heading">
-              <h2 id={treeHeadingId} ref={treeHeading} tabIndex={-1}>
-                {t('admin.orgUnits.tree.heading')}
-              </h2>
-              <div className="panel-heading-meta">
-                {units.data && <span className="screen-muted">{t('admin.orgUnits.tree.count', { count: tree.length })}</span>}
-                <button type="button" className="button button-small" onClick={reloadUnits}>
-                  {t('admin.refresh')}
-                </button>
-              </div>
-            </div>
-            {units.error && <LoadError error={units.error} message="admin.orgUnits.loadFailed" />}
-            {units.data === undefined ? (
-              !units.error && <p className="notice">{t('common.loading')}</p>
-            ) : tree.length === 0 ? (
-              <p className="notice">{t('admin.orgUnits.tree.empty')}</p>
-            ) : (
-              <UnitTreeList units={all} tree={tree} labelledBy={treeHeadingId} onChanged={onChanged} />
-            )}
-          </section>
+          <ListPanel
+            heading="admin.orgUnits.tree.heading"
+            headingId={treeHeadingId}
+            headingRef={treeHeading}
+            meta={units.data && <span className="screen-muted">{t('admin.orgUnits.tree.count', { count: tree.length })}</span>}
+            onRefresh={reloadUnits}
+            error={units.error}
+            loadFailed="admin.orgUnits.loadFailed"
+            items={units.data && tree}
+            empty="admin.orgUnits.tree.empty"
+          >
+            {(roots) => <UnitTreeList units={all} tree={roots} labelledBy={treeHeadingId} onChanged={onChanged} />}
+          </ListPanel>
           {merged.length > 0 && (
-            <section className="panel" aria-labelledby={historyHeadingId}>
-              <h2 id={historyHeadingId}>{t('admin.orgUnits.history.heading')}</h2>
+            <Panel heading="admin.orgUnits.history.heading" headingId={historyHeadingId}>
               <p className="screens-intro">{t('admin.orgUnits.history.intro')}</p>
               <MergedUnitsList units={all} labelledBy={historyHeadingId} />
-            </section>
+            </Panel>
           )}
         </div>
         <div>
-          <section className="panel" aria-labelledby={createHeadingId}>
-            <h2 id={createHeadingId}>{t('admin.orgUnits.create.heading')}</h2>
+          <Panel heading="admin.orgUnits.create.heading">
             <CreateUnitForm tree={tree} onCreated={onCreated} />
-          </section>
-          <section className="panel" aria-labelledby={mergeHeadingId}>
-            <h2 id={mergeHeadingId}>{t('admin.orgUnits.merge.heading')}</h2>
+          </Panel>
+          <Panel heading="admin.orgUnits.merge.heading">
             <MergeUnitsForm
               units={all}
               tree={tree}
@@ -111,7 +98,7 @@ function UnitsManager() {
               users={users.data ?? null}
               onMerged={onMerged}
             />
-          </section>
+          </Panel>
         </div>
       </div>
     </>
@@ -119,10 +106,4 @@ function UnitsManager() {
 }
 
 /** `/admin/units`: admins only. */
-export function UnitsPage() {
-  return (
-    <PageFrame path={UNITS_ADMIN_PATH} title="admin.orgUnits.title" intro="admin.orgUnits.intro">
-      {() => <UnitsManager />}
-    </PageFrame>
-  );
-}
+export const UnitsPage = adminPage({ path: UNITS_ADMIN_PATH, title: 'admin.orgUnits.title', intro: 'admin.orgUnits.intro' }, UnitsManager);

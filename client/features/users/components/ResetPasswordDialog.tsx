@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { PASSWORD_MIN, resetPasswordRequestSchema, type User } from '../../../../shared/api/users';
 import { resetUserPassword } from '../../../api/admin';
 import { useT } from '../../../i18n';
 import { useModalDialog } from '../../../ui/useModalDialog';
 import { FormError } from '../../../ui/FormError';
 import { Field } from '../../../ui/Field';
-import { useCheckedSubmit } from '../../../ui/useCheckedSubmit';
+import { useApiForm } from '../../../ui/useApiForm';
 import { userFields } from '../../../components/adminFields';
 
 interface Props {
@@ -21,38 +21,31 @@ interface Props {
 export function ResetPasswordDialog({ user, onCancel, onDone }: Props) {
   const t = useT();
   const id = useId();
-  const [password, setPassword] = useState('');
   const [shown, setShown] = useState(false);
-  const { busy: saving, fieldErrors, formError, submit } = useCheckedSubmit(userFields);
+  const { field, submit, busy: saving, formError } = useApiForm({
+    schema: resetPasswordRequestSchema,
+    defaultValues: { password: '' },
+    messages: userFields,
+    send: ({ password }) => resetUserPassword(user.id, password),
+    onDone: () => closeThen(onDone),
+  });
   const { dialogProps, closeThen } = useModalDialog(saving, onCancel);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    await submit(resetPasswordRequestSchema.safeParse({ password }), async (data) => {
-      await resetUserPassword(user.id, data.password);
-      closeThen(onDone);
-    });
-  }
 
   return (
     <dialog {...dialogProps} className="dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-body`}>
-      <form className="admin-form" onSubmit={onSubmit} noValidate>
+      <form className="admin-form" onSubmit={submit} noValidate>
         <h2 id={`${id}-heading`}>{t('admin.users.password.heading', { name: user.username })}</h2>
         <p id={`${id}-body`}>{t('admin.users.password.body')}</p>
         <FormError error={formError} />
         <Field
           label={t('admin.users.password.label')}
-          name="password"
           type={shown ? 'text' : 'password'}
           autoComplete="new-password"
           spellCheck={false}
           maxLength={200}
           required
-          value={password}
-          onValueChange={setPassword}
           hint={t('admin.users.create.passwordHint', { min: PASSWORD_MIN })}
-          error={fieldErrors.password}
+          {...field('password')}
         />
         <label className="checkbox">
           <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />

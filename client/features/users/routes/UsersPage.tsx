@@ -3,7 +3,7 @@ import type { SessionUser } from '../../../../shared/api/session';
 import type { User } from '../../../../shared/api/users';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
-import { PageFrame } from '../../../ui/PageFrame';
+import { adminPage } from '../../../ui/PageFrame';
 import { CreateUserForm } from '../components/CreateUserForm';
 import { ListPanel } from '../../../ui/ListPanel';
 import { LoadError } from '../../../ui/Notice';
@@ -71,10 +71,4 @@ function UsersManager({ user: self }: { user: SessionUser }) {
 }
 
 /** `/admin/users`: admins only. */
-export function UsersPage() {
-  return (
-    <PageFrame path={USERS_PATH} title="admin.users.title" intro="admin.users.intro">
-      {(user) => <UsersManager user={user} />}
-    </PageFrame>
-  );
-}
+export const UsersPage = adminPage({ path: USERS_PATH, title: 'admin.users.title', intro: 'admin.users.intro' }, UsersManager);

@@ -3,9 +3,8 @@ import { EVIDENCE_MAX, NOTE_MAX } from '../../../../shared/api/readings';
 import { isIsoDate, minDate } from '../../../../shared/time/dates';
 import { formatDate, formatNumber, formatValue } from '../../../format';
 import { useLang, useT } from '../../../i18n';
-import { useController } from 'react-hook-form';
 import { Field } from '../../../ui/Field';
-import { DateField } from '../../../ui/DateField';
+import { FormDateField } from '../../../ui/DateField';
 import type { ReadingFormState } from './useReadingForm';
 
 interface Props {
@@ -41,7 +40,6 @@ export function ReadingFields({ indicator, term, form }: Props) {
   const t = useT();
   const lang = useLang();
   const { draft, field, today } = form;
-  const date = useController({ control: form.form.control, name: 'date' });
   const latest = minDate(today, term.end);
   const words = useFigureWords(indicator, form);
   // The chosen date is also spelled out beside the field, with the dates it may take.
@@ -66,13 +64,10 @@ export function ReadingFields({ indicator, term, form }: Props) {
 
   return (
     <>
-      <DateField
+      <FormDateField
+        control={form.form.control}
+        name="date"
         label={t('workspace.form.date')}
-        name={date.field.name}
-        value={date.field.value}
-        onValueChange={date.field.onChange}
-        onBlur={date.field.onBlur}
-        inputRef={date.field.ref}
         error={form.errorOf('date')}
         hint={dateHint}
         min={term.start}
