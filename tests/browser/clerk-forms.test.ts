@@ -284,6 +284,23 @@ describe('on a phone (390×844)', () => {
   });
 });
 
+describe('the list of indicators on a phone (390×844)', () => {
+  it("keeps each indicator's name readable, a line of words, the table scrolling sideways inside its frame", async () => {
+    const indicator = indicatorOf('XDD-01');
+    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
+    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const name = page.locator(`tr[data-indicator="${indicator.code}"] .screen-name`);
+    await name.waitFor();
+    // Its name stands on one or two lines at a phone's width, not a letter a line.
+    const box = (await name.boundingBox())!;
+    const lineHeight = await name.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+    expect(box.width).toBeGreaterThanOrEqual(180);
+    expect(box.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe("another unit's indicator", () => {
   it('says why its history is read only: whose it is, and who may enter its readings', async () => {
     const own = indicatorOf('XDD-01');
