@@ -6,8 +6,8 @@ import { createTerm } from '../../../api/plan';
 import { targetText } from './targetText';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui/fieldErrors';
-import { FormError } from '../../../ui/FormError';
-import { Field } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
+import { NameField } from '../../../ui/Field';
 import { FormDateField } from '../../../ui/DateField';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
@@ -92,20 +92,9 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
   const listed = listedOf(carryOverFrom);
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('admin.plan.createTerm.heading')}</h3>
-      <FormError error={formError} />
+    <ApiForm onSubmit={submit} error={formError} heading={t('admin.plan.createTerm.heading')}>
       <div className="admin-form-row">
-        <Field
-          label={t('admin.plan.createTerm.name')}
-          className="field-wide"
-          autoComplete="off"
-          maxLength={200}
-          required
-          hint={t('admin.plan.createTerm.nameHint')}
-          {...field('name')}
-          autoFocus
-        />
+        <NameField label={t('admin.plan.createTerm.name')} className="field-wide" maxLength={200} hint={t('admin.plan.createTerm.nameHint')} {...field('name')} autoFocus />
         <FormDateField control={form.control} name="start" label={t('admin.plan.createTerm.start')} required error={errorOf('start')} />
         <FormDateField control={form.control} name="end" label={t('admin.plan.createTerm.end')} required error={errorOf('end')} />
       </div>
@@ -177,6 +166,6 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
         </fieldset>
       )}
       <FormActions busy={busy} submit="admin.plan.createTerm.submit" submitting="admin.plan.createTerm.submitting" onCancel={onCancel} />
-    </form>
+    </ApiForm>
   );
 }
