@@ -9,6 +9,7 @@ import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui
 import { ApiForm } from '../../../ui/ApiForm';
 import { NameField } from '../../../ui/Field';
 import { FormDateField } from '../../../ui/DateField';
+import { TableHead } from '../../../ui/DataTable';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
 import { parseDecimal } from '../../../components/numbers';
@@ -23,6 +24,8 @@ interface Props {
 }
 
 const termFields = fieldMessages({ field: 'admin.plan.createTerm.field' });
+const TARGET_COLUMNS: readonly MessageKey[] = ['admin.plan.createTerm.code', 'admin.plan.createTerm.indicator', 'admin.plan.createTerm.oldTarget', 'admin.plan.createTerm.newTarget'];
+
 const TARGET_INVALID: MessageKey = 'admin.plan.createTerm.field.target.invalid';
 
 /** The term form's messages: a target of a carried-over indicator (`targets.<code>`) beside its own input. */
@@ -118,14 +121,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           ) : (
             <div className="table-scroll plan-targets">
               <table className="screens-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.plan.createTerm.code')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.indicator')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.oldTarget')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.newTarget')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={TARGET_COLUMNS} />
                 <tbody>
                   {listed.map((indicator) => {
                     const error = errorOf(`targets.${indicator.code}`);
