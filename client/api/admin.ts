@@ -15,7 +15,7 @@ import {
   type User,
 } from '../../shared/api/users';
 import { send } from '../api/http';
-import { parseBody } from '../api';
+import { sendParsed } from './request';
 
 /** HTTP calls of the admin pages (users, API tokens, audit log). Admins only, on the server too. */
 
@@ -23,26 +23,22 @@ export type CreatedApiToken = ApiToken & { token: string };
 
 /** Every user, disabled ones included. */
 export async function listUsers(signal?: AbortSignal): Promise<User[]> {
-  const response = await send('GET', '/api/users', { signal });
-  return (await parseBody(response, userListSchema)).users;
+  return (await sendParsed('GET', '/api/users', userListSchema, { signal })).users;
 }
 
 /** The unit tree, flat: each unit names its parent. */
 export async function listUnits(signal?: AbortSignal): Promise<Unit[]> {
-  const response = await send('GET', '/api/units', { signal });
-  return (await parseBody(response, unitListSchema)).units;
+  return (await sendParsed('GET', '/api/units', unitListSchema, { signal })).units;
 }
 
 /** Creates a user; a taken user name answers 409 `conflict`. */
 export async function createUser(request: CreateUserRequest): Promise<User> {
-  const response = await send('POST', '/api/users', { body: request });
-  return parseBody(response, userSchema);
+  return sendParsed('POST', '/api/users', userSchema, { body: request });
 }
 
 /** Changes the display name, role, units or disabled flag; only the fields sent change. */
 export async function updateUser(id: number, patch: UpdateUserRequest): Promise<User> {
-  const response = await send('PATCH', `/api/users/${id}`, { body: patch });
-  return parseBody(response, userSchema);
+  return sendParsed('PATCH', `/api/users/${id}`, userSchema, { body: patch });
 }
 
 /** Sets a new password for someone (an admin's reset, not the user's own change). */
@@ -52,14 +48,12 @@ export async function resetUserPassword(id: number, password: string): Promise<v
 
 /** Every integration token, revoked ones included; never the secrets themselves. */
 export async function listApiTokens(signal?: AbortSignal): Promise<ApiToken[]> {
-  const response = await send('GET', '/api/tokens', { signal });
-  return (await parseBody(response, apiTokenListSchema)).tokens;
+  return (await sendParsed('GET', '/api/tokens', apiTokenListSchema, { signal })).tokens;
 }
 
 /** Creates a token; the answer carries the secret, which the server never shows again. */
 export async function createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
-  const response = await send('POST', '/api/tokens', { body: request });
-  return parseBody(response, createdApiTokenSchema);
+  return sendParsed('POST', '/api/tokens', createdApiTokenSchema, { body: request });
 }
 
 export async function revokeApiToken(id: number): Promise<void> {
@@ -84,8 +78,7 @@ export async function listAuditEntries(
   page: { limit: number; before?: number },
   signal?: AbortSignal,
 ): Promise<AuditEntry[]> {
-  const response = await send('GET', `/api/audit?${auditSearchParams(filters, page)}`, { signal });
-  return (await parseBody(response, auditPageSchema)).entries;
+  return (await sendParsed('GET', `/api/audit?${auditSearchParams(filters, page)}`, auditPageSchema, { signal })).entries;
 }
 
 /** Where the CSV of the same filtered log is downloaded from. */

@@ -56,7 +56,7 @@ function codeOfStatus(status: number): ApiErrorCode {
   }
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   /** A multipart body (a file upload), sent as is: the browser writes its Content-Type and boundary. */
   form?: FormData;

@@ -4,7 +4,7 @@ import { termListSchema, termSchema, type CreateTermRequest, type IndicatorDefin
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/api/settings';
 import { mergedUnitSchema, unitDetailListSchema, unitDetailSchema, type MergeUnitsRequest, type UnitDetail } from '../../shared/api/units';
 import { send } from '../api/http';
-import { parseBody } from '../api';
+import { sendParsed } from './request';
 
 /**
  * HTTP calls of the plan, units and settings pages. Admins only on the server, except reading the
@@ -21,33 +21,28 @@ export type PlanGroup = BoardGroup;
 
 /** Every term, closed ones included. */
 export async function listTerms(signal?: AbortSignal): Promise<Term[]> {
-  const response = await send('GET', '/api/terms', { signal });
-  return (await parseBody(response, termListSchema)).terms;
+  return (await sendParsed('GET', '/api/terms', termListSchema, { signal })).terms;
 }
 
 /** A new term; with `carryOverFrom`, that term's groups and indicators come along (new targets by code). */
 export async function createTerm(request: CreateTermRequest): Promise<Term> {
-  const response = await send('POST', '/api/terms', { body: request });
-  return parseBody(response, termSchema);
+  return sendParsed('POST', '/api/terms', termSchema, { body: request });
 }
 
 /** Closes a term: read-only from then on. */
 export async function closeTerm(id: number): Promise<Term> {
-  const response = await send('POST', `/api/terms/${id}/close`, {});
-  return parseBody(response, termSchema);
+  return sendParsed('POST', `/api/terms/${id}/close`, termSchema);
 }
 
 /** Makes a term the current one: every screen moves to its board. */
 export async function makeTermCurrent(id: number): Promise<Term> {
-  const response = await send('POST', `/api/terms/${id}/current`, {});
-  return parseBody(response, termSchema);
+  return sendParsed('POST', `/api/terms/${id}/current`, termSchema);
 }
 
 // Groups
 
 export async function createGroup(termId: number, name: string): Promise<PlanGroup> {
-  const response = await send('POST', `/api/terms/${termId}/groups`, { body: { name } });
-  return parseBody(response, boardGroupSchema);
+  return sendParsed('POST', `/api/terms/${termId}/groups`, boardGroupSchema, { body: { name } });
 }
 
 export async function renameGroup(id: number, name: string): Promise<void> {
@@ -63,14 +58,12 @@ export async function orderGroups(termId: number, groupIds: readonly number[]): 
 
 /** A new indicator; the answer is the indicator as the board shows it. 409 `conflict` with `fields.code = taken`. */
 export async function createIndicator(termId: number, definition: IndicatorDefinition): Promise<BoardIndicator> {
-  const response = await send('POST', `/api/terms/${termId}/indicators`, { body: definition });
-  return parseBody(response, boardIndicatorSchema);
+  return sendParsed('POST', `/api/terms/${termId}/indicators`, boardIndicatorSchema, { body: definition });
 }
 
 /** Changes the fields sent; the whole definition after the change is checked again on the server. */
 export async function updateIndicator(id: number, patch: IndicatorPatch): Promise<BoardIndicator> {
-  const response = await send('PATCH', `/api/indicators/${id}`, { body: patch });
-  return parseBody(response, boardIndicatorSchema);
+  return sendParsed('PATCH', `/api/indicators/${id}`, boardIndicatorSchema, { body: patch });
 }
 
 /** Takes an indicator off the plan (archived: its readings stay). */
@@ -97,62 +90,52 @@ export function planImportTemplateUrl(termId: number): string {
 export async function uploadPlanImport(termId: number, file: File): Promise<PlanImportPreview> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await send('POST', `/api/terms/${termId}/plan-imports`, { form });
-  return parseBody(response, planImportPreviewSchema);
+  return sendParsed('POST', `/api/terms/${termId}/plan-imports`, planImportPreviewSchema, { form });
 }
 
 /** Writes every row of a checked file, or none: 400 while a row is in error, 409 once committed. */
 export async function commitPlanImport(importId: number): Promise<PlanImportResult> {
-  const response = await send('POST', `/api/plan-imports/${importId}/commit`, {});
-  return parseBody(response, planImportResultSchema);
+  return sendParsed('POST', `/api/plan-imports/${importId}/commit`, planImportResultSchema);
 }
 
 // Units
 
 /** Every unit with its history: merged ones (`mergedIntoId`) and former names. */
 export async function listUnitDetails(signal?: AbortSignal): Promise<UnitDetail[]> {
-  const response = await send('GET', '/api/units', { signal });
-  return (await parseBody(response, unitDetailListSchema)).units;
+  return (await sendParsed('GET', '/api/units', unitDetailListSchema, { signal })).units;
 }
 
 export async function createUnit(request: { name: string; parentId?: number | null }): Promise<UnitDetail> {
-  const response = await send('POST', '/api/units', { body: request });
-  return parseBody(response, unitDetailSchema);
+  return sendParsed('POST', '/api/units', unitDetailSchema, { body: request });
 }
 
 /** Renames (the old name is kept as history) or moves a unit in the tree. */
 export async function updateUnit(id: number, patch: { name?: string; parentId?: number | null }): Promise<UnitDetail> {
-  const response = await send('PATCH', `/api/units/${id}`, { body: patch });
-  return parseBody(response, unitDetailSchema);
+  return sendParsed('PATCH', `/api/units/${id}`, unitDetailSchema, { body: patch });
 }
 
 /** Merges units into an existing one or a new one; answers the unit they became. */
 export async function mergeUnits(request: MergeUnitsRequest): Promise<UnitDetail> {
-  const response = await send('POST', '/api/units/merge', { body: request });
-  return (await parseBody(response, mergedUnitSchema)).unit;
+  return (await sendParsed('POST', '/api/units/merge', mergedUnitSchema, { body: request })).unit;
 }
 
 // Settings
 
 export async function getSettings(signal?: AbortSignal): Promise<Settings> {
-  const response = await send('GET', '/api/settings', { signal });
-  return parseBody(response, settingsSchema);
+  return sendParsed('GET', '/api/settings', settingsSchema, { signal });
 }
 
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
-  const response = await send('PATCH', '/api/settings', { body: patch });
-  return parseBody(response, settingsSchema);
+  return sendParsed('PATCH', '/api/settings', settingsSchema, { body: patch });
 }
 
 /** A PNG, JPEG or WebP of at most 300 KB, as the multipart field `file`. */
 export async function uploadLogo(file: File): Promise<Settings> {
   const form = new FormData();
   form.append('file', file);
-  const response = await send('PUT', '/api/settings/logo', { form });
-  return parseBody(response, settingsSchema);
+  return sendParsed('PUT', '/api/settings/logo', settingsSchema, { form });
 }
 
 export async function removeLogo(): Promise<Settings> {
-  const response = await send('DELETE', '/api/settings/logo', {});
-  return parseBody(response, settingsSchema);
+  return sendParsed('DELETE', '/api/settings/logo', settingsSchema);
 }

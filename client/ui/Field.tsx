@@ -98,6 +98,15 @@ export function Field({ label, hint, error, className, markRequired, errorFirst,
   );
 }
 
+/**
+ * A short typed text that must be there (a unit's or a token's name, an indicator's code, a time
+ * zone): never filled in by the browser from other sites' forms; `code` for one typed as capitals
+ * to copy (no spelling marks).
+ */
+export function NameField({ code = false, ...props }: FieldProps & { maxLength: number; code?: boolean }) {
+  return <Field autoComplete="off" required {...(code ? { autoCapitalize: 'characters', spellCheck: false } : {})} {...props} />;
+}
+
 export interface SelectOption {
   value: string;
   label: string;

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { ApiError } from '../api/http';
 import { useT, type MessageKey } from '../i18n';
 import { LoadError } from './Notice';
@@ -79,4 +79,23 @@ export function ListPanel<Item>(props: Props<Item>) {
       {items == null ? !error && <p className="notice">{t('common.loading')}</p> : items.length === 0 ? <p className="notice">{t(empty)}</p> : children(items)}
     </section>
   );
+}
+
+/**
+ * A ListPanel's heading and what the last change did (`panel`, spread on it); `changed` says what
+ * a change did, moves the focus to the heading (the row that had it may be gone) and reloads the list.
+ */
+export function useListAnnouncer(reload: () => void) {
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const changed = useCallback(
+    (message: string) => {
+      setAnnouncement(message);
+      headingRef.current?.focus();
+      reload();
+    },
+    [reload],
+  );
+  return { panel: { headingId, headingRef, announcement }, setAnnouncement, changed };
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { SessionUser } from '../../shared/api/session';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import '../styles/workspace.css';
 import { AppNav } from '../components/AppNav';
 import { SessionGate } from '../components/SessionGate';
@@ -33,5 +33,24 @@ export function SignedInFrame({ path, title, children }: Props) {
         </div>
       )}
     </SessionGate>
+  );
+}
+
+/** A signed-in page as the router loads it: `Page` inside the frame, given the user's session. */
+export function signedInPage(path: string, title: MessageKey, Page: ComponentType<{ user: SessionUser }>) {
+  return function SignedInPage() {
+    const t = useT();
+    return <SignedInFrame path={path} title={t(title)}>{(user) => <Page user={user} />}</SignedInFrame>;
+  };
+}
+
+/** The head of a signed-in page: its title, what the page is for, then what more it says (a summary, facts). */
+export function PageHeader({ title, intro, children }: { title: string; intro?: string; children?: ReactNode }) {
+  return (
+    <div className="ws-header">
+      <h1>{title}</h1>
+      {intro && <p className="ws-intro">{intro}</p>}
+      {children}
+    </div>
   );
 }

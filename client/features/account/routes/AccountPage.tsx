@@ -3,7 +3,7 @@ import { LogoutButton } from '../../../components/LogoutButton';
 import { ReminderSettingsForm } from '../components/ReminderSettingsForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ACCOUNT_PATH } from '../../../paths/workspace';
-import { SignedInFrame } from '../../../ui/SignedInFrame';
+import { PageHeader, signedInPage } from '../../../ui/SignedInFrame';
 import { useT } from '../../../i18n';
 
 function Account({ user }: { user: SessionUser }) {
@@ -11,8 +11,7 @@ function Account({ user }: { user: SessionUser }) {
 
   return (
     <>
-      <div className="ws-header">
-        <h1>{t('workspace.account.title')}</h1>
+      <PageHeader title={t('workspace.account.title')}>
         <dl className="ws-facts">
           <div>
             <dt>{t('workspace.account.name')}</dt>
@@ -27,7 +26,7 @@ function Account({ user }: { user: SessionUser }) {
             <dd>{t(`workspace.account.roles.${user.role}`)}</dd>
           </div>
         </dl>
-      </div>
+      </PageHeader>
       <div className="ws-account">
         <section className="panel">
           <ChangePasswordForm />
@@ -46,11 +45,4 @@ function Account({ user }: { user: SessionUser }) {
 }
 
 /** `/account`: the signed-in user's own password, and signing out. */
-export function AccountPage() {
-  const t = useT();
-  return (
-    <SignedInFrame path={ACCOUNT_PATH} title={t('workspace.account.title')}>
-      {(user) => <Account user={user} />}
-    </SignedInFrame>
-  );
-}
+export const AccountPage = signedInPage(ACCOUNT_PATH, 'workspace.account.title', Account);

@@ -5,7 +5,7 @@ import { ImportUploadForm } from '../../../components/import/ImportUploadForm';
 import { useImportSteps } from '../../../components/import/useImportSteps';
 import { IMPORT_PATH } from '../../../paths/workspace';
 import { readingsFileImport } from '../components/readingsFileImport';
-import { SignedInFrame } from '../../../ui/SignedInFrame';
+import { PageHeader, signedInPage } from '../../../ui/SignedInFrame';
 import { useT } from '../../../i18n';
 
 function Importer({ user }: { user: SessionUser }) {
@@ -14,10 +14,7 @@ function Importer({ user }: { user: SessionUser }) {
 
   return (
     <>
-      <div className="ws-header">
-        <h1>{t('workspace.import.title')}</h1>
-        <p className="ws-intro">{t('workspace.import.intro')}</p>
-      </div>
+      <PageHeader title={t('workspace.import.title')} intro={t('workspace.import.intro')} />
       {user.role === 'viewer' ? (
         <p className="notice" role="status">
           {t('workspace.list.noneViewer')}
@@ -50,11 +47,4 @@ function Importer({ user }: { user: SessionUser }) {
 }
 
 /** `/workspace/import`: readings from a CSV or XLSX file, checked as a whole before anything is written. */
-export function ImportPage() {
-  const t = useT();
-  return (
-    <SignedInFrame path={IMPORT_PATH} title={t('workspace.import.title')}>
-      {(user) => <Importer user={user} />}
-    </SignedInFrame>
-  );
-}
+export const ImportPage = signedInPage(IMPORT_PATH, 'workspace.import.title', Importer);

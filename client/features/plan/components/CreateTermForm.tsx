@@ -6,9 +6,10 @@ import { createTerm } from '../../../api/plan';
 import { targetText } from './targetText';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { fieldMessages, type FieldErrors, type FieldMessages } from '../../../ui/fieldErrors';
-import { FormError } from '../../../ui/FormError';
-import { Field } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
+import { NameField } from '../../../ui/Field';
 import { FormDateField } from '../../../ui/DateField';
+import { TableHead } from '../../../ui/DataTable';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
 import { parseDecimal } from '../../../components/numbers';
@@ -23,6 +24,8 @@ interface Props {
 }
 
 const termFields = fieldMessages({ field: 'admin.plan.createTerm.field' });
+const TARGET_COLUMNS: readonly MessageKey[] = ['admin.plan.createTerm.code', 'admin.plan.createTerm.indicator', 'admin.plan.createTerm.oldTarget', 'admin.plan.createTerm.newTarget'];
+
 const TARGET_INVALID: MessageKey = 'admin.plan.createTerm.field.target.invalid';
 
 /** The term form's messages: a target of a carried-over indicator (`targets.<code>`) beside its own input. */
@@ -92,20 +95,9 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
   const listed = listedOf(carryOverFrom);
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('admin.plan.createTerm.heading')}</h3>
-      <FormError error={formError} />
+    <ApiForm onSubmit={submit} error={formError} heading={t('admin.plan.createTerm.heading')}>
       <div className="admin-form-row">
-        <Field
-          label={t('admin.plan.createTerm.name')}
-          className="field-wide"
-          autoComplete="off"
-          maxLength={200}
-          required
-          hint={t('admin.plan.createTerm.nameHint')}
-          {...field('name')}
-          autoFocus
-        />
+        <NameField label={t('admin.plan.createTerm.name')} className="field-wide" maxLength={200} hint={t('admin.plan.createTerm.nameHint')} {...field('name')} autoFocus />
         <FormDateField control={form.control} name="start" label={t('admin.plan.createTerm.start')} required error={errorOf('start')} />
         <FormDateField control={form.control} name="end" label={t('admin.plan.createTerm.end')} required error={errorOf('end')} />
       </div>
@@ -129,14 +121,7 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
           ) : (
             <div className="table-scroll plan-targets">
               <table className="screens-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.plan.createTerm.code')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.indicator')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.oldTarget')}</th>
-                    <th scope="col">{t('admin.plan.createTerm.newTarget')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={TARGET_COLUMNS} />
                 <tbody>
                   {listed.map((indicator) => {
                     const error = errorOf(`targets.${indicator.code}`);
@@ -177,6 +162,6 @@ export function CreateTermForm({ terms, board, onCreated, onCancel }: Props) {
         </fieldset>
       )}
       <FormActions busy={busy} submit="admin.plan.createTerm.submit" submitting="admin.plan.createTerm.submitting" onCancel={onCancel} />
-    </form>
+    </ApiForm>
   );
 }

@@ -1,12 +1,12 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { BoardGroup, BoardIndicator } from '../../../../shared/api/board';
 import { indicatorDefinitionSchema } from '../../../../shared/api/plan';
 import { AGGREGATIONS, DIRECTIONS, FREQUENCIES, MEASURES, isTermTotal, type Measure } from '../../../../shared/indicator/model';
 import { createIndicator, updateIndicator } from '../../../api/plan';
 import { useLang, useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
-import { FormError } from '../../../ui/FormError';
-import { Field } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
+import { Field, NameField } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
 import { unitOptions } from '../../../components/unitOptions';
@@ -44,7 +44,6 @@ function showsPercent(measure: Measure): boolean {
 export function IndicatorForm({ termId, termStart, groups, units, indicator, groupId, onSaved, onCancel }: Props) {
   const t = useT();
   const lang = useLang();
-  const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const { form, field, errorOf, submit, busy, formError } = useApiForm({
     schema: indicatorDefinitionSchema,
@@ -97,18 +96,13 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
   const heading = indicator ? t('admin.plan.indicator.editHeading', { code: indicator.code }) : t('admin.plan.indicator.createHeading');
 
   return (
-    <form ref={formRef} className="admin-form plan-indicator-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{heading}</h3>
-      <FormError error={formError} />
+    <ApiForm ref={formRef} className="admin-form plan-indicator-form" onSubmit={submit} error={formError} heading={heading}>
       <div className="admin-form-row">
-        <Field
+        <NameField
+          code
           label={t('admin.plan.indicator.code')}
           className="field-narrow"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
           maxLength={20}
-          required
           hint={t('admin.plan.indicator.codeHint')}
           {...codeField}
           onChange={(event) => {
@@ -117,7 +111,7 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
           }}
           autoFocus
         />
-        <Field label={t('admin.plan.indicator.name')} className="field-wide" autoComplete="off" maxLength={300} required {...field('name')} />
+        <NameField label={t('admin.plan.indicator.name')} className="field-wide" maxLength={300} {...field('name')} />
       </div>
       <Field
         label={t('admin.plan.indicator.description')}
@@ -221,6 +215,6 @@ export function IndicatorForm({ termId, termStart, groups, units, indicator, gro
         firstYear={Number(termStart.slice(0, 4))}
       />
       <FormActions busy={busy} submit="admin.plan.indicator.save" submitting="admin.plan.indicator.saving" onCancel={onCancel} />
-    </form>
+    </ApiForm>
   );
 }

@@ -1,10 +1,10 @@
-import { useId, useState, type MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import type { BoardGroup, BoardIndicator } from '../../../../shared/api/board';
 import { archiveIndicator } from '../../../api/plan';
 import { targetText } from './targetText';
 import { useLang, useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
-import { ConfirmDialog } from '../../../ui/Dialog';
+import { ConfirmButton } from '../../../ui/Dialog';
 import { EditorRow } from '../../../ui/RowEditor';
 import { IndicatorForm, type IndicatorSaved } from './IndicatorForm';
 
@@ -32,7 +32,6 @@ export function IndicatorRow({ indicator, termId, termStart, groups, units, read
   const t = useT();
   const lang = useLang();
   const id = useId();
-  const [archiving, setArchiving] = useState(false);
   const { code } = indicator;
 
   return (
@@ -68,30 +67,8 @@ export function IndicatorRow({ indicator, termId, termStart, groups, units, read
               >
                 {t('admin.plan.indicator.edit')}
               </button>
-              <button
-                type="button"
-                className="button button-small button-danger-quiet"
-                onClick={() => setArchiving(true)}
-                aria-label={t('admin.plan.indicator.archive.openLabel', { code })}
-              >
-                {t('admin.plan.indicator.archive.open')}
-              </button>
+              <ConfirmButton messages="admin.plan.indicator.archive" params={{ code, name: indicator.name }} onConfirm={() => archiveIndicator(indicator.id)} onDone={onArchived} />
             </div>
-          )}
-          {archiving && (
-            <ConfirmDialog
-              heading={t('admin.plan.indicator.archive.heading', { code, name: indicator.name })}
-              body={t('admin.plan.indicator.archive.body')}
-              confirmLabel={t('admin.plan.indicator.archive.confirm')}
-              confirmingLabel={t('admin.plan.indicator.archive.confirming')}
-              danger
-              onConfirm={() => archiveIndicator(indicator.id)}
-              onCancel={() => setArchiving(false)}
-              onDone={() => {
-                setArchiving(false);
-                onArchived();
-              }}
-            />
           )}
         </td>
       </tr>

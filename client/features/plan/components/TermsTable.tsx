@@ -91,10 +91,8 @@ function TermRow({ term, previousName, onChanged, onAnnounce }: { term: Term; pr
         </div>
         {dialog && (
           <ConfirmDialog
-            heading={t(`admin.plan.terms.${dialog}.heading`, { name })}
-            body={t(`admin.plan.terms.${dialog}.body`)}
-            confirmLabel={t(`admin.plan.terms.${dialog}.confirm`)}
-            confirmingLabel={t(`admin.plan.terms.${dialog}.confirming`)}
+            messages={`admin.plan.terms.${dialog}`}
+            params={{ name }}
             danger={dialog === 'close'}
             onConfirm={async () => {
               await (dialog === 'close' ? closeTerm(term.id) : makeTermCurrent(term.id));

@@ -5,7 +5,7 @@ import { DeliveryActionsContext } from '../components/ExportDeliveries';
 import { ExportNowPanel } from '../components/ExportNowPanel';
 import { REPORTS_PATH } from '../../../paths/reports';
 import { useExportList } from '../api/useExportList';
-import { SignedInFrame } from '../../../ui/SignedInFrame';
+import { PageHeader, signedInPage } from '../../../ui/SignedInFrame';
 import { useT } from '../../../i18n';
 import '../../../styles/reports.css';
 
@@ -21,10 +21,7 @@ function Reports({ user }: { user: SessionUser }) {
   const deliveryActions = useMemo(() => ({ mayResend: user.role === 'admin', onResent: list.refresh }), [user.role, list.refresh]);
   return (
     <>
-      <div className="ws-header">
-        <h1>{t('reports.title')}</h1>
-        <p className="ws-intro">{t('reports.intro')}</p>
-      </div>
+      <PageHeader title={t('reports.title')} intro={t('reports.intro')} />
       {mayExport(user) && <ExportNowPanel onUpdate={list.update} onListChanged={list.refresh} />}
       <DeliveryActionsContext value={deliveryActions}>
         <ExportArchive state={list.state} onRefresh={list.refresh} />
@@ -34,11 +31,4 @@ function Reports({ user }: { user: SessionUser }) {
 }
 
 /** `/reports`: the weekly screenshot exports, for anyone signed in; "Xuất ngay" for admins and editors. */
-export function ReportsPage() {
-  const t = useT();
-  return (
-    <SignedInFrame path={REPORTS_PATH} title={t('reports.title')}>
-      {(user) => <Reports user={user} />}
-    </SignedInFrame>
-  );
-}
+export const ReportsPage = signedInPage(REPORTS_PATH, 'reports.title', Reports);

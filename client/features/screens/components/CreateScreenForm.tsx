@@ -1,7 +1,7 @@
 import { createDisplayRequestSchema, type CreatedDisplay } from '../../../../shared/api/displays';
 import { createDisplay } from '../../../api';
 import { useT } from '../../../i18n';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { useApiForm } from '../../../ui/useApiForm';
 import { screenFields } from './fieldMessages';
 import { ScreenNameField } from './ScreenNameField';
@@ -21,14 +21,13 @@ export function CreateScreenForm({ onCreated }: { onCreated: (created: CreatedDi
   });
 
   return (
-    <form className="screen-create" onSubmit={submit} noValidate>
-      <FormError error={formError} />
+    <ApiForm className="screen-create" onSubmit={submit} error={formError}>
       <div className="screen-create-row">
         <ScreenNameField label={t('screens.create.name')} hint={t('screens.create.hint')} {...field('name')} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('screens.create.submitting') : t('screens.create.submit')}
         </button>
       </div>
-    </form>
+    </ApiForm>
   );
 }

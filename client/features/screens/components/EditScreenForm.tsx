@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import { ROTATE_SECONDS, updateDisplayRequestSchema, type Display } from '../../../../shared/api/displays';
 import { updateDisplay } from '../../../api';
 import { useT } from '../../../i18n';
 import { Field } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { changedFields, useApiForm } from '../../../ui/useApiForm';
 import { screenFields } from './fieldMessages';
 import { ScreenNameField } from './ScreenNameField';
@@ -19,7 +18,6 @@ interface Props {
 /** Renames a screen and sets how long each page stays; only what changed is sent. */
 export function EditScreenForm({ display, onDone, onCancel }: Props) {
   const t = useT();
-  const id = useId();
   const initial = { name: display.name, rotateSeconds: String(display.rotateSeconds) };
   const { field, submit, busy, formError } = useApiForm({
     schema: updateDisplayRequestSchema,
@@ -37,9 +35,7 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
   });
 
   return (
-    <form className="screen-edit" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('screens.edit.heading', { name: display.name })}</h3>
-      <FormError error={formError} />
+    <ApiForm className="screen-edit" onSubmit={submit} error={formError} heading={t('screens.edit.heading', { name: display.name })}>
       <div className="screen-edit-fields">
         <ScreenNameField label={t('screens.edit.name')} {...field('name')} autoFocus />
         <Field
@@ -56,6 +52,6 @@ export function EditScreenForm({ display, onDone, onCancel }: Props) {
         />
       </div>
       <FormActions busy={busy} submit="screens.edit.save" submitting="screens.edit.saving" onCancel={onCancel} cancel="screens.edit.cancel" />
-    </form>
+    </ApiForm>
   );
 }

@@ -1,8 +1,8 @@
 import { pairDisplayRequestSchema, type PairedDisplay } from '../../../../shared/api/displays';
 import { pairDisplay } from '../../../api';
 import { useT } from '../../../i18n';
-import { Field } from '../../../ui/Field';
-import { FormError } from '../../../ui/FormError';
+import { NameField } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
 import { useApiForm } from '../../../ui/useApiForm';
 import { screenFields } from './fieldMessages';
 import { ScreenNameField } from './ScreenNameField';
@@ -26,24 +26,14 @@ export function PairScreenForm({ onPaired }: { onPaired: (paired: PairedDisplay)
   });
 
   return (
-    <form className="screen-create screen-pair" onSubmit={submit} noValidate>
-      <FormError error={formError} />
+    <ApiForm className="screen-create screen-pair" onSubmit={submit} error={formError}>
       <div className="screen-create-row">
-        <Field
-          label={t('screens.pair.code')}
-          maxLength={12}
-          required
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          hint={t('screens.pair.codeHint')}
-          {...field('code')}
-        />
+        <NameField code label={t('screens.pair.code')} maxLength={12} hint={t('screens.pair.codeHint')} {...field('code')} />
         <ScreenNameField label={t('screens.pair.name')} hint={t('screens.create.hint')} {...field('name')} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('screens.pair.submitting') : t('screens.pair.submit')}
         </button>
       </div>
-    </form>
+    </ApiForm>
   );
 }

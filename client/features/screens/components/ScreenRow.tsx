@@ -1,9 +1,8 @@
-import { useRef, useState } from 'react';
 import type { Display } from '../../../../shared/api/displays';
 import { revokeDisplay } from '../../../api';
 import { formatDateTime } from '../../../format';
 import { useLang, useT } from '../../../i18n';
-import { ConfirmDialog } from '../../../ui/Dialog';
+import { ConfirmButton } from '../../../ui/Dialog';
 import { EditorRow, useRowEditor } from '../../../ui/RowEditor';
 import { EditScreenForm } from './EditScreenForm';
 import { PresenceBadge } from './PresenceBadge';
@@ -30,8 +29,6 @@ export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onR
     onAnnounce(t('screens.edit.saved'));
     onChanged();
   });
-  const [confirmingRevoke, setConfirmingRevoke] = useState(false);
-  const revokeButton = useRef<HTMLButtonElement>(null);
   const revoked = display.revokedAt !== null;
 
   return (
@@ -71,34 +68,8 @@ export function ScreenRow({ display, pages, timeZone, onChanged, onAnnounce, onR
               >
                 {t('screens.edit.open')}
               </button>
-              <button
-                type="button"
-                ref={revokeButton}
-                className="button button-small button-danger-quiet"
-                onClick={() => setConfirmingRevoke(true)}
-                aria-label={t('screens.revoke.openLabel', { name: display.name })}
-              >
-                {t('screens.revoke.open')}
-              </button>
+              <ConfirmButton messages="screens.revoke" params={{ name: display.name }} onConfirm={() => revokeDisplay(display.id)} onDone={() => onRevoked(display)} />
             </div>
-          )}
-          {confirmingRevoke && (
-            <ConfirmDialog
-              heading={t('screens.revoke.heading', { name: display.name })}
-              body={t('screens.revoke.body')}
-              confirmLabel={t('screens.revoke.confirm')}
-              confirmingLabel={t('screens.revoke.confirming')}
-              danger
-              onConfirm={() => revokeDisplay(display.id)}
-              onCancel={() => {
-                setConfirmingRevoke(false);
-                revokeButton.current?.focus();
-              }}
-              onDone={() => {
-                setConfirmingRevoke(false);
-                onRevoked(display);
-              }}
-            />
           )}
         </td>
       </tr>

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Board } from '../../../../shared/api/board';
 import type { CreatedDisplay, Display, PairedDisplay } from '../../../../shared/api/displays';
 import { useQuery } from '@tanstack/react-query';
 import { getBoard } from '../../../api';
 import { queries, useInvalidate } from '../../../api/queries';
 import { adminPage, NotAllowed } from '../../../ui/PageFrame';
-import { LoadError } from '../../../ui/Notice';
+import { ListPanel, Panel, useListAnnouncer } from '../../../ui/ListPanel';
 import { CreatedScreenNotice } from '../components/CreatedScreenNotice';
 import { CreateScreenForm } from '../components/CreateScreenForm';
 import { PairScreenForm } from '../components/PairScreenForm';
@@ -32,14 +32,12 @@ function pageOptions(board: Board | null, summaryLabel: string): PageOption[] {
 function ScreensManager() {
   const t = useT();
   const lang = useLang();
-  const listHeadingId = useId();
-  const listHeading = useRef<HTMLHeadingElement>(null);
   const displays = useQuery({ ...queries.displays, refetchInterval: REFRESH_MS });
   const state = { data: displays.data ?? null, error: displays.error, refreshedAt: displays.dataUpdatedAt || null };
   const refresh = useInvalidate(queries.displays.queryKey);
   const [board, setBoard] = useState<Board | null>(null);
   const [created, setCreated] = useState<CreatedDisplay | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const list = useListAnnouncer(refresh);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -68,71 +66,51 @@ function ScreensManager() {
     [refresh],
   );
 
-  const onRevoked = useCallback(
-    (display: Display) => {
-      setAnnouncement(t('screens.revoke.done', { name: display.name }));
-      listHeading.current?.focus();
-      refresh();
-    },
-    [refresh, t, setAnnouncement],
-  );
+  const { changed } = list;
+  const onRevoked = useCallback((display: Display) => changed(t('screens.revoke.done', { name: display.name })), [changed, t]);
 
   // The role changed while the page was open. (An ended session is sent to log in by LoadError.)
   if (state.error?.status === 403) return <NotAllowed message="screens.notAllowed" />;
 
   return (
     <>
-    <section className="panel" aria-labelledby="screens-create-heading">
-      <h2 id="screens-create-heading">{t('screens.create.heading')}</h2>
-      <CreateScreenForm onCreated={onCreated} />
-      {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
-    </section>
+      <Panel heading="screens.create.heading">
+        <CreateScreenForm onCreated={onCreated} />
+        {created && <CreatedScreenNotice created={created} onDismiss={() => setCreated(null)} />}
+      </Panel>
 
-    <section className="panel" aria-labelledby="screens-pair-heading">
-      <h2 id="screens-pair-heading">{t('screens.pair.heading')}</h2>
-      <p className="screen-muted">{t('screens.pair.intro')}</p>
-      <PairScreenForm onPaired={onPaired} />
-      {paired && (
-        <p className="notice" role="status">
-          {t('screens.pair.done', { name: paired.name })}
-        </p>
-      )}
-    </section>
-
-    <section className="panel" aria-labelledby={listHeadingId}>
-      <div className="panel-heading">
-        <h2 id={listHeadingId} ref={listHeading} tabIndex={-1}>
-          {t('screens.list.heading')}
-        </h2>
-        <div className="panel-heading-meta">
-          <p className="screens-announcement" role="status">
-            {announcement}
+      <Panel heading="screens.pair.heading">
+        <p className="screen-muted">{t('screens.pair.intro')}</p>
+        <PairScreenForm onPaired={onPaired} />
+        {paired && (
+          <p className="notice" role="status">
+            {t('screens.pair.done', { name: paired.name })}
           </p>
-          {state.refreshedAt !== null && (
-            <span className="screen-muted">{t('screens.refreshedAt', { time: formatClock(state.refreshedAt, timeZone, lang) })}</span>
-          )}
-          <button type="button" className="button button-small" onClick={refresh}>
-            {t('screens.refresh')}
-          </button>
-        </div>
-      </div>
-      {state.error && <LoadError error={state.error} message="screens.loadFailed" />}
-      {state.data === null ? (
-        !state.error && <p className="notice">{t('common.loading')}</p>
-      ) : state.data.length === 0 ? (
-        <p className="notice">{t('screens.list.empty')}</p>
-      ) : (
-        <ScreensTable
-          displays={state.data}
-          captionId={listHeadingId}
-          pages={pages}
-          timeZone={timeZone}
-          onChanged={refresh}
-          onAnnounce={setAnnouncement}
-          onRevoked={onRevoked}
-        />
-      )}
-    </section>
+        )}
+      </Panel>
+
+      <ListPanel
+        heading="screens.list.heading"
+        {...list.panel}
+        meta={state.refreshedAt !== null && <span className="screen-muted">{t('screens.refreshedAt', { time: formatClock(state.refreshedAt, timeZone, lang) })}</span>}
+        onRefresh={refresh}
+        error={state.error}
+        loadFailed="screens.loadFailed"
+        items={state.data}
+        empty="screens.list.empty"
+      >
+        {(displays) => (
+          <ScreensTable
+            displays={displays}
+            captionId={list.panel.headingId}
+            pages={pages}
+            timeZone={timeZone}
+            onChanged={refresh}
+            onAnnounce={list.setAnnouncement}
+            onRevoked={onRevoked}
+          />
+        )}
+      </ListPanel>
     </>
   );
 }

@@ -4,9 +4,9 @@ import { isTimeZone } from '../../../../shared/time/dates';
 import { updateSettings } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { Field } from '../../../ui/Field';
+import { Field, NameField } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { changedFields, useApiForm } from '../../../ui/useApiForm';
 import { describeCron, looksLikeCron } from './cronText';
 import { settingsFields } from './settingsFields';
@@ -59,15 +59,12 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
   const meaning = describeCron(form.watch('exportCron'), t);
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate>
-      <FormError error={formError} />
-      <Field
+    <ApiForm onSubmit={submit} error={formError}>
+      <NameField
         label={t('admin.settings.export.cron')}
         className="field-wide settings-cron"
-        autoComplete="off"
         spellCheck={false}
         maxLength={100}
-        required
         hint={
           <>
             <span className="settings-cron-line">{t('admin.settings.export.cronHelp')}</span>
@@ -78,19 +75,17 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
         {...field('exportCron')}
       />
       <div className="admin-form-row">
-        <Field
+        <NameField
           label={t('admin.settings.export.timeZone')}
-            autoComplete="off"
           spellCheck={false}
           maxLength={100}
-          required
           list={zones.length > 0 ? `${id}-zones` : undefined}
           hint={t('admin.settings.export.timeZoneHint')}
           {...field('exportTimeZone')}
         />
         <Field
           label={t('admin.settings.export.retention')}
-            className="field-narrow"
+          className="field-narrow"
           type="number"
           inputMode="numeric"
           min={1}
@@ -109,6 +104,6 @@ export function ExportScheduleForm({ settings, onSaved }: Props) {
         </datalist>
       )}
       <FormActions busy={busy} submit="admin.settings.export.save" submitting="admin.settings.export.saving" />
-    </form>
+    </ApiForm>
   );
 }

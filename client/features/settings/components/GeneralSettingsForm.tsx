@@ -1,9 +1,9 @@
 import { settingsPatchSchema, type Settings } from '../../../../shared/api/settings';
 import { updateSettings } from '../../../api/plan';
 import { LANGS, useT } from '../../../i18n';
-import { Field, SelectField } from '../../../ui/Field';
+import { NameField, SelectField } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { changedFields, useApiForm } from '../../../ui/useApiForm';
 import { settingsFields } from './settingsFields';
 
@@ -30,14 +30,12 @@ export function GeneralSettingsForm({ settings, onSaved }: Props) {
   });
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate>
-      <FormError error={formError} />
-      <Field
+    <ApiForm onSubmit={submit} error={formError}>
+      <NameField
         label={t('admin.settings.general.officeName')}
         className="field-wide"
         autoComplete="organization"
         maxLength={200}
-        required
         hint={t('admin.settings.general.officeNameHint')}
         {...field('officeName')}
       />
@@ -55,6 +53,6 @@ export function GeneralSettingsForm({ settings, onSaved }: Props) {
         />
       </div>
       <FormActions busy={busy} submit="admin.settings.general.save" submitting="admin.settings.general.saving" />
-    </form>
+    </ApiForm>
   );
 }

@@ -112,10 +112,7 @@ export function LogoSettings({ logoUrl, onChanged }: Props) {
       </div>
       {confirming && (
         <ConfirmDialog
-          heading={t('admin.settings.logo.remove.heading')}
-          body={t('admin.settings.logo.remove.body')}
-          confirmLabel={t('admin.settings.logo.remove.confirm')}
-          confirmingLabel={t('admin.settings.logo.remove.confirming')}
+          messages="admin.settings.logo.remove"
           danger
           onConfirm={async () => {
             removed.current = await removeLogo();

@@ -4,8 +4,8 @@ import { createApiTokenRequestSchema } from '../../../../shared/api/tokens';
 import { createApiToken, type CreatedApiToken } from '../../../api/admin';
 import { useT, type MessageKey } from '../../../i18n';
 import { describedBy } from '../../../ui/fieldErrors';
-import { FormError } from '../../../ui/FormError';
-import { Field } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
+import { NameField } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
 import { tokenFields } from '../../../components/adminFields';
@@ -45,18 +45,9 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
   const scopeIds = describedBy(`${id}-scope`, scopeError && `${id}-scope-error`);
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate>
-      <FormError error={formError} />
+    <ApiForm onSubmit={submit} error={formError}>
       <div className="admin-form-row">
-        <Field
-          label={t('admin.tokens.create.name')}
-          autoComplete="off"
-          maxLength={100}
-          required
-          hint={t('admin.tokens.create.nameHint')}
-          className="field-wide"
-          {...field('name')}
-        />
+        <NameField label={t('admin.tokens.create.name')} maxLength={100} hint={t('admin.tokens.create.nameHint')} className="field-wide" {...field('name')} />
       </div>
       <p className="field-hint" id={`${id}-scope`}>
         {t('admin.tokens.create.scopeHint')}
@@ -87,6 +78,6 @@ export function CreateTokenForm({ tree, board, onCreated }: Props) {
         </p>
       )}
       <FormActions busy={busy} submit="admin.tokens.create.submit" submitting="admin.tokens.create.submitting" />
-    </form>
+    </ApiForm>
   );
 }

@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react';
 import type { ApiToken } from '../../../../shared/api/tokens';
 import { revokeApiToken } from '../../../api/admin';
 import { formatDateTime } from '../../../format';
 import { useLang, useT, type MessageKey } from '../../../i18n';
 import { DataTable } from '../../../ui/DataTable';
-import { ConfirmDialog } from '../../../ui/Dialog';
+import { ConfirmButton } from '../../../ui/Dialog';
 import { ADMIN_TIME_ZONE } from '../../../paths/admin';
 
 interface RowProps {
@@ -19,8 +18,6 @@ interface RowProps {
 function TokenRow({ token, unitPaths, indicatorCodes, onRevoked }: RowProps) {
   const t = useT();
   const lang = useLang();
-  const [confirming, setConfirming] = useState(false);
-  const revokeButton = useRef<HTMLButtonElement>(null);
   const revoked = token.revokedAt !== null;
   const units = token.unitIds.map((id) => unitPaths.get(id) ?? t('admin.units.unknown', { id }));
   const codes = token.indicatorIds.map((id) => indicatorCodes.get(id) ?? t('admin.tokens.list.unknownIndicator', { id }));
@@ -53,33 +50,7 @@ function TokenRow({ token, unitPaths, indicatorCodes, onRevoked }: RowProps) {
         {revoked ? (
           <span className="screen-muted">—</span>
         ) : (
-          <button
-            type="button"
-            ref={revokeButton}
-            className="button button-small button-danger-quiet"
-            onClick={() => setConfirming(true)}
-            aria-label={t('admin.tokens.revoke.openLabel', { name: token.name })}
-          >
-            {t('admin.tokens.revoke.open')}
-          </button>
-        )}
-        {confirming && (
-          <ConfirmDialog
-            heading={t('admin.tokens.revoke.heading', { name: token.name })}
-            body={t('admin.tokens.revoke.body')}
-            confirmLabel={t('admin.tokens.revoke.confirm')}
-            confirmingLabel={t('admin.tokens.revoke.confirming')}
-            danger
-            onConfirm={() => revokeApiToken(token.id)}
-            onCancel={() => {
-              setConfirming(false);
-              revokeButton.current?.focus();
-            }}
-            onDone={() => {
-              setConfirming(false);
-              onRevoked(token);
-            }}
-          />
+          <ConfirmButton messages="admin.tokens.revoke" params={{ name: token.name }} onConfirm={() => revokeApiToken(token.id)} onDone={() => onRevoked(token)} />
         )}
       </td>
     </tr>

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ApiToken } from '../../../../shared/api/tokens';
 import { useQuery } from '@tanstack/react-query';
 import type { CreatedApiToken } from '../../../api/admin';
@@ -6,7 +6,7 @@ import { queries, useInvalidate } from '../../../api/queries';
 import { adminPage } from '../../../ui/PageFrame';
 import { CreatedTokenNotice } from '../components/CreatedTokenNotice';
 import { CreateTokenForm } from '../components/CreateTokenForm';
-import { ListPanel } from '../../../ui/ListPanel';
+import { ListPanel, useListAnnouncer } from '../../../ui/ListPanel';
 import { LoadError } from '../../../ui/Notice';
 import { TOKENS_PATH } from '../../../paths/admin';
 import { TokensTable } from '../components/TokensTable';
@@ -17,13 +17,10 @@ import '../../../styles/admin.css';
 /** The integration tokens, for an admin: list, create (the secret shown once), revoke. */
 function TokensManager() {
   const t = useT();
-  const listHeadingId = useId();
-  const listHeading = useRef<HTMLHeadingElement>(null);
   const tokens = useQuery(queries.tokens);
   const units = useQuery(queries.units);
   const board = useQuery(queries.board);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [announcement, setAnnouncement] = useState('');
 
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const paths = useMemo(() => unitPaths(tree), [tree]);
@@ -32,6 +29,7 @@ function TokensManager() {
     [board.data],
   );
   const reloadTokens = useInvalidate(queries.tokens.queryKey);
+  const list = useListAnnouncer(reloadTokens);
 
   const onCreated = useCallback(
     (token: CreatedApiToken) => {
@@ -41,14 +39,8 @@ function TokensManager() {
     [reloadTokens],
   );
 
-  const onRevoked = useCallback(
-    (token: ApiToken) => {
-      setAnnouncement(t('admin.tokens.revoke.done', { name: token.name }));
-      listHeading.current?.focus();
-      reloadTokens();
-    },
-    [reloadTokens, t],
-  );
+  const { changed } = list;
+  const onRevoked = useCallback((token: ApiToken) => changed(t('admin.tokens.revoke.done', { name: token.name })), [changed, t]);
 
   return (
     <>
@@ -62,9 +54,7 @@ function TokensManager() {
 
       <ListPanel
         heading="admin.tokens.list.heading"
-        headingId={listHeadingId}
-        headingRef={listHeading}
-        announcement={announcement}
+        {...list.panel}
         onRefresh={reloadTokens}
         error={tokens.error}
         loadFailed="admin.tokens.loadFailed"
@@ -72,7 +62,7 @@ function TokensManager() {
         empty="admin.tokens.list.empty"
       >
         {(tokensList) => (
-          <TokensTable tokens={tokensList} captionId={listHeadingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
+          <TokensTable tokens={tokensList} captionId={list.panel.headingId} unitPaths={paths} indicatorCodes={codes} onRevoked={onRevoked} />
         )}
       </ListPanel>
     </>

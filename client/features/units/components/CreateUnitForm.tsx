@@ -2,11 +2,10 @@ import { createUnitRequestSchema, type UnitDetail } from '../../../../shared/api
 import { createUnit } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
-import { FormError } from '../../../ui/FormError';
-import { Field } from '../../../ui/Field';
+import { ApiForm } from '../../../ui/ApiForm';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
-import { SelectField } from '../../../ui/Field';
+import { NameField, SelectField } from '../../../ui/Field';
 import { unitFields } from './unitFields';
 import { unitOptions } from '../../../components/unitOptions';
 
@@ -33,16 +32,8 @@ export function CreateUnitForm({ tree, onCreated }: Props) {
   });
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate>
-      <FormError error={formError} />
-      <Field
-        label={t('admin.orgUnits.create.name')}
-        className="field-wide"
-        autoComplete="off"
-        maxLength={200}
-        required
-        {...field('name')}
-      />
+    <ApiForm onSubmit={submit} error={formError}>
+      <NameField label={t('admin.orgUnits.create.name')} className="field-wide" maxLength={200} {...field('name')} />
       <SelectField
         label={t('admin.orgUnits.create.parent')}
         className="field-wide"
@@ -50,6 +41,6 @@ export function CreateUnitForm({ tree, onCreated }: Props) {
         {...field('parentId')}
       />
       <FormActions busy={busy} submit="admin.orgUnits.create.submit" submitting="admin.orgUnits.create.submitting" />
-    </form>
+    </ApiForm>
   );
 }

@@ -6,8 +6,7 @@ import { useT, type MessageKey } from '../../../i18n';
 import { UnitCheckboxes } from '../../../components/UnitCheckboxes';
 import type { UnitNode } from '../../../components/unitTree';
 import type { FieldErrors } from '../../../ui/fieldErrors';
-import { Field } from '../../../ui/Field';
-import { SelectField } from '../../../ui/Field';
+import { NameField, SelectField } from '../../../ui/Field';
 import { MergeConfirmDialog, type MergePlan } from './MergeConfirmDialog';
 import { unitFields } from './unitFields';
 import { isBelow, unitOptions, withDescendants } from '../../../components/unitOptions';
@@ -143,17 +142,7 @@ export function MergeUnitsForm({ units, tree, indicators, users, onMerged }: Pro
         />
       ) : (
         <>
-          <Field
-            label={t('admin.orgUnits.merge.newName')}
-            name="name"
-            className="field-wide"
-            autoComplete="off"
-            maxLength={200}
-            required
-            value={name}
-            onValueChange={setName}
-            error={errorOf('name')}
-          />
+          <NameField label={t('admin.orgUnits.merge.newName')} name="name" className="field-wide" maxLength={200} value={name} onValueChange={setName} error={errorOf('name')} />
           <SelectField
             label={t('admin.orgUnits.merge.newParent')}
             name="parentId"

@@ -1,9 +1,9 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { updateUnitRequestSchema, type UnitDetail } from '../../../../shared/api/units';
 import { updateUnit } from '../../../api/plan';
 import { useT } from '../../../i18n';
 import type { UnitNode } from '../../../components/unitTree';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { FormActions } from '../../../ui/FormActions';
 import { useApiForm } from '../../../ui/useApiForm';
 import { SelectField } from '../../../ui/Field';
@@ -26,7 +26,6 @@ const TOP = 'top';
 /** A unit under another parent (or at the top); never under itself or a unit below it. */
 export function MoveUnitForm({ unit, units, tree, onDone, onCancel }: Props) {
   const t = useT();
-  const id = useId();
   const parentIdOf = (parent: string) => (parent === TOP ? null : Number(parent));
   const { field, submit, busy, formError } = useApiForm({
     schema: updateUnitRequestSchema,
@@ -44,11 +43,7 @@ export function MoveUnitForm({ unit, units, tree, onDone, onCancel }: Props) {
   );
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} className="visually-hidden">
-        {t('admin.orgUnits.move.heading', { name: unit.name })}
-      </h3>
-      <FormError error={formError} />
+    <ApiForm onSubmit={submit} error={formError} heading={t('admin.orgUnits.move.heading', { name: unit.name })} headingHidden>
       <SelectField
         label={t('admin.orgUnits.move.label')}
         className="field-wide"
@@ -58,6 +53,6 @@ export function MoveUnitForm({ unit, units, tree, onDone, onCancel }: Props) {
         autoFocus
       />
       <FormActions busy={busy} submit="admin.orgUnits.move.save" submitting="admin.orgUnits.move.saving" onCancel={onCancel} small />
-    </form>
+    </ApiForm>
   );
 }

@@ -5,9 +5,9 @@ import { userFields } from '../../../components/adminFields';
 import type { UnitNode } from '../../../components/unitTree';
 import { useT } from '../../../i18n';
 import { EmailField } from '../../../ui/EmailField';
-import { Field } from '../../../ui/Field';
+import { Field, NameField } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
-import { FormError } from '../../../ui/FormError';
+import { ApiForm } from '../../../ui/ApiForm';
 import { useApiForm } from '../../../ui/useApiForm';
 import { RoleSelect } from './RoleSelect';
 import { UserUnitsField } from './UserUnitsField';
@@ -38,20 +38,10 @@ export function CreateUserForm({ tree, onCreated }: Props) {
   const role = form.watch('role');
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate>
-      <FormError error={formError} />
+    <ApiForm onSubmit={submit} error={formError}>
       <div className="admin-form-row">
-        <Field
-          label={t('admin.users.create.username')}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={50}
-          required
-          hint={t('admin.users.create.usernameHint')}
-          {...field('username')}
-        />
-        <Field label={t('admin.users.create.displayName')} autoComplete="off" maxLength={100} required {...field('displayName')} />
+        <NameField code autoCapitalize="none" label={t('admin.users.create.username')} maxLength={50} hint={t('admin.users.create.usernameHint')} {...field('username')} />
+        <NameField label={t('admin.users.create.displayName')} maxLength={100} {...field('displayName')} />
         <Field
           label={t('admin.users.create.password')}
           type="password"
@@ -66,6 +56,6 @@ export function CreateUserForm({ tree, onCreated }: Props) {
       </div>
       <UserUnitsField tree={tree} role={role} selected={form.watch('unitIds')} onChange={(ids) => form.setValue('unitIds', ids)} error={errorOf('unitIds')} />
       <FormActions busy={busy} submit="admin.users.create.submit" submitting="admin.users.create.submitting" />
-    </form>
+    </ApiForm>
   );
 }

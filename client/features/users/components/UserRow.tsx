@@ -107,10 +107,8 @@ export function UserRow({ user, selfId, tree, unitPaths, onChanged, onAnnounce }
           {dialog === 'password' && <ResetPasswordDialog user={user} onCancel={() => closeDialog(false)} onDone={() => closeDialog(true)} />}
           {dialog === 'toggle' && (
             <ConfirmDialog
-              heading={t(`admin.users.${toggle}.heading`, { name })}
-              body={t(`admin.users.${toggle}.body`)}
-              confirmLabel={t(`admin.users.${toggle}.confirm`)}
-              confirmingLabel={t(`admin.users.${toggle}.confirming`)}
+              messages={`admin.users.${toggle}`}
+              params={{ name }}
               danger={!user.disabled}
               onConfirm={async () => {
                 await updateUser(user.id, { disabled: !user.disabled });

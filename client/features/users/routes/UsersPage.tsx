@@ -1,11 +1,11 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { SessionUser } from '../../../../shared/api/session';
 import type { User } from '../../../../shared/api/users';
 import { useQuery } from '@tanstack/react-query';
 import { queries, useInvalidate } from '../../../api/queries';
 import { adminPage } from '../../../ui/PageFrame';
 import { CreateUserForm } from '../components/CreateUserForm';
-import { ListPanel } from '../../../ui/ListPanel';
+import { ListPanel, useListAnnouncer } from '../../../ui/ListPanel';
 import { LoadError } from '../../../ui/Notice';
 import { USERS_PATH } from '../../../paths/admin';
 import { unitPaths, unitTree } from '../../../components/unitTree';
@@ -16,24 +16,16 @@ import '../../../styles/admin.css';
 /** The accounts of the office, for an admin: list, create, edit, reset a password, disable. */
 function UsersManager({ user: self }: { user: SessionUser }) {
   const t = useT();
-  const listHeadingId = useId();
-  const listHeading = useRef<HTMLHeadingElement>(null);
   const users = useQuery(queries.users);
   const units = useQuery(queries.units);
-  const [announcement, setAnnouncement] = useState('');
 
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const paths = useMemo(() => unitPaths(tree), [tree]);
   const reloadUsers = useInvalidate(queries.users.queryKey);
+  const list = useListAnnouncer(reloadUsers);
 
-  const onCreated = useCallback(
-    (created: User) => {
-      setAnnouncement(t('admin.users.create.done', { name: created.displayName || created.username }));
-      listHeading.current?.focus();
-      reloadUsers();
-    },
-    [reloadUsers, t],
-  );
+  const { changed } = list;
+  const onCreated = useCallback((created: User) => changed(t('admin.users.create.done', { name: created.displayName || created.username })), [changed, t]);
 
   return (
     <>
@@ -45,9 +37,7 @@ function UsersManager({ user: self }: { user: SessionUser }) {
 
       <ListPanel
         heading="admin.users.list.heading"
-        headingId={listHeadingId}
-        headingRef={listHeading}
-        announcement={announcement}
+        {...list.panel}
         onRefresh={reloadUsers}
         error={users.error}
         loadFailed="admin.users.loadFailed"
@@ -57,12 +47,12 @@ function UsersManager({ user: self }: { user: SessionUser }) {
         {(usersList) => (
           <UsersTable
             users={usersList}
-            captionId={listHeadingId}
+            captionId={list.panel.headingId}
             selfId={self.id}
             tree={tree}
             unitPaths={paths}
             onChanged={reloadUsers}
-            onAnnounce={setAnnouncement}
+            onAnnounce={list.setAnnouncement}
           />
         )}
       </ListPanel>

@@ -1,6 +1,7 @@
 import type { BoardIndicator } from '../../../../shared/api/board';
 import { formatDate } from '../../../format';
-import { useLang, useT } from '../../../i18n';
+import { useLang, useT, type MessageKey } from '../../../i18n';
+import { TableHead } from '../../../ui/DataTable';
 import { StatusBadges } from '../../../components/StatusBadge';
 import { AppLink } from '../../../components/AppLink';
 import type { IndicatorGroup } from './indicatorGroups';
@@ -57,6 +58,8 @@ function IndicatorRow({ indicator, selected, formId, onSelect }: { indicator: Bo
   );
 }
 
+const COLUMNS: readonly MessageKey[] = ['workspace.list.code', 'workspace.list.name', 'workspace.list.current', 'workspace.list.status', 'workspace.list.lastReading'];
+
 /** One board group's indicators, as a table: value, status, overdue, latest reading, actions. */
 export function IndicatorTable({ group, selectedId, formId, onSelect }: Props) {
   const t = useT();
@@ -65,18 +68,7 @@ export function IndicatorTable({ group, selectedId, formId, onSelect }: Props) {
       <h2 id={`${group.key}-heading`}>{group.name}</h2>
       <div className="table-scroll">
         <table className="ws-table" aria-labelledby={`${group.key}-heading`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace.list.code')}</th>
-              <th scope="col">{t('workspace.list.name')}</th>
-              <th scope="col">{t('workspace.list.current')}</th>
-              <th scope="col">{t('workspace.list.status')}</th>
-              <th scope="col">{t('workspace.list.lastReading')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('workspace.list.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={COLUMNS} actions="workspace.list.actions" />
           <tbody>
             {group.indicators.map((indicator) => (
               <IndicatorRow

@@ -1,10 +1,16 @@
 import { Fragment, useId, useState } from 'react';
 import type { Board, BoardIndicator } from '../../../../shared/api/board';
 import type { Reading } from '../../../../shared/api/readings';
-import { useT } from '../../../i18n';
+import { useT, type MessageKey } from '../../../i18n';
+import { TableHead } from '../../../ui/DataTable';
 import { CorrectionForm } from './CorrectionForm';
 import { READING_COLUMNS, ReadingRow } from './ReadingRow';
 import type { ReadingsState } from '../api/useReadings';
+
+const COLUMNS: readonly MessageKey[] = [
+  'workspace.history.id', 'workspace.history.date', 'workspace.history.value', 'workspace.history.note',
+  'workspace.history.evidence', 'workspace.history.author', 'workspace.history.recordedAt', 'workspace.history.revision',
+];
 
 interface Props {
   indicator: BoardIndicator;
@@ -36,21 +42,7 @@ export function ReadingsTable({ indicator, board, readings, mayCorrect, reload, 
         <caption className="visually-hidden" id={captionId}>
           {t('workspace.history.caption', { code: indicator.code })}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('workspace.history.id')}</th>
-            <th scope="col">{t('workspace.history.date')}</th>
-            <th scope="col">{t('workspace.history.value')}</th>
-            <th scope="col">{t('workspace.history.note')}</th>
-            <th scope="col">{t('workspace.history.evidence')}</th>
-            <th scope="col">{t('workspace.history.author')}</th>
-            <th scope="col">{t('workspace.history.recordedAt')}</th>
-            <th scope="col">{t('workspace.history.revision')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('workspace.history.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} actions="workspace.history.actions" />
         <tbody>
           {list.map(rowWithForm)}
         </tbody>

@@ -7,7 +7,7 @@ import { groupIndicators } from '../components/indicatorGroups';
 import { LiveBoard } from '../components/LiveBoard';
 import { WORKSPACE_PATH } from '../../../paths/workspace';
 import { ReadingForm } from '../components/ReadingForm';
-import { SignedInFrame } from '../../../ui/SignedInFrame';
+import { PageHeader, SignedInFrame } from '../../../ui/SignedInFrame';
 import { useT } from '../../../i18n';
 
 /** The indicators this user may update, by group, beside the form for the one selected. */
@@ -33,24 +33,21 @@ function Workspace({ user, board }: { user: SessionUser; board: Board }) {
 
   if (writable.length === 0) {
     return (
-      <div className="ws-header">
-        <h1>{t('workspace.title')}</h1>
+      <PageHeader title={t('workspace.title')}>
         <p className="notice" role="status">
           {user.role === 'viewer' ? t('workspace.list.noneViewer') : t('workspace.list.noneEditor')}
         </p>
-      </div>
+      </PageHeader>
     );
   }
 
   return (
     <>
-      <div className="ws-header">
-        <h1>{t('workspace.title')}</h1>
-        <p className="ws-intro">{t('workspace.list.intro')}</p>
+      <PageHeader title={t('workspace.title')} intro={t('workspace.list.intro')}>
         <p className="ws-summary">
           {t('workspace.list.summary', { count: writable.length, overdue })}
         </p>
-      </div>
+      </PageHeader>
       <div className="ws-layout">
         <div className="ws-list">
           {groups.map((group) => (
