@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, overflow, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, overflow, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The admin forms on react-hook-form (client/ui/useApiForm.ts): checked before sending, refused beside the field, sent once. */
@@ -19,8 +19,6 @@ beforeEach(async () => {
   server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
 });
 afterEach(() => server?.close());
-
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
 const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 
@@ -61,7 +59,7 @@ describe('the units page', () => {
     await parent.selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Chuyển đơn vị', exact: true }).click();
     await page.getByText(`Đã chuyển “Phòng Kiểm thử” vào “${target.split(' › ').at(-1)}”.`).waitFor();
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('scrolls only downwards on a phone (390×844)', async () => {
@@ -90,7 +88,7 @@ describe('the users page', () => {
     await page.getByRole('button', { name: 'Tạo người dùng' }).click();
     await page.getByText('Đã tạo người dùng “Nguyễn Văn Thử”.').waitFor();
     expect(await username.inputValue()).toBe('');
-    expect(unexpected(problems).filter((problem) => !problem.includes('status of 409'))).toEqual([]);
+    expect(unexpectedProblems(problems).filter((problem) => !problem.includes('status of 409'))).toEqual([]);
   });
 });
 
@@ -114,6 +112,6 @@ describe('the account page', () => {
     await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await page.getByText('Đã đổi mật khẩu.', { exact: false }).waitFor();
     expect(await current.inputValue()).toBe('');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

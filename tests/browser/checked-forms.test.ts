@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /**
@@ -25,7 +25,6 @@ afterAll(async () => {
 });
 
 const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 // One session for the test's own reads: every sign-in counts against the login's rate limit.
 let cookie: string | undefined;
 const get = async (path: string) => (await api(server, 'GET', path, { cookie: (cookie ??= await server.login()) })).body;
@@ -81,7 +80,7 @@ describe('the plan page', () => {
       direction: 'decrease',
       milestones: [{ year: 2027, value: 8 }],
     });
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('says an empty group name beside it, and a target that is not a number beside its indicator in a new term', async () => {
@@ -110,7 +109,7 @@ describe('the plan page', () => {
     expect(await page.getByLabel(`Mục tiêu mới của ${code}`).getAttribute('aria-invalid')).toBe('true');
     await page.getByText('Nhập một số, ví dụ 95 hoặc 97,5.').first().waitFor();
     expect((await get('/api/terms')).terms.length).toBe(terms);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -129,7 +128,7 @@ describe('the terms table', () => {
       await expect.poll(() => opener.evaluate((button) => button === document.activeElement)).toBe(true);
     }
     expect((await get('/api/terms')).terms).toEqual(terms);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -141,7 +140,7 @@ describe('the tokens, users, account and audit pages', () => {
     await page.getByRole('button', { name: 'Tạo mã' }).click();
     await page.locator('.field-error', { hasText: 'Chọn ít nhất một đơn vị hoặc một chỉ tiêu.' }).waitFor();
     expect((await get('/api/tokens')).tokens).toEqual([]);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('refuses a short new password in the reset dialog beside its field', async () => {
@@ -153,7 +152,7 @@ describe('the tokens, users, account and audit pages', () => {
     await dialog.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
     await dialog.getByText('Mật khẩu cần ít nhất 10 ký tự.').waitFor();
     expect(await dialog.getByLabel('Mật khẩu mới').getAttribute('aria-invalid')).toBe('true');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('refuses a wrong address for reminders, then saves a right one', async () => {
@@ -167,7 +166,7 @@ describe('the tokens, users, account and audit pages', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu.').waitFor();
     expect((await get('/api/account')).email).toBe('admin@ubnd.example.vn');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('refuses an audit filter ending before it starts', async () => {
@@ -182,7 +181,7 @@ describe('the tokens, users, account and audit pages', () => {
     await page.getByLabel('Đến ngày').fill('2026-11-30');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect.poll(() => page.getByText('“Đến ngày” phải cùng hoặc sau “Từ ngày”.').count()).toBe(0);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -200,6 +199,6 @@ describe('the login page', () => {
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    expect(unexpected(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+    expect(unexpectedProblems(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** What a clerk and an admin met on their first day (issue 18), each checked in the built client. */
@@ -21,9 +21,6 @@ beforeEach(async () => {
 });
 afterEach(() => server?.close());
 
-/** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
-
 const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 
 describe('the clerk', () => {
@@ -38,7 +35,7 @@ describe('the clerk', () => {
     expect(countHint).toContain('Số nguyên, không âm.');
     expect(countHint).not.toContain('97,5');
     expect(countHint).not.toContain('thập phân');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -55,7 +52,7 @@ describe('the admin', () => {
     await page.getByRole('link', { name: 'Nhật ký', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Nhật ký thao tác', level: 1 }).waitFor();
     expect(await page.title()).toBe('Nhật ký thao tác · Bảng theo dõi chỉ tiêu nhiệm kỳ');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -70,6 +67,6 @@ describe('in English', () => {
     await page.goto(`${server.url}/workspace?lang=en`);
     await page.getByText(/^\d+ indicators, \d+ of them overdue\.$/).waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/\b1 indicators\b/);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

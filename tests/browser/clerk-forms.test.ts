@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, BoardIndicator } from '../../shared/api/board';
-import { axeViolations, launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { axeViolations, launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The clerk's reading and correction forms (issue 18): focus, live preview, and what a clerk met. */
@@ -23,9 +23,6 @@ beforeEach(async () => {
   board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
 });
 afterEach(() => server?.close());
-
-/** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
 const indicatorOf = (code: string): BoardIndicator => board.indicators.find((indicator) => indicator.code === code)!;
 
@@ -80,7 +77,7 @@ describe('the reading form', () => {
     await value.fill('98');
     await page.waitForFunction(() => document.querySelector('input[name="value"]')?.getAttribute('aria-invalid') === null);
     expect(await previewValue(page)).toBe('98,0%');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -105,7 +102,7 @@ describe("the server's refusal", () => {
     await page.waitForFunction(() => document.querySelector('input[name="date"]')?.getAttribute('aria-invalid') === null);
     await page.getByRole('button', { name: 'Lưu số liệu' }).click();
     await page.getByText(/^Đã lưu số liệu ngày/).waitFor();
-    expect(unexpected(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+    expect(unexpectedProblems(problems).filter((problem) => !problem.includes('status of 400'))).toEqual([]);
   });
 });
 
@@ -131,7 +128,7 @@ describe('the correction form', () => {
     await form.getByRole('button', { name: 'Lưu bản đính chính' }).click();
     await page.getByText('Vui lòng nêu lý do đính chính.').waitFor();
     expect(await focused(page)).toBe('reason');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -177,7 +174,7 @@ describe('what a clerk met (issue 18)', () => {
     await page.waitForFunction((id) => document.activeElement?.closest(`[data-reading="${id}"]`) !== null, correction);
     expect(await inView(page, '.ws-live .ws-saved')).toBe(true);
     expect(await inView(page, `[data-reading="${correction}"]`)).toBe(true);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('previews a correction whose reason is still empty (the reason is asked for on saving, not for the preview)', async () => {
@@ -189,7 +186,7 @@ describe('what a clerk met (issue 18)', () => {
     await form.getByLabel(/^Giá trị/).fill('96,4');
     await page.waitForFunction(() => document.querySelector('[data-preview="value"]')?.textContent === '96,4%');
     expect(await form.innerText()).not.toContain('Nhập số liệu hợp lệ');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('says a cumulative reading is the amount new in the period, and takes the running total instead, saved as total − current sum', async () => {
@@ -223,7 +220,7 @@ describe('what a clerk met (issue 18)', () => {
     await page.getByText(/^Đã lưu số liệu ngày .*: 7 đảng viên/).waitFor();
     const after = (await api(server, 'GET', '/api/board', { cookie: admin })).body as Board;
     expect(after.indicators.find((candidate) => candidate.id === indicator.id)!.current).toBe(sum + 7);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('gives a whole-number example to whole-number fields (a count, a ratio, a number shown without decimals), and a decimal one only where decimals are shown', async () => {
@@ -258,7 +255,7 @@ describe('what a clerk met (issue 18)', () => {
     const wholeHint = await hintOf(/^Giá trị/);
     expect(wholeHint).toContain('Một số bất kỳ. Ví dụ 98.');
     expect(wholeHint).not.toMatch(/97|thập phân/);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -280,7 +277,7 @@ describe('on a phone (390×844)', () => {
     });
     expect(cut).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -297,7 +294,7 @@ describe('the list of indicators on a phone (390×844)', () => {
     expect(box.width).toBeGreaterThanOrEqual(180);
     expect(box.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -321,6 +318,6 @@ describe("another unit's indicator", () => {
     await page.goto(`${server.url}/workspace/indicators/${own.id}`);
     await page.getByRole('heading', { name: 'Lịch sử số liệu', level: 2 }).waitFor();
     expect(await page.locator('[data-read-only]').count()).toBe(0);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, signInFromPath, submitLogin, watchedPage } from '../helpers/browser';
+import { axeViolations, launchBrowser, signInFromPath, submitLogin, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { uploadFile } from '../helpers/multipart';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
@@ -20,8 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 afterEach(() => server?.close());
-
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
 async function start(clock = new TestClock('real')): Promise<TestServer> {
   server = await startTestServer({ clock, clientDir: CLIENT_DIR });
@@ -57,7 +55,7 @@ describe('the audit log', () => {
     for (const shown of ['Tên tệp', 'thang-11.csv', 'Đính chính cho bản ghi', `#${reading.id}`, 'Chuyên viên', '97,5', '98,25', '28/11/2026 03:30', '20/11/2026']) {
       expect(text, shown).toContain(shown);
     }
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -92,7 +90,7 @@ describe('the date and file controls', () => {
     await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.field', { has: to }).innerText()).toContain('Ngày không hợp lệ.');
     expect(await axeViolations(page)).toEqual([]);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('say "Chọn tệp" and "Chưa chọn tệp", then the chosen file’s name, in an English browser', async () => {
@@ -107,7 +105,7 @@ describe('the date and file controls', () => {
     await expect.poll(() => field.innerText()).toContain('thang-11.csv');
     expect(await field.innerText()).not.toContain('Chưa chọn tệp');
     expect(await axeViolations(page)).toEqual([]);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -141,7 +139,7 @@ describe('the language switch', () => {
     await page.goto(`${server!.url}/admin/users`);
     await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -160,6 +158,6 @@ describe('the tab titles', () => {
       titles.set(path, await page.title());
     }
     expect(new Set(titles.values()).size).toBe(paths.length);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
-import { launchBrowser, signInFromPath, watchedPage } from '../helpers/browser';
+import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 
 /** The import page's verdicts and the board's bar, as a clerk and a leader met them (issue 18). */
@@ -21,9 +21,6 @@ beforeEach(async () => {
   server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
 });
 afterEach(() => server?.close());
-
-/** The console's complaints, less the 401 of the visit before signing in (the way to the login page). */
-const unexpected = (problems: string[]) => problems.filter((problem) => !problem.includes('status of 401'));
 
 const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
 
@@ -72,7 +69,7 @@ describe('the import page', () => {
     const noErrors = await look(page.locator('.ws-counts .badge', { hasText: '0 dòng lỗi' }));
     expect(noErrors.color).not.toBe(alarm.color);
     expect(noErrors.background).not.toBe(alarm.background);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('on a phone, keeps a row in error a few lines high (its errors not squeezed to a word a line), and the page does not scroll sideways', async () => {
@@ -84,7 +81,7 @@ describe('the import page', () => {
     // Two lines of the longest error take about 60 px; a column a word wide took over 200.
     for (const height of heights) expect(height).toBeLessThan(120);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('heads the page with what was written once the file is committed, no longer "Kết quả kiểm tra"', async () => {
@@ -95,7 +92,7 @@ describe('the import page', () => {
     await page.getByRole('heading', { name: 'Đã ghi số liệu từ tệp “thang-11.csv”', level: 2 }).waitFor();
     expect(await page.getByRole('heading', { name: /Kết quả kiểm tra/ }).count()).toBe(0);
     expect(await page.getByText('Đã ghi 2 số liệu; bỏ qua 0 dòng trùng.', { exact: false }).count()).toBe(1);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -116,7 +113,7 @@ describe('the plan import', () => {
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
     await page.getByRole('heading', { name: 'Đã nhập kế hoạch từ tệp “ke-hoach.xlsx”', level: 3 }).waitFor();
     expect(await page.getByRole('heading', { name: /Xem trước kế hoạch trong tệp/ }).count()).toBe(0);
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });
 
@@ -134,6 +131,6 @@ describe('the board', () => {
     expect(await card.innerText()).toContain(
       `Tiến độ ${percent(indicator.progress!)} chặng đường từ mức đầu kỳ đến mục tiêu (kế hoạch đến nay: ${percent(indicator.expectedProgress)})`,
     );
-    expect(unexpected(problems)).toEqual([]);
+    expect(unexpectedProblems(problems)).toEqual([]);
   });
 });

@@ -39,6 +39,11 @@ export async function watchedPage(
   return { page, context, problems };
 }
 
+/** A page's problems, less the 401 of a visit before signing in (the signed-in app's way to the login page). */
+export function unexpectedProblems(problems: readonly string[]): string[] {
+  return problems.filter((problem) => !problem.includes('status of 401'));
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
