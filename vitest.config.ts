@@ -1,7 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time at least: vitest's default (cores - 1) runs one at a time on the
+    // 2-core CI machine, where a file spends much of its time waiting on its server, its browser
+    // or the disk (docs/performance.md, "The suite's time").
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -22,8 +27,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // After the others, alone: timing checks (a reading on screen within a second) should
-          // not compete with the integration suite for a 2-core machine.
+          // After the others: timing checks (a reading on screen within a second) should not
+          // compete with the integration suite for a 2-core machine.
           sequence: { groupOrder: 1 },
         },
       },
