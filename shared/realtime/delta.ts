@@ -27,6 +27,7 @@ export const DELTA_ALWAYS_KEYS = [
   'current', 'expected', 'progress', 'status', 'overdue', 'updatedAt',
 ] as const satisfies ReadonlyArray<keyof IndicatorFields>;
 const RATIO_KEYS: ReadonlyArray<keyof IndicatorFields> = ['numerator', 'denominator'];
+const ALWAYS: ReadonlySet<string> = new Set(DELTA_ALWAYS_KEYS);
 
 /**
  * The reading that made a change, as screens need it: which one and of what date, and
@@ -63,29 +64,40 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
   const indicator: Record<string, unknown> = {};
   for (const key of Object.keys(after) as Array<keyof BoardIndicator>) {
     if (key === 'series') continue;
-    const always = (DELTA_ALWAYS_KEYS as readonly string[]).includes(key) || (after.measure === 'ratio' && RATIO_KEYS.includes(key));
+    const always = ALWAYS.has(key) || (after.measure === 'ratio' && RATIO_KEYS.includes(key));
     if (always || !before || !sameValue(before[key], after[key])) indicator[key] = after[key];
   }
   const delta: IndicatorDelta = { seq, indicator: indicator as IndicatorDelta['indicator'], series: [], reading };
-  const beforeByDate = new Map((before?.series ?? []).map((point) => [point.date, point]));
-  const afterDates = new Set(after.series.map((point) => point.date));
-  const removed = [...beforeByDate.keys()].some((date) => !afterDates.has(date));
-  if (!before || removed) {
+  const olds = before && pointsBefore(before.series, after.series);
+  if (!olds) {
     delta.series = after.series;
     delta.seriesReset = true;
   } else {
     const last = after.series.at(-1);
-    for (const point of after.series) {
-      const old = beforeByDate.get(point.date);
+    after.series.forEach((point, i) => {
+      const old = olds[i];
       if (!old) delta.series.push(point);
-      else if (!sameValue(old, point)) {
+      else if (old.actual !== point.actual || old.expected !== point.expected) {
         const change = changedValues(old, point);
         // The last point's actual is the current value, which the delta carries: not sent twice.
         if (!(point === last && point.actual === after.current && change.expected === undefined)) delta.series.push(change);
       }
-    }
+    });
   }
   return delta;
+}
+
+/**
+ * For each point of `after`, the point of `before` of the same date (undefined for a new one);
+ * null when a date of `before` is gone from `after`. Once per change and screen delivery, so
+ * the usual case (the same months, perhaps one more) is matched by position, without maps.
+ */
+function pointsBefore(before: readonly SeriesPoint[], after: readonly SeriesPoint[]): Array<SeriesPoint | undefined> | null {
+  if (before.length <= after.length && before.every((point, i) => point.date === after[i]!.date)) return after.map((_, i) => before[i]);
+  const byDate = new Map(before.map((point) => [point.date, point]));
+  const afterDates = new Set(after.map((point) => point.date));
+  for (const date of byDate.keys()) if (!afterDates.has(date)) return null;
+  return after.map((point) => byDate.get(point.date));
 }
 
 /** The indicator after a delta; `before` undefined when the indicator is new to the board. */
@@ -184,8 +196,8 @@ function withPoints(points: readonly SeriesPointChange[], changes: readonly Seri
 /** The point's date and the values that differ from `old`. */
 function changedValues(old: SeriesPoint, point: SeriesPoint): SeriesPointChange {
   const change: SeriesPointChange = { date: point.date };
-  if (!sameValue(old.actual, point.actual)) change.actual = point.actual;
-  if (!sameValue(old.expected, point.expected)) change.expected = point.expected;
+  if (old.actual !== point.actual) change.actual = point.actual;
+  if (old.expected !== point.expected) change.expected = point.expected;
   return change;
 }
 
