@@ -5,7 +5,7 @@ import type { accessTokens, users } from '../db/schema';
 export type UserRow = typeof users.$inferSelect;
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
 
-// Every request signed in with a session runs these three: prepared.
+// Every request signed in with a session runs `liveSessionUser`: prepared, as are the others of sign-in.
 const userById = new PreparedQuery((orm, { users }) => orm.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1));
 const unitsOfUser = new PreparedQuery((orm, { userUnits }) => orm.select({ unitId: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, sql.placeholder('userId'))));
 const liveSession = new PreparedQuery((orm, { sessions }) =>
@@ -15,6 +15,30 @@ const liveSession = new PreparedQuery((orm, { sessions }) =>
     .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .limit(1),
 );
+/** A live session with its user and the user's units: one row a unit (one with a null unit when none). */
+const liveSessionUser = new PreparedQuery((orm, { sessions, users, userUnits }) =>
+  orm
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      unitId: userUnits.unitId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userUnits, eq(userUnits.userId, users.id))
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')))),
+);
+
+/** A live session as a request's authentication needs it. */
+export interface LiveSessionUser {
+  lastSeenAt: number;
+  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'disabledAt'>;
+  unitIds: number[];
+}
 
 /**
  * Users, sessions and access tokens. Every write runs in a transaction: the caller's when there is
@@ -77,6 +101,15 @@ export class AuthRepository {
 
   async findLiveSession(id: string, now: number): Promise<{ userId: number; expiresAt: number; lastSeenAt: number } | undefined> {
     return (await this.db.runPrepared(liveSession, { id, now }))[0];
+  }
+
+  /** The live session `id` with its user and units, in one read (every signed-in request asks). */
+  async findLiveSessionUser(id: string, now: number): Promise<LiveSessionUser | undefined> {
+    const rows = await this.db.runPrepared(liveSessionUser, { id, now });
+    const first = rows[0];
+    if (!first) return undefined;
+    const { lastSeenAt, userId, username, displayName, role, disabledAt } = first;
+    return { lastSeenAt, user: { id: userId, username, displayName, role, disabledAt }, unitIds: rows.flatMap((row) => (row.unitId === null ? [] : [row.unitId])) };
   }
 
   touchSession(id: string, now: number): Promise<void> {

@@ -119,14 +119,12 @@ export class AuthService {
     if (!credentials.sessionToken) return null;
     const sessionId = hashSecret(credentials.sessionToken);
     const now = this.clock.now();
-    const session = await this.repository.findLiveSession(sessionId, now);
-    if (!session || now - session.lastSeenAt > SESSION_IDLE_MS) return null;
+    const session = await this.repository.findLiveSessionUser(sessionId, now);
+    if (!session || now - session.lastSeenAt > SESSION_IDLE_MS || session.user.disabledAt !== null) return null;
     // Written at most once a minute: a session is touched by every request of a busy page.
     if (now - session.lastSeenAt > 60_000) await this.repository.touchSession(sessionId, now);
-    const user = await this.repository.findUserById(session.userId);
-    if (!user || user.disabledAt !== null) return null;
-    const { id, username, displayName, role, unitIds } = await this.sessionUser(user);
-    return { kind: 'user', userId: id, username, displayName, role, unitIds };
+    const { id, username, displayName, role } = session.user;
+    return { kind: 'user', userId: id, username, displayName, role: toRole(role), unitIds: session.unitIds };
   }
 
   async sessionUser(user: UserRow): Promise<SessionUser> {
