@@ -7,7 +7,8 @@
  * - POST-to-screen: readings posted one at a time; a sample is the time from sending the POST to
  *   one screen having the change, for every screen (1,000 × 100 samples), bare and termboard;
  * - memory per screen: the server's resident memory with the screens connected, less before, / N;
- * - sustained: 8 posters, each posting as soon as its last reading was answered, for 10 s, with
+ * - sustained: 8 posters (node:http, bench/http-poster.ts: fetch's own CPU would be taken from
+ *   the server measured), each posting as soon as its last reading was answered, for 10 s, with
  *   no screen (what the write path alone sustains) and with the screens; then how long after the
  *   last answer every screen has the last seq (drain), and the bytes of JSON a screen received
  *   per change.
@@ -22,6 +23,7 @@ import { signIn } from '../tests/helpers/start-test-server';
 import { COALESCE_WINDOW } from '../server/realtime/screen-delivery';
 import { rss } from './memory';
 import type { ClientCommand, ClientReport } from './screen-clients';
+import { httpPoster } from './http-poster';
 import { percentile } from './stats';
 
 const SCREENS = Number(process.env.BENCH_SCREENS ?? 1000);
@@ -139,18 +141,15 @@ async function termboard(): Promise<string[]> {
     const display = await (await fetch(`${url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })).json();
     const board = await (await fetch(`${url}/api/board`, { headers: { cookie } })).json();
     const ids = CODES.map((code) => board.indicators.find((i: { code: string }) => i.code === code).id as number);
+    const client = httpPoster(url, { cookie }, POSTERS);
     const target: Target = {
       url,
       pid: node.child.pid!,
       token: display.token,
       async post(n) {
-        const response = await fetch(`${url}/api/indicators/${ids[n % ids.length]}/readings`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie },
-          body: JSON.stringify({ date: `2026-11-${String((n % 27) + 1).padStart(2, '0')}`, value: 1 }),
-        });
-        if (response.status !== 201) throw new Error(`reading answered ${response.status}: ${await response.text()}`);
-        return ((await response.json()) as { seq: number }).seq;
+        const answer = await client.post<{ seq: number }>(`/api/indicators/${ids[n % ids.length]}/readings`, { date: `2026-11-${String((n % 27) + 1).padStart(2, '0')}`, value: 1 });
+        if (answer.status !== 201) throw new Error(`reading answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+        return answer.body.seq;
       },
     };
 
@@ -185,14 +184,14 @@ async function bare(): Promise<string[]> {
   const server = fork(join(import.meta.dirname, 'bare-server.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   await new Promise((resolve) => server.stdout!.once('data', resolve));
   const url = `http://127.0.0.1:${port}`;
+  const client = httpPoster(url);
   const screens = screensProcess();
   try {
     const target: Target = {
       url,
       pid: server.pid!,
       async post() {
-        const response = await fetch(`${url}/reading`, { method: 'POST', body: '{}' });
-        return ((await response.json()) as { seq: number }).seq;
+        return (await client.post<{ seq: number }>('/reading', {})).body.seq;
       },
     };
     const perScreen = await connect(target, screens);
