@@ -12,10 +12,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  return new Date(ms).toISOString().slice(0, 10) === text;
+  // Arithmetic, not a Date and its ISO text: every reading's date is checked, on the hot path.
+  // Years before 100 are refused, as Date.UTC (which reads them as 1900–1999) refused them.
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days since 1970-01-01 for a calendar date. */
 export function dayNumber(date: IsoDate): number {
