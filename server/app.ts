@@ -147,9 +147,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.trustProxy ?? ['127.0.0.1', '::1'],
     forceCloseConnections: 'idle',
   });
-  http.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
-  });
+  // Only when asked for: a hook on every request costs the hot path even when it logs nothing.
+  if (http.log.level === 'debug' || http.log.level === 'trace') {
+    http.addHook('onResponse', (request, reply, done) => {
+      request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
+      done();
+    });
+  }
   // JSON only: a text/plain body would otherwise reach the routes as a string.
   http.removeContentTypeParser('text/plain');
   await http.register(fastifyCookie);
