@@ -167,7 +167,8 @@ export class SqliteDatabase implements Database {
         resolve();
       };
       this.arrived = wake;
-      void this.wal.settled().then(wake);
+      // After the poll phase the fsync's end was seen in: requests read in it join the group.
+      void this.wal.settled().then(() => setImmediate(wake));
     });
   }
 
