@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { PreparedQuery, single, type Database } from '../db/database';
 import { REPLAY_WINDOW, type ChangeKind } from './change-log.repository';
 import { givingWay } from './giving-way';
@@ -51,13 +51,16 @@ export class ChangeLogWriter {
         entries.slice(start, start + ROWS_A_TURN).map((entry, i) => ({ termId, seq: first + start + i, ...entry, createdAt: now })),
       );
     }
-    // Payloads are kept for the last REPLAY_WINDOW changes; older ones go when a hundred is crossed.
+    // Payloads are kept for the last REPLAY_WINDOW changes; older ones go when a hundred is
+    // crossed. The unit that crossed the last hundred before `first` (B) let go of those up to
+    // B - REPLAY_WINDOW, so only those after are looked at: not the term's whole log each time.
     const last = first + entries.length - 1;
-    if (Math.floor(last / 100) > Math.floor((first - 1) / 100)) {
+    const crossed = Math.floor((first - 1) / 100) * 100;
+    if (Math.floor(last / 100) > crossed / 100) {
       await this.db.orm
         .update(changes)
         .set({ payload: null })
-        .where(and(eq(changes.termId, termId), lte(changes.seq, last - REPLAY_WINDOW), isNotNull(changes.payload)));
+        .where(and(eq(changes.termId, termId), gt(changes.seq, crossed - REPLAY_WINDOW), lte(changes.seq, last - REPLAY_WINDOW), isNotNull(changes.payload)));
     }
   }
 
