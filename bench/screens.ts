@@ -6,7 +6,8 @@
  * this one, which posts the readings. Measured:
  * - POST-to-screen: readings posted one at a time; a sample is the time from sending the POST to
  *   one screen having the change, for every screen (1,000 × 100 samples), bare and termboard;
- * - memory per screen: the server's resident memory with the screens connected, less before, / N;
+ * - memory per screen: the server's resident memory with the screens connected, less before, / N,
+ *   each server fresh;
  * - sustained: 8 posters (node:http, bench/http-poster.ts: fetch's own CPU would be taken from
  *   the server measured), each posting as soon as its last reading was answered, for 10 s, with
  *   no screen (what the write path alone sustains) and with the screens; then how long after the
@@ -56,7 +57,11 @@ function screensProcess() {
       child.send(command);
     });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { ask, close: async () => (child.send({ type: 'close' } satisfies ClientCommand), await exited) };
+  const close = async () => {
+    if (child.connected) child.send({ type: 'close' } satisfies ClientCommand);
+    await exited;
+  };
+  return { ask, close };
 }
 
 async function settle(ms: number): Promise<void> {
@@ -126,13 +131,18 @@ async function sustained(target: Target): Promise<{ rate: number; committed: num
   return { rate: committed / ((lastAnswerAt - started) / 1000), committed, lastSeq, lastAnswerAt, cpuPerReading: (cpuMs(target.pid) - cpuBefore) / committed };
 }
 
-async function termboard(): Promise<string[]> {
+/** A termboard server on a fresh SQLite store, signed in, with a display token and a poster. */
+async function startTermboard(): Promise<{ target: Target; stop(): Promise<void> }> {
   // The SQLite store, whatever TEST_DATABASE_URL says: the embedded default is what is measured.
   const saved = process.env.TEST_DATABASE_URL;
   delete process.env.TEST_DATABASE_URL;
   const store = await tempStore().finally(() => saved !== undefined && (process.env.TEST_DATABASE_URL = saved));
   let node: ServerProcess | undefined;
-  const screens = screensProcess();
+  const stop = async () => {
+    node?.child.kill('SIGTERM');
+    await node?.exited;
+    await store.remove();
+  };
   try {
     node = spawnServer({ ...store.env, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' }, await freePort());
     await waitHealthy(node, 60_000);
@@ -152,9 +162,37 @@ async function termboard(): Promise<string[]> {
         return answer.body.seq;
       },
     };
+    return { target, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
+/**
+ * The server's memory per screen, on a fresh server as the bare one is measured: on the server
+ * of the other figures, the garbage of the thousands of readings written first is collected
+ * while the screens connect, and hides what they take.
+ */
+async function termboardMemory(): Promise<number> {
+  const { target, stop } = await startTermboard();
+  const screens = screensProcess();
+  try {
+    return await connect(target, screens);
+  } finally {
+    await screens.close();
+    await stop();
+  }
+}
+
+async function termboard(): Promise<string[]> {
+  const perScreen = await termboardMemory();
+  const { target, stop } = await startTermboard();
+  const screens = screensProcess();
+  try {
+    // The write path alone first (it also warms the server up), then with the screens.
     const writeOnly = await sustained(target);
-    const perScreen = await connect(target, screens);
+    await connect(target, screens);
     const samples = await latencies(target, screens);
     const write = `the POST answered in p50 ${percentile(answered, 50).toFixed(1)} ms, p99 ${percentile(answered, 99).toFixed(1)} ms`;
     const single = (await screens.ask({ type: 'stats' }, 'stats')).singleSizes.sort((a, b) => a - b);
@@ -173,9 +211,7 @@ async function termboard(): Promise<string[]> {
     ];
   } finally {
     await screens.close();
-    node?.child.kill('SIGTERM');
-    await node?.exited;
-    await store.remove();
+    await stop();
   }
 }
 
