@@ -1,37 +1,22 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, overflow, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
-import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { describe, expect, it } from 'vitest';
+import { overflow, unexpectedProblems, watchedPage } from '../helpers/browser';
+import { ADMIN } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
 /** The admin forms on react-hook-form (client/ui/useApiForm.ts): checked before sending, refused beside the field, sent once. */
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-});
-afterEach(() => server?.close());
-
-const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
+const suite = browserSuite();
 
 async function unitNames(): Promise<string[]> {
-  const response = await fetch(`${server.url}/api/units`, { headers: { cookie: await server.login() } });
+  const response = await fetch(`${suite.server.url}/api/units`, { headers: { cookie: await suite.server.login() } });
   const body = (await response.json()) as { units: Array<{ name: string }> };
   return body.units.map((unit) => unit.name);
 }
 
 describe('the units page', () => {
   it('refuses an empty name beside the field, then adds, renames and moves a unit', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await signIn(page, '/admin/units');
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/admin/units');
     await page.getByRole('heading', { name: 'Đơn vị', level: 1 }).waitFor();
     const before = await unitNames();
 
@@ -63,8 +48,8 @@ describe('the units page', () => {
   });
 
   it('scrolls only downwards on a phone (390×844)', async () => {
-    const { page } = await watchedPage(browser, { width: 390, height: 844 });
-    await signIn(page, '/admin/units');
+    const { page } = await watchedPage(suite.browser, { width: 390, height: 844 });
+    await suite.signIn(page, '/admin/units');
     await page.locator('.unit-tree-row').first().waitFor();
     const size = await overflow(page);
     expect(size.scrollWidth).toBe(size.innerWidth);
@@ -73,8 +58,8 @@ describe('the units page', () => {
 
 describe('the users page', () => {
   it('says a taken user name beside its field, then creates the user', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await signIn(page, '/admin/users');
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/admin/users');
     await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
     const username = page.getByLabel('Tên đăng nhập');
     await username.fill(ADMIN.username);
@@ -94,8 +79,8 @@ describe('the users page', () => {
 
 describe('the account page', () => {
   it('checks the second typing and the current password beside their fields, then changes the password', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await signIn(page, '/account');
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/account');
     const current = page.getByLabel('Mật khẩu hiện tại');
     await current.fill('not-the-password');
     await page.getByLabel(/^Mật khẩu mới/).fill('Mat-khau-moi-123');

@@ -1,16 +1,14 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { CLIENT_DIR } from './browser-suite';
 
 /**
  * The plan's, tokens', users', account's and audit's forms on react-hook-form with the zod
  * resolver (client/ui/useApiForm.ts): what the schema of shared/ refuses is said beside its field
  * in Vietnamese, nothing is sent, and the first field in error takes the focus.
  */
-
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
 let server: TestServer;
 let browser: Browser;

@@ -1,32 +1,16 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
-import { ADMIN, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { describe, expect, it } from 'vitest';
+import { unexpectedProblems, watchedPage } from '../helpers/browser';
+import { ADMIN } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
 /** What a clerk and an admin met on their first day (issue 18), each checked in the built client. */
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-// Each test gets its own server and database: a failure leaves the next test untouched.
-beforeEach(async () => {
-  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-});
-afterEach(() => server?.close());
-
-const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
+const suite = browserSuite();
 
 describe('the clerk', () => {
   it('is told a count is a whole number, with no example of decimals', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await signIn(page, '/workspace');
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/workspace');
     await page.getByRole('button', { name: 'Nhập số liệu cho chỉ tiêu Kết nạp đảng viên mới' }).first().click();
     // A cumulative count: its reading is the amount new in the period.
     const value = page.getByLabel(/^Số mới trong kỳ/);
@@ -41,8 +25,8 @@ describe('the clerk', () => {
 
 describe('the admin', () => {
   it('calls the role that updates indicators "Chuyên viên", and each admin page names itself in the tab', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await signIn(page, '/admin/users');
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/admin/users');
     await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
     expect(await page.title()).toBe('Người dùng · Bảng theo dõi chỉ tiêu nhiệm kỳ');
     const roles = await page.getByLabel('Vai trò').first().locator('option').allInnerTexts();
@@ -58,13 +42,13 @@ describe('the admin', () => {
 
 describe('in English', () => {
   it('writes the workspace count through the plural rules (no raw {count, plural} and never "1 indicators")', async () => {
-    const { page, problems } = await watchedPage(browser);
-    await page.goto(`${server.url}/login?lang=en`);
+    const { page, problems } = await watchedPage(suite.browser);
+    await page.goto(`${suite.server.url}/login?lang=en`);
     await page.getByLabel('Username').fill(ADMIN.username);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`${server.url}/workspace?lang=en`);
+    await page.goto(`${suite.server.url}/workspace?lang=en`);
     await page.getByText(/^\d+ indicators, \d+ of them overdue\.$/).waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/\b1 indicators\b/);
     expect(unexpectedProblems(problems)).toEqual([]);

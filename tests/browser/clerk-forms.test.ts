@@ -1,28 +1,19 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Board, BoardIndicator } from '../../shared/api/board';
-import { axeViolations, launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
-import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { axeViolations, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
+import { api } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
 /** The clerk's reading and correction forms (issue 18): focus, live preview, and what a clerk met. */
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+const suite = browserSuite();
 
-let server: TestServer;
-let browser: Browser;
 let board: Board;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-// Each test gets its own server and database: a failure leaves the next test untouched.
 beforeEach(async () => {
-  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-  board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+  board = (await api(suite.server, 'GET', '/api/board', { cookie: await suite.server.login() })).body;
 });
-afterEach(() => server?.close());
 
 const indicatorOf = (code: string): BoardIndicator => board.indicators.find((indicator) => indicator.code === code)!;
 
@@ -49,8 +40,8 @@ const previewValue = (page: Page) => page.locator('[data-preview="value"]').inne
 describe('the reading form', () => {
   it('takes the focus on its heading, tabs through its fields in order, previews as it is typed, and sends the focus to the first field in error', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/workspace');
     await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
     await page.waitForFunction((code) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent?.includes(code), indicator.code);
 
@@ -84,10 +75,10 @@ describe('the reading form', () => {
 describe("the server's refusal", () => {
   it('stands beside the field it is about, takes the focus there, and goes when that field is edited', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/workspace');
     // The server's day is two days behind this computer's: today here is a day to come there.
-    server.clock.advance(-2 * 24 * 3600 * 1000);
+    suite.server.clock.advance(-2 * 24 * 3600 * 1000);
     await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
     await page.getByLabel(/^Giá trị/).fill('98');
     await page.getByRole('button', { name: 'Lưu số liệu' }).click();
@@ -109,8 +100,8 @@ describe("the server's refusal", () => {
 describe('the correction form', () => {
   it('takes the focus on its heading, tabs through the figures then the reason, previews as it is typed, and sends the focus to the reason left empty', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, `/workspace/indicators/${indicator.id}`);
     await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
     await page.waitForFunction(() => document.activeElement?.tagName === 'H3' && document.activeElement.textContent?.startsWith('Đính chính bản ghi'));
 
@@ -156,8 +147,8 @@ const WHOLE_NUMBER = {
 describe('what a clerk met (issue 18)', () => {
   it('is shown the confirmation and the new row where they are looking after "Lưu bản đính chính" (1366×768)', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
-    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser, { width: 1366, height: 768 });
+    await suite.signIn(page, `/workspace/indicators/${indicator.id}`);
     // The oldest reading, at the foot of a long history.
     const open = page.getByRole('button', { name: /^Đính chính bản ghi/ });
     await open.first().waitFor();
@@ -179,8 +170,8 @@ describe('what a clerk met (issue 18)', () => {
 
   it('previews a correction whose reason is still empty (the reason is asked for on saving, not for the preview)', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, `/workspace/indicators/${indicator.id}`);
     await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
     const form = page.locator('form.ws-correction');
     await form.getByLabel(/^Giá trị/).fill('96,4');
@@ -191,11 +182,11 @@ describe('what a clerk met (issue 18)', () => {
 
   it('says a cumulative reading is the amount new in the period, and takes the running total instead, saved as total − current sum', async () => {
     const indicator = indicatorOf('XDD-01');
-    const admin = await server.login();
+    const admin = await suite.server.login();
     // The issue's case: 6 so far.
     const sum = indicator.current ?? 0;
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/workspace');
     await page.getByRole('button', { name: `Nhập số liệu cho chỉ tiêu ${indicator.name}` }).click();
     const amount = page.getByLabel('Số mới trong kỳ (đảng viên)');
     await amount.waitFor();
@@ -218,20 +209,20 @@ describe('what a clerk met (issue 18)', () => {
     await total.fill(String(sum + 7));
     await page.getByRole('button', { name: 'Lưu số liệu' }).click();
     await page.getByText(/^Đã lưu số liệu ngày .*: 7 đảng viên/).waitFor();
-    const after = (await api(server, 'GET', '/api/board', { cookie: admin })).body as Board;
+    const after = (await api(suite.server, 'GET', '/api/board', { cookie: admin })).body as Board;
     expect(after.indicators.find((candidate) => candidate.id === indicator.id)!.current).toBe(sum + 7);
     expect(unexpectedProblems(problems)).toEqual([]);
   });
 
   it('gives a whole-number example to whole-number fields (a count, a ratio, a number shown without decimals), and a decimal one only where decimals are shown', async () => {
     const group = board.indicators[0]!;
-    const created = await api(server, 'POST', `/api/terms/${board.term.id}/indicators`, {
+    const created = await api(suite.server, 'POST', `/api/terms/${board.term.id}/indicators`, {
       body: { ...WHOLE_NUMBER, groupId: group.groupId, ownerUnitId: group.ownerUnit.id },
-      cookie: await server.login(),
+      cookie: await suite.server.login(),
     });
     expect(created.status).toBe(201);
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser);
+    await suite.signIn(page, '/workspace');
     const hintOf = (label: RegExp) => page.locator('.ws-form .field', { has: page.getByLabel(label) }).innerText();
     const save = () => page.getByRole('button', { name: 'Lưu số liệu' }).click();
 
@@ -262,8 +253,8 @@ describe('what a clerk met (issue 18)', () => {
 describe('on a phone (390×844)', () => {
   it('shows the whole correction form within the screen, though the history table scrolls sideways', async () => {
     const indicator = indicatorOf('CCHC-01');
-    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
-    await signInFromPath(page, server.url, `/workspace/indicators/${indicator.id}`, ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser, { width: 390, height: 844 });
+    await suite.signIn(page, `/workspace/indicators/${indicator.id}`);
     await page.getByRole('button', { name: /^Đính chính bản ghi/ }).first().click();
     const form = page.locator('form.ws-correction');
     await form.getByLabel(/^Giá trị/).click();
@@ -284,8 +275,8 @@ describe('on a phone (390×844)', () => {
 describe('the list of indicators on a phone (390×844)', () => {
   it("keeps each indicator's name readable, a line of words, the table scrolling sideways inside its frame", async () => {
     const indicator = indicatorOf('XDD-01');
-    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
-    await signInFromPath(page, server.url, '/workspace', ADMIN.username, ADMIN.password);
+    const { page, problems } = await watchedPage(suite.browser, { width: 390, height: 844 });
+    await suite.signIn(page, '/workspace');
     const name = page.locator(`tr[data-indicator="${indicator.code}"] .screen-name`);
     await name.waitFor();
     // Its name stands on one or two lines at a phone's width, not a letter a line.
@@ -303,9 +294,9 @@ describe("another unit's indicator", () => {
     const own = indicatorOf('XDD-01');
     const other = indicatorOf('CCHC-01');
     expect(own.ownerUnit.id).not.toBe(other.ownerUnit.id);
-    await server.createUser({ username: 'chuyenvien.xdd', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [own.ownerUnit.id] });
-    const { page, problems } = await watchedPage(browser);
-    await signInFromPath(page, server.url, `/workspace/indicators/${other.id}`, 'chuyenvien.xdd', 'Chuyen-Vien-2026');
+    await suite.server.createUser({ username: 'chuyenvien.xdd', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [own.ownerUnit.id] });
+    const { page, problems } = await watchedPage(suite.browser);
+    await signInFromPath(page, suite.server.url, `/workspace/indicators/${other.id}`, 'chuyenvien.xdd', 'Chuyen-Vien-2026');
     const notice = page.locator('[data-read-only]');
     await notice.waitFor();
     expect(await notice.innerText()).toBe(
@@ -315,7 +306,7 @@ describe("another unit's indicator", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Their own unit's indicator says nothing of the kind.
-    await page.goto(`${server.url}/workspace/indicators/${own.id}`);
+    await page.goto(`${suite.server.url}/workspace/indicators/${own.id}`);
     await page.getByRole('heading', { name: 'Lịch sử số liệu', level: 2 }).waitFor();
     expect(await page.locator('[data-read-only]').count()).toBe(0);
     expect(unexpectedProblems(problems)).toEqual([]);

@@ -1,16 +1,14 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, signInFromPath, submitLogin, unexpectedProblems, watchedPage } from '../helpers/browser';
 import { uploadFile } from '../helpers/multipart';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { CLIENT_DIR } from './browser-suite';
 
 /**
  * The signed-in app in the office's words (issue 18): the audit log's labels, times and numbers,
  * Vietnamese day/month/year and file controls, the language switch, the role's name.
  */
-
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
 let server: TestServer | undefined;
 let browser: Browser;

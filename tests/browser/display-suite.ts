@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Board, BoardIndicator } from '../../shared/api/board';
-import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser';
-import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { watchedPage, type WatchedPage } from '../helpers/browser';
+import { api, type TestServer } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
 /*
  * The meeting-room screen's browser tests (display*.test.ts) share this set-up. Each test has its
@@ -13,8 +13,6 @@ import { api, startTestServer, TestClock, type TestServer } from '../helpers/sta
  * contexts. Every test fails on a console error or warning of its pages, unless `expectProblems`
  * said it would happen.
  */
-
-export const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
 export interface DisplaySuite {
   readonly server: TestServer;
@@ -46,38 +44,30 @@ export function viNumber(value: number, decimals: number): string {
 
 /** Installs the hooks of a display test file; the answer's fields are those of the running test. */
 export function displaySuite(): DisplaySuite {
-  let browser: Browser;
-  let server: TestServer;
+  const base = browserSuite();
   let admin: string;
   let displayUrl: string;
   let board: Board;
   const pages: WatchedPage[] = [];
   let expectedProblems: RegExp | null = null;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  // After the suite's own: the test's server is running.
   beforeEach(async () => {
-    // Real time: the browser's clock and the server's must agree on what "today" is.
-    server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-    admin = await server.login();
-    displayUrl = (await api(server, 'POST', '/api/displays', { body: { name: 'Phòng họp kiểm thử' }, cookie: admin })).body.url;
-    board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
+    admin = await base.server.login();
+    displayUrl = (await api(base.server, 'POST', '/api/displays', { body: { name: 'Phòng họp kiểm thử' }, cookie: admin })).body.url;
+    board = (await api(base.server, 'GET', '/api/board', { cookie: admin })).body;
     expectedProblems = null;
   });
+  // Before the suite's own: the pages are closed before their server.
   afterEach(async () => {
     const problems = pages.flatMap((p) => p.problems).filter((line) => !expectedProblems?.test(line));
     await Promise.all(pages.splice(0).map((p) => p.context.close()));
-    await server?.close();
     expect(problems).toEqual([]);
   });
 
   const suite: DisplaySuite = {
     get server() {
-      return server;
+      return base.server;
     },
     get admin() {
       return admin;
@@ -92,7 +82,7 @@ export function displaySuite(): DisplaySuite {
       expectedProblems = lines;
     },
     async newPage(size = [1920, 1080]) {
-      const watched = await watchedPage(browser, { width: size[0], height: size[1] });
+      const watched = await watchedPage(base.browser, { width: size[0], height: size[1] });
       pages.push(watched);
       return watched.page;
     },
@@ -132,7 +122,7 @@ export function displaySuite(): DisplaySuite {
       if (indicator.current !== null) expect(await card.innerText()).toContain(viNumber(indicator.current, indicator.decimals));
     },
     async signIn(page) {
-      await page.context().addCookies([{ name: admin.split('=')[0]!, value: admin.slice(admin.indexOf('=') + 1), url: server.url }]);
+      await page.context().addCookies([{ name: admin.split('=')[0]!, value: admin.slice(admin.indexOf('=') + 1), url: base.server.url }]);
     },
   };
   return suite;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +8,13 @@ import { launchBrowser, submitLogin, watchedPage } from '../helpers/browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
+import { CLIENT_DIR } from './browser-suite';
 
 /*
  * The weekly report by email, end to end: recipients set on /admin/settings, a real export
  * rendered by Chromium, mailed through a real SMTP server on loopback (smtp-server, parsed with
  * mailparser), shown on /reports with "Gửi lại".
  */
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 const LEADER = 'lanh-dao@example.gov.vn';
 const OFFICE = 'van-phong@example.gov.vn';
 const REFUSED = 'tu-choi@example.gov.vn';

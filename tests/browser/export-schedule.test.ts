@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
+import { CLIENT_DIR } from './browser-suite';
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 const servers: TestServer[] = [];
 afterAll(async () => {
   for (const server of servers) await server.close();

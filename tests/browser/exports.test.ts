@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { descendants } from '../../bench/memory';
@@ -17,8 +16,7 @@ import { A4_POINTS, luminance, pageSizes, pdfPages, pdfText, pixelDifference } f
 import { api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
 import { eventually } from '../helpers/socket-client';
 import { sqlRows } from '../helpers/sql';
-
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+import { CLIENT_DIR } from './browser-suite';
 
 /** Each test starts its own server, whose export launches its own Chromium: room for a loaded machine. */
 const RENDERS = { timeout: 150_000 };

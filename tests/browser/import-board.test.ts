@@ -1,28 +1,13 @@
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
-import { launchBrowser, signInFromPath, unexpectedProblems, watchedPage } from '../helpers/browser';
-import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { unexpectedProblems, watchedPage } from '../helpers/browser';
+import { api } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
 /** The import page's verdicts and the board's bar, as a clerk and a leader met them (issue 18). */
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-// Each test gets its own server and database: a failure leaves the next test untouched.
-beforeEach(async () => {
-  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-});
-afterEach(() => server?.close());
-
-const signIn = (page: Page, path: string) => signInFromPath(page, server.url, path, ADMIN.username, ADMIN.password);
+const suite = browserSuite();
 
 const csv = (rows: string[]) => Buffer.from(['code,date,value,numerator,denominator,note,evidence', ...rows].join('\n'));
 /** Three rows in error: an unknown indicator, and two figures for one date of CCHC-02 (it takes its latest reading). */
@@ -44,8 +29,8 @@ const look = (locator: Locator) =>
 
 describe('the import page', () => {
   it('draws the commit button held back by errors as disabled, not as the live button, and shows zero errors without alarm', async () => {
-    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
-    await signIn(page, '/workspace/import');
+    const { page, problems } = await watchedPage(suite.browser, { width: 1366, height: 768 });
+    await suite.signIn(page, '/workspace/import');
 
     await check(page, 'co-loi.csv', WITH_ERRORS);
     // The contradiction is told on both rows of CCHC-02.
@@ -73,8 +58,8 @@ describe('the import page', () => {
   });
 
   it('on a phone, keeps a row in error a few lines high (its errors not squeezed to a word a line), and the page does not scroll sideways', async () => {
-    const { page, problems } = await watchedPage(browser, { width: 390, height: 844 });
-    await signIn(page, '/workspace/import');
+    const { page, problems } = await watchedPage(suite.browser, { width: 390, height: 844 });
+    await suite.signIn(page, '/workspace/import');
     await check(page, 'co-loi.csv', WITH_ERRORS);
     const heights = await page.locator('tr.is-error').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
     expect(heights).toHaveLength(3);
@@ -85,8 +70,8 @@ describe('the import page', () => {
   });
 
   it('heads the page with what was written once the file is committed, no longer "Kết quả kiểm tra"', async () => {
-    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
-    await signIn(page, '/workspace/import');
+    const { page, problems } = await watchedPage(suite.browser, { width: 1366, height: 768 });
+    await suite.signIn(page, '/workspace/import');
     await check(page, 'thang-11.csv', GOOD);
     await page.getByRole('button', { name: 'Xác nhận ghi 2 dòng mới' }).click();
     await page.getByRole('heading', { name: 'Đã ghi số liệu từ tệp “thang-11.csv”', level: 2 }).waitFor();
@@ -98,11 +83,11 @@ describe('the import page', () => {
 
 describe('the plan import', () => {
   it('heads its preview with what was imported once the plan file is committed', async () => {
-    const board: Board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+    const board: Board = (await api(suite.server, 'GET', '/api/board', { cookie: await suite.server.login() })).body;
     // The plan template as it comes is a valid indicator (imports-templates.test.ts).
-    const template = await fetch(`${server.url}/api/terms/${board.term.id}/plan-imports/template.xlsx`, { headers: { cookie: await server.login() } });
-    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
-    await signIn(page, '/admin/plan');
+    const template = await fetch(`${suite.server.url}/api/terms/${board.term.id}/plan-imports/template.xlsx`, { headers: { cookie: await suite.server.login() } });
+    const { page, problems } = await watchedPage(suite.browser, { width: 1366, height: 768 });
+    await suite.signIn(page, '/admin/plan');
     await page.getByLabel('Tệp kế hoạch (.xlsx, .csv)').setInputFiles({
       name: 'ke-hoach.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -119,13 +104,13 @@ describe('the plan import', () => {
 
 describe('the board', () => {
   it('says what its bar measures: the share of the way from the term’s starting value to the target, and the share planned by now', async () => {
-    const board: Board = (await api(server, 'GET', '/api/board', { cookie: await server.login() })).body;
+    const board: Board = (await api(suite.server, 'GET', '/api/board', { cookie: await suite.server.login() })).body;
     const indicator = board.indicators.find((i) => i.code === 'XDD-01')!;
     expect(indicator.progress).not.toBeNull();
     const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-    const { page, problems } = await watchedPage(browser, { width: 1366, height: 768 });
-    await signIn(page, '/');
+    const { page, problems } = await watchedPage(suite.browser, { width: 1366, height: 768 });
+    await suite.signIn(page, '/');
     const card = page.locator('[data-indicator="XDD-01"]');
     await card.waitFor();
     expect(await card.innerText()).toContain(

@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, submitLogin, watchedPage } from '../helpers/browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { ADMIN, api, startTestServer, type TestServer } from '../helpers/start-test-server';
+import { CLIENT_DIR } from './browser-suite';
 
 /*
  * Reminders and alerts in the browser: an editor sets their email on /account, the minute's check
  * mails them (a real SMTP server on loopback), the reminder's link opens the indicator's entry
  * form, and the admin reads the record on /admin/notifications.
  */
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
 const PASSWORD = 'Nhac-viec-trinh-duyet-2026';
 let smtp: TestSmtpServer;
 let server: TestServer;

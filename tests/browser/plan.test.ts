@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
 import { launchBrowser, watchedPage } from '../helpers/browser';
 import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
-
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+import { CLIENT_DIR } from './browser-suite';
 
 let server: TestServer;
 let browser: Browser;

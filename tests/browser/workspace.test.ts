@@ -1,43 +1,32 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Board } from '../../shared/api/board';
-import { axeViolations, launchBrowser, watchedPage } from '../helpers/browser';
-import { ADMIN, api, startTestServer, TestClock, type TestServer } from '../helpers/start-test-server';
+import { axeViolations, watchedPage } from '../helpers/browser';
+import { ADMIN, api } from '../helpers/start-test-server';
+import { browserSuite } from './browser-suite';
 
-const CLIENT_DIR = join(import.meta.dirname, '..', '..', 'dist', 'client');
+const suite = browserSuite();
 
-let server: TestServer;
-let browser: Browser;
 let board: Board;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-// Each test gets its own server and database: a failure leaves the next test untouched.
 beforeEach(async () => {
-  server = await startTestServer({ clock: new TestClock('real'), clientDir: CLIENT_DIR });
-  const admin = await server.login();
-  board = (await api(server, 'GET', '/api/board', { cookie: admin })).body;
+  const admin = await suite.server.login();
+  board = (await api(suite.server, 'GET', '/api/board', { cookie: admin })).body;
   const indicator = board.indicators.find((i) => i.code === 'CCHC-01')!;
-  await server.createUser({ username: 'chuyenvien.cchc', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [indicator.ownerUnit.id] });
+  await suite.server.createUser({ username: 'chuyenvien.cchc', password: 'Chuyen-Vien-2026', role: 'editor', unitIds: [indicator.ownerUnit.id] });
 });
-afterEach(() => server?.close());
 
 describe('a specialist updates an indicator', () => {
   it('logs in through the page, is told in Vietnamese that 140% is not a percentage, saves a valid reading, and the screen shows it within a second', async () => {
     const indicator = board.indicators.find((i) => i.code === 'CCHC-01')!;
-    const admin = await server.login();
-    const { url } = (await api(server, 'POST', '/api/displays', { body: { name: 'Phòng họp' }, cookie: admin })).body;
-    const screen = await watchedPage(browser);
+    const admin = await suite.server.login();
+    const { url } = (await api(suite.server, 'POST', '/api/displays', { body: { name: 'Phòng họp' }, cookie: admin })).body;
+    const screen = await watchedPage(suite.browser);
     await screen.page.goto(`${url}&page=group-${indicator.groupId}`);
     await screen.page.locator(`[data-indicator="${indicator.code}"]`).waitFor();
 
-    const specialist = await watchedPage(browser);
+    const specialist = await watchedPage(suite.browser);
     const { page } = specialist;
-    await page.goto(`${server.url}/workspace`);
+    await page.goto(`${suite.server.url}/workspace`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('Tên đăng nhập').fill('chuyenvien.cchc');
     await page.getByLabel('Mật khẩu').fill('Chuyen-Vien-2026');
@@ -74,9 +63,9 @@ describe('a specialist updates an indicator', () => {
 
 describe('an admin imports readings from a file', () => {
   it('is shown the bad row, starts over, checks a good file (focus on its result), and writes it in one go', async () => {
-    const admin = await watchedPage(browser);
+    const admin = await watchedPage(suite.browser);
     const { page } = admin;
-    await page.goto(`${server.url}/workspace/import`);
+    await page.goto(`${suite.server.url}/workspace/import`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
