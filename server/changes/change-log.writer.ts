@@ -1,7 +1,7 @@
 import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { PreparedQuery, single, type Database } from '../db/database';
 import { REPLAY_WINDOW, type ChangeKind } from './change-log.repository';
-import { givingWay } from './giving-way';
+import { givingWay } from '../db/giving-way';
 
 /** One entry of the log: what changed, and the `indicator:updated` payload as screens get it (null when none). */
 export interface ChangeEntry {

@@ -5,7 +5,7 @@ import { actorOf } from '../audit/audit.service';
 import { canWriteReading, type Principal } from '../auth/principal';
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
 import { spanOf, type BoardService } from '../board/board.service';
-import { givingWay } from '../changes/giving-way';
+import { givingWay } from '../db/giving-way';
 import type { WritePipeline } from '../changes/write-pipeline';
 import type { Clock } from '../clock';
 import { DomainError } from '../errors';

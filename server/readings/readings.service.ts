@@ -9,7 +9,7 @@ import { canWriteReading, principalKey, type Principal } from '../auth/principal
 import type { BoardRepository, IndicatorRow, TermRow } from '../board/board.repository';
 import { spanOf } from '../board/board.service';
 import type { Clock } from '../clock';
-import { givingWay } from '../changes/giving-way';
+import { givingWay } from '../db/giving-way';
 import type { IdempotencyRepository } from '../changes/idempotency.repository';
 import type { Idempotency, UnitOfWork, WritePipeline } from '../changes/write-pipeline';
 import { DomainError } from '../errors';
