@@ -6,9 +6,12 @@ export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'ter
 
 /**
  * The change log: what a board shows changed, numbered per term without gaps. Payloads of the
- * last REPLAY_WINDOW changes are kept so that a screen that missed some gets them replayed.
+ * last REPLAY_WINDOW changes are kept so that a screen that missed some gets them replayed (at
+ * most MAX_REPLAY: more get a snapshot) and a node can fill a gap in what reaches it from the
+ * others (a few changes). Twice MAX_REPLAY: every payload kept is one to clear later, and a
+ * large import clears a window's worth of them in its transaction.
  */
-export const REPLAY_WINDOW = 5000;
+export const REPLAY_WINDOW = 1000;
 
 /** Reads the change log; only the write pipeline appends to it (change-log.writer.ts). */
 export class ChangeLogRepository {

@@ -41,26 +41,37 @@ export class ChangeLogWriter {
   }
 
 
-  /** Writes the entries numbered from `first` (reserved), giving way between large chunks. */
+  /**
+   * Writes the entries numbered from `first` (reserved), giving way between large chunks. Payloads
+   * are kept for the last REPLAY_WINDOW changes: an entry already older than that as it is written
+   * (a large batch) is written without its payload, and older entries let go of theirs when a
+   * hundred is crossed.
+   */
   async insert(termId: number, first: number, entries: readonly ChangeEntry[], now: number): Promise<void> {
     const { changes } = this.db.tables;
+    const last = first + entries.length - 1;
+    const keptFrom = last - REPLAY_WINDOW + 1;
     for (let start = 0; start < entries.length; start += ROWS_A_TURN) {
       if (start > 0) await givingWay();
       await this.db.insertMany(
         changes,
-        entries.slice(start, start + ROWS_A_TURN).map((entry, i) => ({ termId, seq: first + start + i, ...entry, createdAt: now })),
+        entries.slice(start, start + ROWS_A_TURN).map((entry, i) => {
+          const seq = first + start + i;
+          return { termId, seq, ...entry, payload: seq < keptFrom ? null : entry.payload, createdAt: now };
+        }),
       );
     }
-    // Payloads are kept for the last REPLAY_WINDOW changes; older ones go when a hundred is
-    // crossed. The unit that crossed the last hundred before `first` (B) let go of those up to
-    // B - REPLAY_WINDOW, so only those after are looked at: not the term's whole log each time.
-    const last = first + entries.length - 1;
+    // The unit that crossed the last hundred before `first` (B) let go of those up to
+    // B - REPLAY_WINDOW, and this one wrote none too old: only those between are looked at, not
+    // the term's whole log each time, nor the rows just written.
     const crossed = Math.floor((first - 1) / 100) * 100;
-    if (Math.floor(last / 100) > crossed / 100) {
+    const from = crossed - REPLAY_WINDOW;
+    const to = Math.min(keptFrom - 1, first - 1);
+    if (Math.floor(last / 100) > crossed / 100 && to > from) {
       await this.db.orm
         .update(changes)
         .set({ payload: null })
-        .where(and(eq(changes.termId, termId), gt(changes.seq, crossed - REPLAY_WINDOW), lte(changes.seq, last - REPLAY_WINDOW), isNotNull(changes.payload)));
+        .where(and(eq(changes.termId, termId), gt(changes.seq, from), lte(changes.seq, to), isNotNull(changes.payload)));
     }
   }
 

@@ -24,8 +24,9 @@ describe('the change log', () => {
   it('keeps the payloads of the last REPLAY_WINDOW changes and lets go of every older one, whatever the sizes of the units', async () => {
     const writer = new ChangeLogWriter(store.db);
     const entry: ChangeEntry = { kind: 'term', indicatorId: null, readingId: null, payload: '{"kept":true}' };
-    // Units of 1 to 250 changes: some cross no hundred, some one, some several.
-    const sizes = [1, 37, 250, 99, 1, 1, 100, 163, 7];
+    // Units of 1 to 250 changes: some cross no hundred, some one, some several; and one larger
+    // than the window, whose oldest entries are past it as they are written.
+    const sizes = [1, 37, 250, 99, 1, REPLAY_WINDOW + 250, 1, 100, 163, 7];
     let last = 0;
     for (let unit = 0; last < REPLAY_WINDOW + 1_500; unit++) {
       const count = sizes[unit % sizes.length]!;
