@@ -65,9 +65,12 @@ export function indicatorDelta(seq: number, before: BoardIndicator | undefined, 
   for (const key of Object.keys(after) as Array<keyof BoardIndicator>) {
     if (key === 'series') continue;
     const always = ALWAYS.has(key) || (after.measure === 'ratio' && RATIO_KEYS.includes(key));
-    if (always || !before || !sameValue(before[key], after[key])) indicator[key] = after[key];
+    if (always || !before || (before !== after && !sameValue(before[key], after[key]))) indicator[key] = after[key];
   }
   const delta: IndicatorDelta = { seq, indicator: indicator as IndicatorDelta['indicator'], series: [], reading };
+  // The same state again (the changes of one indicator in one batch all carry its state at the
+  // commit): nothing of the trend changed.
+  if (before === after) return delta;
   const olds = before && pointsBefore(before.series, after.series);
   if (!olds) {
     delta.series = after.series;
@@ -169,6 +172,8 @@ export function mergeDeltas(earlier: IndicatorDelta, later: IndicatorDelta): Ind
   const merged: IndicatorDelta = { seq: later.seq, indicator: { ...earlier.indicator, ...later.indicator }, series: [], reading: later.reading };
   if (later.seriesReset) {
     merged.series = later.series;
+  } else if (later.series.length === 0) {
+    merged.series = earlier.series;
   } else {
     merged.series = withPoints(earlier.series, later.series);
   }

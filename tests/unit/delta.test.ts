@@ -90,6 +90,17 @@ describe('coalescing and batches', () => {
     for (const start of [a0, a1, a2]) expect(applyIndicatorDelta(start, merged)).toEqual(a3);
   });
 
+  it('sends a batch\'s further changes of one indicator (the same state object) as what an equal copy gives, and coalesces them to the first\'s effect', () => {
+    const { a0, a1 } = states;
+    const copy = structuredClone(a1);
+    expect(indicatorDelta(12, a1, a1, null)).toEqual(indicatorDelta(12, copy, a1, null));
+    const shown = [indicatorDelta(11, a0, a1, null), ...Array.from({ length: 50 }, (_, i) => indicatorDelta(12 + i, a1, a1, { id: 100 + i, date: '2026-11-30' }))];
+    const [merged] = coalesceDeltas(shown);
+    expect(merged!.seq).toBe(61);
+    expect(merged!.reading).toEqual({ id: 149, date: '2026-11-30' });
+    for (const start of [a0, a1]) expect(applyIndicatorDelta(start, merged!)).toEqual(a1);
+  });
+
   it('keeps each indicator once, at its latest seq, in seq order', () => {
     const { a0, a1, a2 } = states;
     const changed = indicator({ ...other, current: 3 });
