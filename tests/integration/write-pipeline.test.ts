@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPreviewSchema } from '../../shared/api/imports';
+import { IMPORT_MAX_ROWS, importPreviewSchema } from '../../shared/api/imports';
 import type { IndicatorDelta } from '../../shared/realtime/delta';
 import type { BoardSocket } from '../../client/realtime/connect';
 import { uploadFile } from '../helpers/multipart';
@@ -226,6 +226,16 @@ describe('an import of 10,000 rows', () => {
     expect(await readingCount(server)).toBe(readings);
     expect((await boardOf(server, admin)).seq).toBe(seq);
     counts = counts.slice(0, -1);
+  });
+
+  it(`takes a file at the row cap (${IMPORT_MAX_ROWS.toLocaleString('en')} rows), every row checked and committed`, async () => {
+    const checked = await preview(bigCsv(IMPORT_MAX_ROWS, 2_000_000));
+    expect(checked.counts).toEqual({ new: IMPORT_MAX_ROWS, duplicate: 0, error: 0 });
+    const readings = await readingCount(server);
+    const seq = (await boardOf(server, admin)).seq;
+    const commit = await api(server, 'POST', `/api/imports/${checked.id}/commit`, { cookie: admin });
+    expect([commit.status, commit.body]).toEqual([200, { imported: IMPORT_MAX_ROWS, skipped: 0, seq: seq + IMPORT_MAX_ROWS }]);
+    expect(await readingCount(server)).toBe(readings + IMPORT_MAX_ROWS);
   });
 
   it('commits all 10,000 in one go, once, and screens end at its last seq with the board a fresh GET returns', async () => {
