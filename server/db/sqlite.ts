@@ -8,11 +8,14 @@ import { fdatasync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, Orm, PreparableQuery, PreparedQuery } from './database';
+import { givingWay } from './giving-way';
 import * as schema from './schema';
 
 /** At most this many transactions, or this long, share one commit. */
 const GROUP_MAX = 64;
 const GROUP_MAX_MS = 50;
+/** A group that ran this long gives other requests a turn before its COMMIT. */
+const LONG_GROUP_MS = 20;
 
 /** Beside the code: server/db/migrations, or dist/server/migrations in the build. */
 export const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -141,6 +144,9 @@ export class SqliteDatabase implements Database {
           if (done.length === 0 || !this.wal.syncing || !open()) break;
           await this.arrivalOrSynced();
         }
+        // A long unit (an import) ends with synchronous work, and its COMMIT writes megabytes:
+        // other requests get a turn between the two.
+        if (performance.now() - started > LONG_GROUP_MS) await givingWay();
         client.exec('COMMIT');
         // Answered once the WAL is on disk; the next group runs meanwhile.
         if (done.length > 0) {
