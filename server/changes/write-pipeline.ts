@@ -178,9 +178,9 @@ export class UnitOfWork {
 /**
  * The one write pipeline (docs/decisions.md, "One write pipeline"). `run` opens a write
  * transaction, lets the work load, check and write through a UnitOfWork, commits, hands the board
- * cache the states the unit computed, then lets the publisher send what it recorded: the change
- * log is the outbox, and nothing is sent for a unit that rolled back. Services never call the
- * broadcaster.
+ * cache the states the unit computed, answers, then lets the publisher send what it recorded:
+ * the change log is the outbox, and nothing is sent for a unit that rolled back. Services never
+ * call the broadcaster.
  */
 export class WritePipeline {
   /** The facts of indicators computed lately, so that a reading does not read them all again. */
@@ -199,7 +199,10 @@ export class WritePipeline {
     for (const { termId, firstSeq, lastSeq, states } of committed.computed) {
       if (!committed.boardsChanged.has(termId)) this.deps.boards.accept(termId, firstSeq, lastSeq, unit!.now, states);
     }
-    await this.deps.publisher.publish(committed);
+    // Screens are told in the next turn, once the writer's answer is written: sending a change to
+    // a thousand sockets takes ~15 ms, which the answer waited for when it went first. Units
+    // resolve in commit order, so their publications run in seq order.
+    setImmediate(() => void this.deps.publisher.publish(committed));
     return result;
   }
 
