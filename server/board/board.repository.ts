@@ -123,7 +123,6 @@ export class BoardRepository {
     return row;
   }
 
-
   /** The indicators named, archived ones too. */
   indicatorsByIds(ids: readonly number[]): Promise<IndicatorRow[]> {
     const { indicators, units } = this.db.tables;
@@ -172,10 +171,9 @@ export class BoardRepository {
     return byIndicator;
   }
 
+  /** The readings of one indicator, read as `factsOfIndicators` reads them. */
   async factsOfIndicator(indicatorId: number): Promise<ReadingFact[]> {
-    const { readings } = this.db.tables;
-    const rows = await this.db.orm.select(factColumns(this.db.tables)).from(readings).where(eq(readings.indicatorId, indicatorId));
-    return rows.map(({ indicatorId: _, ...fact }) => fact);
+    return (await this.factsOfIndicators([indicatorId])).get(indicatorId)!;
   }
 
   /**
