@@ -10,16 +10,18 @@ export const HIGHLIGHT_MS = 2500;
  */
 export function useHighlights(changed: ChangedIndicators | null): ReadonlyMap<string, number> {
   const [highlights, setHighlights] = useState<ReadonlyMap<string, number>>(new Map());
+  const [marked, setMarked] = useState<ChangedIndicators | null>(null);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  // A new change is marked in the render that brings it, not in an effect after it.
+  if (changed !== marked) {
+    setMarked(changed);
+    if (changed) setHighlights((previous) => withStamp(previous, changed.codes, changed.stamp));
+  }
 
   useEffect(() => {
     if (!changed) return;
     const { codes, stamp } = changed;
-    setHighlights((previous) => {
-      const next = new Map(previous);
-      for (const code of codes) next.set(code, stamp);
-      return next;
-    });
     // Each change ends its own highlight (a newer change of the same code keeps its own stamp).
     const timer = setTimeout(() => {
       timers.current.delete(timer);
@@ -41,4 +43,10 @@ export function useHighlights(changed: ChangedIndicators | null): ReadonlyMap<st
   }, []);
 
   return highlights;
+}
+
+function withStamp(highlights: ReadonlyMap<string, number>, codes: Iterable<string>, stamp: number): ReadonlyMap<string, number> {
+  const next = new Map(highlights);
+  for (const code of codes) next.set(code, stamp);
+  return next;
 }

@@ -141,6 +141,8 @@ function ScreenPage({ board, page, changes }: { board: Board; page: string; chan
   const t = useT();
   const lang = useLang();
   const caption = reportCaption(board, t, lang);
+  // The screen's clock shows the board's `asOf`: its offset from this machine's clock, taken once.
+  const [clockOffset] = useState(() => Date.parse(board.asOf) - Date.now());
   return (
     <div className={`display display-${board.defaults.theme} display-export`}>
       <DisplayScreen
@@ -149,7 +151,7 @@ function ScreenPage({ board, page, changes }: { board: Board; page: string; chan
         offlineSince={null}
         cachedAt={null}
         changed={null}
-        clockOffset={Date.parse(board.asOf) - Date.now()}
+        clockOffset={clockOffset}
         refresh={noop}
         rotateSeconds={ROTATE_SECONDS.max}
         pinned={page}

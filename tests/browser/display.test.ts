@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_MS } from '../../client/hooks/useHighlights';
 import { PAIRING_ALPHABET } from '../../shared/api/displays';
 import { dateInZone } from '../../shared/time/dates';
 import { overflow } from '../helpers/browser';
@@ -103,6 +104,12 @@ describe('live', () => {
       { timeout: 1000, polling: 'raf' },
     );
     expect(Date.now() - posted).toBeLessThan(1000);
+    // Marked as just changed: its card flashes, no other does, and the mark goes after HIGHLIGHT_MS.
+    const flashing = () => page.$$eval('[data-indicator]', (cards) => cards.filter((card) => card.querySelector('.flash')).map((card) => card.getAttribute('data-indicator')));
+    expect(await flashing()).toEqual([indicator.code]);
+    await page.waitForFunction(() => !document.querySelector('.flash'), undefined, { timeout: HIGHLIGHT_MS + 2000 });
+    expect(Date.now() - posted).toBeGreaterThanOrEqual(HIGHLIGHT_MS);
+    expect(await flashing()).toEqual([]);
   });
 
   it('shows a banner while the s.server is away, and clears it with the readings made meanwhile when it is back', async () => {
