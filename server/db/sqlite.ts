@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database, Orm, PreparableQuery, PreparedQuery } from './database';
 import { givingWay } from './giving-way';
 import * as schema from './schema';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** At most this many transactions, or this long, share one commit. */
 const GROUP_MAX = 64;
@@ -76,6 +77,9 @@ export class SqliteDatabase implements Database {
   private arrived: (() => void) | undefined;
   private readonly inserts = new Map<string, BetterSqlite3.Statement>();
   private readonly wal: WalSync;
+  private readonly checkpointer: WalCheckpointer;
+  /** The statements that open and close the writer's transactions, parsed once. */
+  private readonly control: Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit', BetterSqlite3.Statement>;
   private readonly prepared = new Map<PreparedQuery<unknown>, Map<Orm, ReturnType<PreparableQuery<unknown>['prepare']>>>();
 
   constructor(readonly file: string) {
@@ -91,6 +95,19 @@ export class SqliteDatabase implements Database {
     this.writer.$client.pragma('synchronous = NORMAL');
     migrate(this.writer, { migrationsFolder: MIGRATIONS });
     this.wal = new WalSync(`${file}-wal`);
+    // Checkpoints run on a thread of their own (wal-checkpointer.ts); should it stop, here again.
+    this.writer.$client.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new WalCheckpointer(file, () => {
+      if (this.writer.$client.open) this.writer.$client.pragma('wal_autocheckpoint = 1000');
+    });
+    const client = this.writer.$client;
+    this.control = {
+      begin: client.prepare('BEGIN IMMEDIATE'),
+      savepoint: client.prepare('SAVEPOINT unit'),
+      release: client.prepare('RELEASE unit'),
+      rollbackTo: client.prepare('ROLLBACK TO unit'),
+      commit: client.prepare('COMMIT'),
+    };
     this.reader = connect(file, { readonly: true });
   }
 
@@ -117,10 +134,11 @@ export class SqliteDatabase implements Database {
    */
   private async write(): Promise<void> {
     const client = this.writer.$client;
+    const { begin, savepoint, release, rollbackTo, commit } = this.control;
     while (this.waiting.length > 0) {
       const done: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void; value: unknown }> = [];
       try {
-        client.exec('BEGIN IMMEDIATE');
+        begin.run();
         const started = performance.now();
         // Those that arrive while one runs, or while the last group's fsync runs, join this
         // commit, up to a bound that keeps answers coming.
@@ -128,17 +146,17 @@ export class SqliteDatabase implements Database {
         for (;;) {
           while (this.waiting.length > 0 && open()) {
             const next = this.waiting.shift()!;
-            client.exec('SAVEPOINT unit');
+            savepoint.run();
             try {
               const value = await this.context.run(this.writer, next.work);
-              client.exec('RELEASE unit');
+              release.run();
               done.push({ ...next, value });
             } catch (error) {
               next.reject(error);
               // Some errors end the whole transaction (SQLite rolls it back itself): the group goes with it.
               if (!client.inTransaction) throw error;
-              client.exec('ROLLBACK TO unit');
-              client.exec('RELEASE unit');
+              rollbackTo.run();
+              release.run();
             }
           }
           if (done.length === 0 || !this.wal.syncing || !open()) break;
@@ -147,7 +165,8 @@ export class SqliteDatabase implements Database {
         // A long unit (an import) ends with synchronous work, and its COMMIT writes megabytes:
         // other requests get a turn between the two.
         if (performance.now() - started > LONG_GROUP_MS) await givingWay();
-        client.exec('COMMIT');
+        commit.run();
+        this.checkpointer.committed();
         // Answered once the WAL is on disk; the next group runs meanwhile.
         if (done.length > 0) {
           this.wal.durable().then(
@@ -226,6 +245,7 @@ export class SqliteDatabase implements Database {
   async close(): Promise<void> {
     await this.writing;
     await this.wal.close();
+    await this.checkpointer.close();
     if (this.reader.$client.open) this.reader.$client.close();
     if (this.writer.$client.open) this.writer.$client.close();
   }
