@@ -63,7 +63,8 @@ import { SessionEnds } from './auth/session-ends';
 import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottle } from './auth/login-throttle';
 import { SharedSnapshots, snapshotParser } from './realtime/shared-snapshot';
-import { ChangeLogRepository } from './changes/change-log.repository';
+import { ChangeLogRepository, type ReplaySource } from './changes/change-log.repository';
+import { RecentUpdates } from './changes/recent-updates';
 import { BoardChangesPublisher } from './changes/change-publisher';
 import { IdempotencyRepository } from './changes/idempotency.repository';
 import { WritePipeline } from './changes/write-pipeline';
@@ -172,10 +173,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const connections = trackConnections(http.server);
   const io: BoardServer = new Server(http.server, { serveClient: false, parser: snapshotParser(deps.clock), ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
+  // What a resync replays: in memory on a lone node, the change log's payloads when nodes share the database.
+  const recent = redis ? undefined : new RecentUpdates();
+  const replay: ReplaySource = recent ?? new ChangeLogRepository(deps.db);
   const broadcaster = new Broadcaster(io, {
     clustered: redis !== undefined,
     sources: (termId) => ({
-      missed: async (since, count) => (await changeLog.since(termId, since, count)).flatMap((row) => (row.update === null ? [] : [row.update])),
+      missed: async (since, count) => (await replay.since(termId, since, count)).flatMap((row) => (row.update === null ? [] : [row.update])),
       board: () => boards.board(undefined, termId),
     }),
     onError: (error) => http.log.error({ err: error }, 'delivering a board change failed'),
@@ -208,6 +212,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     idempotency: new IdempotencyRepository(deps.db),
     clock: deps.clock,
     publisher: new BoardChangesPublisher(broadcaster, boards, (error) => http.log.error({ err: error }, 'publishing a committed change failed')),
+    recent,
   });
   const settings: SettingsService = new SettingsService(
     settingsRepository,
@@ -221,7 +226,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     },
   );
-  const changeLog = new ChangeLogRepository(deps.db);
   const readingsRepository = new ReadingsRepository(deps.db);
   const readings = new ReadingsService(readingsRepository, boardRepository, pipeline, new IdempotencyRepository(deps.db), deps.clock, deps.timeZone);
   const imports = new ImportsService(new ImportsRepository(deps.db), boardRepository, boards, readings, pipeline, deps.clock);
@@ -292,7 +296,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   usersRoutes(api, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
   tokensRoutes(api, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
-  attachBoardSockets(io, http, auth, new BoardFeedService(boards, changeLog, new SharedSnapshots(boards, deps.clock)), displays, governance);
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, replay, new SharedSnapshots(boards, deps.clock)), displays, governance);
 
   if (servesClient) await serveClient(http, deps.clientDir!);
 

@@ -13,8 +13,18 @@ export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'ter
  */
 export const REPLAY_WINDOW = 1000;
 
-/** Reads the change log; only the write pipeline appends to it (change-log.writer.ts). */
-export class ChangeLogRepository {
+/** Where the updates of the last changes are read back: a screen's replay, a node's gap. */
+export interface ReplaySource {
+  /** The changes after `since`, in seq order, at most `limit`, with the update broadcast for each (null or absent when not kept). */
+  since(termId: number, since: number, limit: number): Promise<Array<{ seq: number; update: IndicatorUpdate | null }>>;
+}
+
+/**
+ * Reads the change log; only the write pipeline appends to it (change-log.writer.ts). Its payloads
+ * are the replay of nodes that share a database (with Redis); a lone node keeps them in memory
+ * instead (recent-updates.ts).
+ */
+export class ChangeLogRepository implements ReplaySource {
   constructor(private readonly db: Database) {}
 
   /** The changes after `since`, in seq order, at most `limit`, with the update broadcast for each (null when no longer kept). */

@@ -29,7 +29,11 @@ const ROWS_A_TURN = 500;
  * a board shows goes through the pipeline's checks, audit and publisher.
  */
 export class ChangeLogWriter {
-  constructor(private readonly db: Database) {}
+  /** @param keepsPayloads false when the replay is kept elsewhere (recent-updates.ts): no payload to let go of. */
+  constructor(
+    private readonly db: Database,
+    private readonly keepsPayloads = true,
+  ) {}
 
   /**
    * Takes the term's next `count` numbers and returns the first. Call inside a write transaction:
@@ -67,7 +71,7 @@ export class ChangeLogWriter {
     const crossed = Math.floor((first - 1) / 100) * 100;
     const from = crossed - REPLAY_WINDOW;
     const to = Math.min(keptFrom - 1, first - 1);
-    if (Math.floor(last / 100) > crossed / 100 && to > from) {
+    if (this.keepsPayloads && Math.floor(last / 100) > crossed / 100 && to > from) {
       await this.db.orm
         .update(changes)
         .set({ payload: null })

@@ -1,7 +1,7 @@
 import type { Board, BoardIndicator } from '../../shared/api/board';
 import { coalesceDeltas, type DeltaBatch } from '../../shared/realtime/delta';
 import type { BoardService } from '../board/board.service';
-import type { ChangeLogRepository } from '../changes/change-log.repository';
+import type { ReplaySource } from '../changes/change-log.repository';
 import { deltasOf } from './screen-delivery';
 import type { SharedSnapshots } from './shared-snapshot';
 
@@ -14,7 +14,7 @@ export type CatchUp = { kind: 'replay'; batch: DeltaBatch } | { kind: 'snapshot'
 export class BoardFeedService {
   constructor(
     private readonly boards: BoardService,
-    private readonly changeLog: ChangeLogRepository,
+    private readonly replay: ReplaySource,
     private readonly snapshots: SharedSnapshots,
   ) {}
 
@@ -34,7 +34,7 @@ export class BoardFeedService {
     if (missed === 0) return { kind: 'current' };
     // A seq from the future belongs to another database or term: start again from a snapshot.
     if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: await this.snapshot() };
-    const rows = await this.changeLog.since(term.id, since, missed);
+    const rows = await this.replay.since(term.id, since, missed);
     const updates = rows.flatMap((row, i) => (row.seq === since + i + 1 && row.update !== null ? [row.update] : []));
     if (updates.length !== missed) return { kind: 'snapshot', board: await this.snapshot() };
     const shown = new Map<number, BoardIndicator>(known?.seq === since ? known.indicators.map((indicator) => [indicator.id, indicator]) : []);

@@ -146,6 +146,8 @@ describe('board:resync', () => {
     expect(batch.changes.map((delta) => [delta.indicator.code, delta.seq])).toEqual([['XDD-01', old.seq + 2], ['KTGS-02', old.seq + 3]]);
     const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
     expect(applyBatchToBoard(old, batch)).toEqual({ ...board, asOf: old.asOf });
+    // A lone node replays from memory: the change log was written no payload.
+    expect(await sqlRows(server.db, sql`select cast(count(*) as integer) as n from changes where payload is not null`)).toEqual([{ n: 0 }]);
   });
 
   it('answers with a snapshot when the changes are no longer kept (the seeded history) or the seq is unknown', async () => {
