@@ -82,6 +82,8 @@ export class WalCheckpointer {
 
   /** Ends the worker once its checkpoint, if one runs, is done. */
   async close(): Promise<void> {
+    // Waited for: the process must not end before the worker has closed its connection.
+    this.worker?.ref();
     Atomics.store(this.counters, STOP, 1);
     Atomics.add(this.counters, COMMITS, 1);
     Atomics.notify(this.counters, COMMITS);
