@@ -73,8 +73,8 @@ try {
   const counts = board.indicators.filter((i) => i.measure === 'count');
   const today = dateInZone(Date.now(), board.timeZone);
   let value = 0;
-  // node:http on kept-alive connections, as the posters of bench:screens: fetch's own CPU (~0.9 ms
-  // a request here) would be taken from the server measured.
+  // The posters of bench:screens (bench/http-poster.ts): a client's own CPU is taken from the
+  // server measured (fetch's ~0.9 ms a request here).
   const client = httpPoster(url, { cookie }, POSTERS);
   const postReading = async (indicatorId: number) => {
     const answer = await client.post(`/api/indicators/${indicatorId}/readings`, { date: today, value: ++value });
