@@ -1,18 +1,21 @@
 /**
  * Readings to 1,000 screens on one node (SQLite), against a bare Socket.IO server in the same run.
  *
- * Three processes: the server (termboard as `npm start` runs it, or bench/bare-server.ts), the
- * screens (bench/screen-clients.ts: Socket.IO clients over WebSocket, with a display token), and
+ * The servers (termboard as `npm start` runs it, and bench/bare-server.ts), a process of screens
+ * for each (bench/screen-clients.ts: Socket.IO clients over WebSocket, with a display token), and
  * this one, which posts the readings. Measured:
- * - POST-to-screen: readings posted one at a time; a sample is the time from sending the POST to
- *   one screen having the change, for every screen (1,000 × 300 samples), bare and termboard;
+ * - POST-to-screen: readings posted one at a time, to bare and termboard by turns, both with their
+ *   screens connected (this machine's speed drifts by the minute: measured one after the other,
+ *   the ratio of the p99s moved with the minute as much as with the server); a sample is the time
+ *   from sending the POST to one screen having the change, for every screen (1,000 × 300 samples
+ *   a server);
  * - memory per screen: the server's resident memory with the screens connected, less before, / N,
  *   each server fresh;
- * - sustained: 8 posters (node:http, bench/http-poster.ts: fetch's own CPU would be taken from
- *   the server measured), each posting as soon as its last reading was answered, for 10 s, with
- *   no screen (what the write path alone sustains) and with the screens; then how long after the
- *   last answer every screen has the last seq (drain), and the bytes of JSON a screen received
- *   per change.
+ * - sustained: 8 posters (bench/http-poster.ts, HTTP/1.1 by hand on kept-alive sockets: a
+ *   client's own CPU is taken from the server measured), each posting as soon as its last reading
+ *   was answered, for 10 s, with no screen (what the write path alone sustains) and with the
+ *   screens (the bare server gone by then); then how long after the last answer every screen has
+ *   the last seq (drain), and the bytes of JSON a screen received per change.
  *
  * `npm run bench:screens`; BENCH_SCREENS sets the number of screens (default 1000).
  */
@@ -94,22 +97,32 @@ async function connect(target: Target, screens: ReturnType<typeof screensProcess
   return (rss(target.pid) - before) / (SCREENS - warmUp);
 }
 
-/** The time (ms) each POST of the latency run took to be answered, the write alone. */
-const answered: number[] = [];
+/** One server of the latency run: where to post, and its screens. */
+interface Measured {
+  target: Target;
+  screens: ReturnType<typeof screensProcess>;
+  /** POST-to-screen samples (ms) over every screen. */
+  samples: number[];
+  /** The time (ms) each POST took to be answered, the write alone. */
+  answered: number[];
+}
 
-/** POST-to-screen samples (ms) over every screen, readings one at a time. */
-async function latencies(target: Target, screens: ReturnType<typeof screensProcess>): Promise<number[]> {
-  const samples: number[] = [];
-  answered.length = 0;
+/**
+ * POST-to-screen, readings one at a time, the servers taking turns reading by reading (which goes
+ * first alternates): this machine's speed drifts by the minute, and both servers must meet the
+ * same minutes for the ratio of their p99s to be about them.
+ */
+async function latencies(servers: Measured[]): Promise<void> {
   for (let i = 0; i < LATENCY_READINGS; i++) {
-    const sent = now();
-    const seq = await target.post(i);
-    answered.push(now() - sent);
-    const answer = await screens.ask({ type: 'await', seq, timeoutMs: 30_000 }, 'reached', 'timeout');
-    if (answer.type === 'timeout') throw new Error(`reading ${seq} did not reach ${answer.behind} screens`);
-    for (const at of answer.times) samples.push(at - sent);
+    for (const server of i % 2 === 0 ? servers : [...servers].reverse()) {
+      const sent = now();
+      const seq = await server.target.post(i);
+      server.answered.push(now() - sent);
+      const answer = await server.screens.ask({ type: 'await', seq, timeoutMs: 30_000 }, 'reached', 'timeout');
+      if (answer.type === 'timeout') throw new Error(`reading ${seq} did not reach ${answer.behind} screens`);
+      for (const at of answer.times) server.samples.push(at - sent);
+    }
   }
-  return samples;
 }
 
 /**
@@ -190,43 +203,19 @@ async function termboardMemory(): Promise<number> {
   }
 }
 
-async function termboard(): Promise<string[]> {
-  const perScreen = await termboardMemory();
-  const { target, stop } = await startTermboard();
-  const screens = screensProcess();
-  try {
-    // The write path alone first (it also warms the server up), then with the screens.
-    const writeOnly = await sustained(target);
-    await connect(target, screens);
-    const samples = await latencies(target, screens);
-    const write = `the POST answered in p50 ${percentile(answered, 50).toFixed(1)} ms, p99 ${percentile(answered, 99).toFixed(1)} ms`;
-    const single = (await screens.ask({ type: 'stats' }, 'stats')).singleSizes.sort((a, b) => a - b);
-    const load = await sustained(target);
-    const reached = await screens.ask({ type: 'await', seq: load.lastSeq, timeoutMs: 60_000 }, 'reached', 'timeout');
-    const cpu = `server CPU per reading: ${writeOnly.cpuPerReading.toFixed(1)} ms with no screen, ${load.cpuPerReading.toFixed(1)} ms with ${SCREENS} (delivery included)`;
-    const drain = reached.type === 'reached' ? Math.max(...reached.times) - load.lastAnswerAt : Number.NaN;
-    const traffic = await screens.ask({ type: 'stats' }, 'stats');
-    return [
-      row('termboard, 0 screens (writes alone)', 0, undefined, undefined, writeOnly.rate, undefined, undefined),
-      row(`termboard, ${SCREENS} screens`, SCREENS, samples, perScreen, load.rate, drain, traffic.bytes / (load.committed * SCREENS)),
-      '',
-      `Of termboard's POST-to-screen, ${write}. Sustained, ${cpu}.`,
-      `Bytes of JSON of one change of one indicator (indicator:updated, one at a time): p50 ${percentile(single, 50)}, max ${single.at(-1)}; ` +
-        `under load ${traffic.messages / SCREENS} messages a screen for ${load.committed} readings.`,
-    ];
-  } finally {
-    await screens.close();
-    await stop();
-  }
-}
-
-async function bare(): Promise<string[]> {
+/** The bare Socket.IO server (bench/bare-server.ts), its screens connected: resolves once they are, with its memory per screen. */
+async function startBare(): Promise<{ measured: Measured; perScreen: number; stop(): Promise<void> }> {
   const port = await freePort();
   const server = fork(join(import.meta.dirname, 'bare-server.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   await new Promise((resolve) => server.stdout!.once('data', resolve));
   const url = `http://127.0.0.1:${port}`;
   const client = httpPoster(url);
   const screens = screensProcess();
+  const stop = async () => {
+    await screens.close();
+    client.close();
+    server.kill('SIGTERM');
+  };
   try {
     const target: Target = {
       url,
@@ -236,16 +225,61 @@ async function bare(): Promise<string[]> {
       },
     };
     const perScreen = await connect(target, screens);
-    const samples = await latencies(target, screens);
-    const floor = await fanOutFloor(url, server.pid!);
-    return [
-      row(`baseline: bare Socket.IO, ${SCREENS} screens`, SCREENS, samples, perScreen, undefined, undefined, undefined),
+    return { measured: { target, screens, samples: [], answered: [] }, perScreen, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function benchScreens(): Promise<string[]> {
+  const lines = [
+    `${SCREENS} screens (WebSocket, display token) in a process of their own per server; latency over ${LATENCY_READINGS} readings one at a time, the two servers taking turns; sustained: ${POSTERS} posters for ${SUSTAINED_MS / 1000} s.`,
+    '',
+    '| setup | screens | POST-to-screen p50 ms | p99 ms | server memory per 1,000 screens MB | readings/s sustained | drain after last answer ms | bytes per change a screen |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const perScreen = await termboardMemory();
+  const bare = await startBare();
+  let ours: Awaited<ReturnType<typeof startTermboard>> | undefined;
+  let screens: ReturnType<typeof screensProcess> | undefined;
+  try {
+    ours = await startTermboard();
+    const { target } = ours;
+    // The write path alone first (it also warms the server up), then with the screens.
+    const writeOnly = await sustained(target);
+    screens = screensProcess();
+    await connect(target, screens);
+    const measured: Measured = { target, screens, samples: [], answered: [] };
+    await latencies([bare.measured, measured]);
+    const floor = await fanOutFloor(bare.measured.target.url, bare.measured.target.pid);
+    // The bare server and its screens leave before the sustained run: their CPU is the machine's.
+    await bare.stop();
+    const write = `the POST answered in p50 ${percentile(measured.answered, 50).toFixed(1)} ms, p99 ${percentile(measured.answered, 99).toFixed(1)} ms`;
+    const single = (await screens.ask({ type: 'stats' }, 'stats')).singleSizes.sort((a, b) => a - b);
+    const load = await sustained(target);
+    const reached = await screens.ask({ type: 'await', seq: load.lastSeq, timeoutMs: 60_000 }, 'reached', 'timeout');
+    const cpu = `server CPU per reading: ${writeOnly.cpuPerReading.toFixed(1)} ms with no screen, ${load.cpuPerReading.toFixed(1)} ms with ${SCREENS} (delivery included)`;
+    const drain = reached.type === 'reached' ? Math.max(...reached.times) - load.lastAnswerAt : Number.NaN;
+    const traffic = await screens.ask({ type: 'stats' }, 'stats');
+    const ratio = (ours: number, theirs: number) => (ours / theirs).toFixed(2);
+    lines.push(
+      row(`baseline: bare Socket.IO, ${SCREENS} screens`, SCREENS, bare.measured.samples, bare.perScreen, undefined, undefined, undefined),
+      row('termboard, 0 screens (writes alone)', 0, undefined, undefined, writeOnly.rate, undefined, undefined),
+      row(`termboard, ${SCREENS} screens`, SCREENS, measured.samples, perScreen, load.rate, drain, traffic.bytes / (load.committed * SCREENS)),
+      '',
+      `p99 ratio to bare: ${ratio(percentile(measured.samples, 99), percentile(bare.measured.samples, 99))}×; memory per screen ratio to bare: ${ratio(perScreen, bare.perScreen)}×.`,
+      `Of termboard's POST-to-screen, ${write}. Sustained, ${cpu}.`,
+      `Bytes of JSON of one change of one indicator (indicator:updated, one at a time): p50 ${percentile(single, 50)}, max ${single.at(-1)}; ` +
+        `under load ${traffic.messages / SCREENS} messages a screen for ${load.committed} readings.`,
       `Delivery floor (bare Socket.IO, a message to every screen every ${COALESCE_WINDOW.maxMs} ms, the coalescing window's longest, for ${FAN_OUT_MS / 1000} s): ` +
         `${floor.cpuPerSecond.toFixed(0)} ms of the server's CPU a second, ${floor.perWrite.toFixed(1)} µs a socket write (${floor.writes} writes).`,
-    ];
+    );
+    return lines;
   } finally {
-    await screens.close();
-    server.kill('SIGTERM');
+    await screens?.close();
+    await bare.stop().catch(() => undefined);
+    await ours?.stop();
   }
 }
 
@@ -269,22 +303,6 @@ function row(label: string, screens: number, samples: number[] | undefined, perS
   const ms = (p: number) => (samples ? percentile(samples, p).toFixed(1) : '—');
   const cell = (value: number | undefined, digits: number) => (value === undefined ? '—' : Number.isNaN(value) ? 'not reached' : value.toFixed(digits));
   return `| ${label} | ${screens} | ${ms(50)} | ${ms(99)} | ${perScreen === undefined ? '—' : ((perScreen * 1000) / MB).toFixed(1)} | ${cell(rate, 0)} | ${cell(drain, 0)} | ${cell(bytes, 0)} |`;
-}
-
-export async function benchScreens(): Promise<string[]> {
-  const lines = [
-    `${SCREENS} screens (WebSocket, display token) in a process of their own; latency over ${LATENCY_READINGS} readings one at a time; sustained: ${POSTERS} posters for ${SUSTAINED_MS / 1000} s.`,
-    '',
-    '| setup | screens | POST-to-screen p50 ms | p99 ms | server memory per 1,000 screens MB | readings/s sustained | drain after last answer ms | bytes per change a screen |',
-    '|---|---|---|---|---|---|---|---|',
-  ];
-  const baseline = await bare();
-  const measured = await termboard();
-  lines.push(baseline[0]!, ...measured.slice(0, 2));
-  const [bareP99, ourP99] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[4]));
-  const [bareMemory, ourMemory] = [baseline[0]!, measured[1]!].map((line) => Number(line.split('|')[5]));
-  lines.push('', `p99 ratio to bare: ${(ourP99! / bareP99!).toFixed(2)}×; memory per screen ratio to bare: ${(ourMemory! / bareMemory!).toFixed(2)}×.`, ...measured.slice(2), ...baseline.slice(1));
-  return lines;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
