@@ -186,9 +186,9 @@ export class UnitOfWork {
 /**
  * The one write pipeline (docs/decisions.md, "One write pipeline"). `run` opens a write
  * transaction, lets the work load, check and write through a UnitOfWork, commits, hands the board
- * cache the states the unit computed, answers, then lets the publisher send what it recorded:
- * the change log is the outbox, and nothing is sent for a unit that rolled back. Services never
- * call the broadcaster.
+ * cache the states the unit computed, lets the publisher send what it recorded, and answers once
+ * the commit is durable: the change log is the outbox, and nothing is sent for a unit that rolled
+ * back. Services never call the broadcaster.
  */
 export class WritePipeline {
   /** The facts of indicators computed lately, so that a reading does not read them all again. */
@@ -198,21 +198,29 @@ export class WritePipeline {
 
   async run<T>(actor: Actor | null, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     let unit: UnitOfWork | undefined;
-    const result = await this.deps.db.transaction(async () => {
-      // Made inside: a transaction run again (PostgreSQL) starts from a clean unit.
-      unit = new UnitOfWork(this.deps, this.deps.clock.now(), actor, this.facts);
-      return work(unit);
-    });
-    const committed = unit!.committed();
+    return this.deps.db.transaction(
+      async () => {
+        // Made inside: a transaction run again (PostgreSQL) starts from a clean unit.
+        unit = new UnitOfWork(this.deps, this.deps.clock.now(), actor, this.facts);
+        return work(unit);
+      },
+      () => this.committed(unit!),
+    );
+  }
+
+  /**
+   * Once the unit has committed, before SQLite's fsync of it (the answer waits for that, screens
+   * do not: docs/decisions.md, "Screens are told at the commit"): the board cache takes the states
+   * it computed, the replay its updates, and the publisher sends them in the next turn. Units
+   * commit in seq order, so their publications run in seq order.
+   */
+  private committed(unit: UnitOfWork): void {
+    const committed = unit.committed();
     for (const [termId, updates] of committed.updates) this.deps.recent?.add(termId, updates);
     for (const { termId, firstSeq, lastSeq, states } of committed.computed) {
-      if (!committed.boardsChanged.has(termId)) this.deps.boards.accept(termId, firstSeq, lastSeq, unit!.now, states);
+      if (!committed.boardsChanged.has(termId)) this.deps.boards.accept(termId, firstSeq, lastSeq, unit.now, states);
     }
-    // Screens are told in the next turn, once the writer's answer is written: sending a change to
-    // a thousand sockets takes ~15 ms, which the answer waited for when it went first. Units
-    // resolve in commit order, so their publications run in seq order.
     setImmediate(() => void this.deps.publisher.publish(committed));
-    return result;
   }
 
   /**

@@ -44,7 +44,13 @@ export interface Database {
   readonly dialect: Dialect;
   readonly tables: Tables;
   readonly orm: Orm;
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * `committed`, when given, is called once the work has committed (a nested call's, once the
+   * outer one has), in commit order, and must not throw. On SQLite that is before the commit is
+   * durable: the promise resolves only after the WAL's fsync, and what `committed` starts (screens
+   * told) need not wait for the disk.
+   */
+  transaction<T>(work: () => Promise<T>, committed?: () => void): Promise<T>;
   /** The rows of a raw query, on the current context's connection. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Runs a raw statement that returns no rows, on the current context's connection. */
@@ -58,6 +64,15 @@ export interface Database {
   /** Runs a prepared query with `values` for its placeholders, on the current context's connection. */
   runPrepared<R>(query: PreparedQuery<R>, values: Record<string, unknown>): Promise<R>;
   close(): Promise<void>;
+}
+
+/** Runs a `committed` callback, which must not throw: one that does is reported, and the commit stands. */
+export function committedCallback(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    process.emitWarning(`a callback after a commit threw: ${(error as Error).stack ?? String(error)}`);
+  }
 }
 
 /** The one row a statement must have returned (an insert's `returning`, say); throws when none did. */

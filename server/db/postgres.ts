@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Database, Orm, PreparedQuery, Tables } from './database';
+import { committedCallback, type Database, type Orm, type PreparedQuery, type Tables } from './database';
 import * as schema from './schema.pg';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
@@ -38,6 +38,8 @@ export class PostgresDatabase implements Database {
   private readonly root: PgOrm;
   private readonly context = new AsyncLocalStorage<PgOrm>();
   private readonly statementNames = new Map<PreparedQuery<unknown>, string>();
+  /** The `committed` callbacks of each open transaction (its nested calls add theirs). */
+  private readonly onCommit = new WeakMap<PgOrm, Array<() => void>>();
 
   private constructor(private readonly pool: pg.Pool) {
     this.root = drizzle({ client: pool, schema });
@@ -66,12 +68,22 @@ export class PostgresDatabase implements Database {
     return (this.context.getStore() ?? this.root) as unknown as Orm;
   }
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.context.getStore()) return work();
-    return this.root.transaction(async (tx) => {
+  async transaction<T>(work: () => Promise<T>, committed?: () => void): Promise<T> {
+    const outer = this.context.getStore();
+    if (outer) {
+      if (committed) this.onCommit.get(outer)?.push(committed);
+      return work();
+    }
+    let callbacks: Array<() => void> = [];
+    const result = await this.root.transaction(async (tx) => {
+      // Per attempt: a transaction run again starts its list again.
+      callbacks = committed ? [committed] : [];
+      this.onCommit.set(tx as unknown as PgOrm, callbacks);
       await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
       return this.context.run(tx as unknown as PgOrm, work);
     });
+    for (const callback of callbacks) committedCallback(callback);
+    return result;
   }
 
   async rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {

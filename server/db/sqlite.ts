@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { fdatasync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, Orm, PreparableQuery, PreparedQuery } from './database';
+import { committedCallback, type Database, type Orm, type PreparableQuery, type PreparedQuery } from './database';
 import { givingWay } from './giving-way';
 import * as schema from './schema';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -71,7 +71,9 @@ export class SqliteDatabase implements Database {
   private readonly writer: SqliteOrm;
   private readonly reader: SqliteOrm;
   private readonly context = new AsyncLocalStorage<Orm>();
-  private readonly waiting: Array<{ work: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+  private readonly waiting: Array<{ work: () => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void; committed?: () => void }> = [];
+  /** The `committed` callbacks of the unit running on the writer (its nested calls add theirs). */
+  private running: Array<() => void> | undefined;
   private writing: Promise<void> | undefined;
   /** Set while the writer waits, with a group open, for another transaction or the fsync's end. */
   private arrived: (() => void) | undefined;
@@ -115,10 +117,13 @@ export class SqliteDatabase implements Database {
     return this.context.getStore() ?? this.reader;
   }
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.context.getStore()) return work();
+  transaction<T>(work: () => Promise<T>, committed?: () => void): Promise<T> {
+    if (this.context.getStore()) {
+      if (committed) this.running?.push(committed);
+      return work();
+    }
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject, committed });
       this.arrived?.();
       this.writing ??= this.write();
     });
@@ -136,7 +141,7 @@ export class SqliteDatabase implements Database {
     const client = this.writer.$client;
     const { begin, savepoint, release, rollbackTo, commit } = this.control;
     while (this.waiting.length > 0) {
-      const done: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void; value: unknown }> = [];
+      const done: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void; value: unknown; callbacks: Array<() => void> }> = [];
       try {
         begin.run();
         const started = performance.now();
@@ -146,11 +151,13 @@ export class SqliteDatabase implements Database {
         for (;;) {
           while (this.waiting.length > 0 && open()) {
             const next = this.waiting.shift()!;
+            const callbacks = next.committed ? [next.committed] : [];
+            this.running = callbacks;
             savepoint.run();
             try {
               const value = await this.context.run(this.writer, next.work);
               release.run();
-              done.push({ ...next, value });
+              done.push({ ...next, value, callbacks });
             } catch (error) {
               next.reject(error);
               // Some errors end the whole transaction (SQLite rolls it back itself): the group goes with it.
@@ -166,7 +173,9 @@ export class SqliteDatabase implements Database {
         // other requests get a turn between the two.
         if (performance.now() - started > LONG_GROUP_MS) await givingWay();
         commit.run();
+        this.running = undefined;
         this.checkpointer.committed();
+        for (const unit of done) for (const callback of unit.callbacks) committedCallback(callback);
         // Answered once the WAL is on disk; the next group runs meanwhile.
         if (done.length > 0) {
           this.wal.durable().then(
@@ -175,6 +184,7 @@ export class SqliteDatabase implements Database {
           );
         }
       } catch (error) {
+        this.running = undefined;
         if (client.inTransaction) client.exec('ROLLBACK');
         for (const unit of done) unit.reject(error);
       }
