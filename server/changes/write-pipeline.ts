@@ -113,35 +113,34 @@ export class UnitOfWork {
     const firstSeq = await this.reserve(term.id, changes.length);
     const added = ids.map((id) => changes.flatMap((change) => (change.indicatorId === id && change.reading ? [factOf(change.reading)] : [])));
     const effective = await this.facts.effectiveOf(term.id, spanOf(term), ids, added, this.now, (missing) => this.deps.boardRepository.factsOfIndicators(missing));
-    const payloads = !this.deps.recent;
-    const states = new Map<number, { state: BoardIndicator; json: string }>();
+    const states = new Map<number, BoardIndicator>();
     for (const id of ids) {
       const row = rows.get(id);
       if (!row || row.termId !== term.id) throw new Error(`indicator ${id} is not of term ${term.id}`);
-      const state = this.deps.boards.stateOfTally(row, term, effective.get(id)?.tally ?? tallyOf([]), this.now);
-      states.set(id, { state, json: payloads ? JSON.stringify(state) : '' });
+      states.set(id, this.deps.boards.stateOfTally(row, term, effective.get(id)?.tally ?? tallyOf([]), this.now));
     }
 
     // Payloads are what a resync replays, and a resync replays at most MAX_REPLAY changes (more
     // get a snapshot): a batch keeps its last ones only, not 10,000 copies of 15 states. A lone
     // node keeps them in memory instead (`recent`): ~2 KB a change less to write.
-    const keepFrom = payloads ? changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY) : changes.length;
+    const keepFrom = this.deps.recent ? changes.length : changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY);
+    // A state is serialised once per indicator, not once per change, and only for a payload.
+    const json = new Map<number, string>();
+    const jsonOf = (id: number) => json.get(id) ?? json.set(id, JSON.stringify(states.get(id))).get(id)!;
     const updates: IndicatorUpdate[] = [];
     const entries: ChangeEntry[] = changes.map((change, i) => {
       const seq = firstSeq + i;
-      const { state, json } = states.get(change.indicatorId)!;
-      updates.push({ seq, indicator: state, reading: change.reading });
+      updates.push({ seq, indicator: states.get(change.indicatorId)!, reading: change.reading });
       return {
         kind: change.kind,
         indicatorId: change.indicatorId,
         readingId: change.reading?.id ?? null,
-        // The state is serialised once per indicator, not once per change.
-        payload: i < keepFrom ? null : `{"seq":${seq},"indicator":${json},"reading":${JSON.stringify(change.reading)}}`,
+        payload: i < keepFrom ? null : `{"seq":${seq},"indicator":${jsonOf(change.indicatorId)},"reading":${JSON.stringify(change.reading)}}`,
       };
     });
     await this.changeLog.insert(term.id, firstSeq, entries, this.now);
     const lastSeq = firstSeq + changes.length - 1;
-    this.computed.push({ termId: term.id, firstSeq, lastSeq, states: [...states.values()].map((s) => s.state) });
+    this.computed.push({ termId: term.id, firstSeq, lastSeq, states: [...states.values()] });
     const list = this.updates.get(term.id) ?? [];
     list.push(...updates);
     this.updates.set(term.id, list);
