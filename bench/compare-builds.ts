@@ -14,11 +14,12 @@
  * COMPARE_ROUNDS (default 10) and COMPARE_READINGS (a round's readings per build, default 2000).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
 import { dateInZone } from '../shared/time/dates';
+import { cpuMs } from './cpu';
 import { httpPoster } from './http-poster';
 
 const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 10);
@@ -26,12 +27,6 @@ const READINGS = Number(process.env.COMPARE_READINGS ?? 2000);
 const WARM_UP = 1500;
 const POSTERS = 8;
 const PASSWORD = 'Bench-Compare-2026';
-
-/** CPU time (ms) of a process, or of its main thread, so far (clock ticks of 10 ms). */
-function cpuMs(pid: number, mainThread = false): number {
-  const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 interface Build {
   dir: string;

@@ -17,16 +17,11 @@ import { io, type Socket } from 'socket.io-client';
 import { dateInZone } from '../shared/time/dates';
 import { startFlooder } from '../tests/helpers/flooder-process';
 import { workbookBomb } from '../tests/helpers/zip-bomb';
+import { cpuMs } from './cpu';
 import { percentile } from './stats';
 
 const ADMIN = { username: 'admin', password: 'Bench-Password-1' };
 const ROOT = join(import.meta.dirname, '..');
-
-/** CPU time (user + system, ms) a process has used: what a flood costs the server whatever the load. */
-function cpuOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -173,17 +168,17 @@ async function resyncFlood(server: Server): Promise<void> {
   // Its own process: the 5,000 emits are encoded there, not on this event loop where the watcher's
   // updates are timestamped (a flooder in this process added its own delay to the figure).
   const flooder = await startFlooder(server.url, await displayToken(server, 'flooder'));
-  const cpuCalm = cpuOf(server.pid);
+  const cpuCalm = cpuMs(server.pid);
   const calm = await updateDelays(server, watcher, indicatorId, 60);
-  const calmCpu = cpuOf(server.pid) - cpuCalm;
+  const calmCpu = cpuMs(server.pid) - cpuCalm;
   console.log(`updates to another screen, no flood (baseline): n=${calm.length} p50 ${f(percentile(calm, 50))} ms, p99 ${f(percentile(calm, 99))} ms`);
   const rssBefore = rssOf(server.pid);
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid))), 50);
-  const cpuFlood = cpuOf(server.pid);
+  const cpuFlood = cpuMs(server.pid);
   await flooder.flood(5000);
   const flooded = await updateDelays(server, watcher, indicatorId, 60);
-  const floodCpu = cpuOf(server.pid) - cpuFlood;
+  const floodCpu = cpuMs(server.pid) - cpuFlood;
   clearInterval(sampler);
   const { answered, refused, cut } = await flooder.report();
   console.log(

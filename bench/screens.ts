@@ -20,11 +20,11 @@
  * `npm run bench:screens`; BENCH_SCREENS sets the number of screens (default 1000).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
 import { COALESCE_WINDOW } from '../server/realtime/screen-delivery';
+import { cpuMs } from './cpu';
 import { rss } from './memory';
 import type { ClientCommand, ClientReport } from './screen-clients';
 import { httpPoster } from './http-poster';
@@ -44,12 +44,6 @@ const CODES = ['XDD-01', 'KTGS-02'];
 const MB = 1024 * 1024;
 
 const now = () => performance.timeOrigin + performance.now();
-
-/** CPU time (ms) a process has used so far, user and system (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** The screens' process, and a way to ask it something and wait for the answer. */
 function screensProcess() {
