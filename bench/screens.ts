@@ -34,9 +34,11 @@ const SCREENS = Number(process.env.BENCH_SCREENS ?? 1000);
 /**
  * The samples of one reading move together (one slow reading is 1,000 slow samples, 1 % of 100
  * readings): with 100, the p99 was the second-slowest reading, and its ratio to bare's swung
- * from 0.79× to 1.32× between runs of the same code. 300 make it the fourth-slowest.
+ * from 0.79× to 1.32× between runs of the same code. With 300 (the fourth-slowest) it still
+ * swung from 0.86× to 1.50× in the minutes this machine ran slow (a fixed loop took 630 to
+ * 1,040 ms from one second to the next): 1,000 make it the tenth-slowest.
  */
-const LATENCY_READINGS = 300;
+const LATENCY_READINGS = 1000;
 const POSTERS = 8;
 const SUSTAINED_MS = 10_000;
 const PASSWORD = 'Bench-Screens-2026';
