@@ -11,7 +11,9 @@
  *   npm run bench:compare -- dist/compare/before dist/compare/after
  *
  * The builds must be inside the project (their imports resolve from its node_modules).
- * COMPARE_ROUNDS (default 10) and COMPARE_READINGS (a round's readings per build, default 2000).
+ * COMPARE_ROUNDS (default 10) and COMPARE_READINGS (a round's readings per build, default 2000);
+ * COMPARE_SCREENS connects that many screens to each server (a display token, a process of them
+ * per server, as bench:screens does), for a change to delivery.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,19 +23,21 @@ import { signIn } from '../tests/helpers/start-test-server';
 import { dateInZone } from '../shared/time/dates';
 import { cpuMs } from './cpu';
 import { httpPoster } from './http-poster';
+import { screensProcess } from './screens';
 
 const ROUNDS = Number(process.env.COMPARE_ROUNDS ?? 10);
 const READINGS = Number(process.env.COMPARE_READINGS ?? 2000);
 const WARM_UP = 1500;
 const POSTERS = 8;
 const PASSWORD = 'Bench-Compare-2026';
+const SCREENS = Number(process.env.COMPARE_SCREENS ?? 0);
 
 interface Build {
   dir: string;
   server: ServerProcess;
   store: TempStore;
   post(n: number): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
   measured: { readings: number; ms: number; cpu: number; mainCpu: number };
 }
 
@@ -57,6 +61,11 @@ async function start(dir: string): Promise<Build> {
   const today = dateInZone(Date.now(), 'Asia/Ho_Chi_Minh');
   const date = today > board.term.end ? board.term.end : today;
   const client = httpPoster(server.url, { cookie }, POSTERS);
+  const screens = SCREENS > 0 ? screensProcess() : undefined;
+  if (screens) {
+    const display = (await (await fetch(`${server.url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })).json()) as { token: string };
+    await screens.ask({ type: 'connect', url: server.url, token: display.token, count: SCREENS }, 'connected');
+  }
   let value = 0;
   return {
     dir,
@@ -66,7 +75,10 @@ async function start(dir: string): Promise<Build> {
       const answer = await client.post(`/api/indicators/${counts[n % counts.length]}/readings`, { date, value: ++value });
       if (answer.status !== 201) throw new Error(`${dir}: a reading answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     },
-    close: () => client.close(),
+    async close() {
+      client.close();
+      await screens?.close();
+    },
     measured: { readings: 0, ms: 0, cpu: 0, mainCpu: 0 },
   };
 }
@@ -94,14 +106,14 @@ try {
   for (const build of builds) await round(build, WARM_UP, false);
   // Alternating which goes first: neither always follows the other's garbage and cache misses.
   for (let i = 0; i < ROUNDS; i++) for (const build of i % 2 === 0 ? builds : [...builds].reverse()) await round(build, READINGS, true);
-  console.log(`${ROUNDS} rounds of ${READINGS} readings per build, ${POSTERS} posters, builds alternated:`);
+  console.log(`${ROUNDS} rounds of ${READINGS} readings per build, ${POSTERS} posters, ${SCREENS} screens a server, builds alternated:`);
   for (const { dir, measured } of builds) {
     const perReading = (ms: number) => ((ms * 1000) / measured.readings).toFixed(0);
     console.log(`${dir}: ${Math.round(measured.readings / (measured.ms / 1000))} readings/s; server CPU ${perReading(measured.cpu)} µs a reading, main thread ${perReading(measured.mainCpu)} µs`);
   }
 } finally {
   for (const build of builds) {
-    build.close();
+    await build.close();
     build.server.child.kill('SIGTERM');
     await build.server.exited;
     await build.store.remove();

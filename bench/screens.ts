@@ -48,7 +48,7 @@ const MB = 1024 * 1024;
 const now = () => performance.timeOrigin + performance.now();
 
 /** The screens' process, and a way to ask it something and wait for the answer. */
-function screensProcess() {
+export function screensProcess() {
   const child: ChildProcess = fork(join(import.meta.dirname, 'screen-clients.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T extends ClientReport['type']>(command: ClientCommand, ...answers: T[]) =>
     new Promise<Extract<ClientReport, { type: T }>>((resolve) => {
