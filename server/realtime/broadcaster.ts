@@ -3,7 +3,9 @@ import type { Board } from '../../shared/api/board';
 import type { BoardMessage, ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
+import { RoomFanOut } from './room-fan-out';
 import { ScreenDelivery } from './screen-delivery';
+import { shareSnapshot } from './shared-snapshot';
 import { SeqOrderedFeed, type FeedSources } from './seq-ordered-feed';
 import type { SocketData } from './socket-data';
 
@@ -22,13 +24,13 @@ export function tokenRoom(tokenId: number): string {
  *
  * Board changes go to every node as a server-side message (with several nodes), in full, and
  * each node sends them to its own screens through a SeqOrderedFeed, in seq order, as deltas
- * coalesced under load (ScreenDelivery). A board-wide change
- * crosses as a signal only: each node sends the snapshot it computes itself (a large board is
- * over a megabyte). Rooms of tokens (presence, settings, commands, revocation) go through the
- * adapter, which spans the nodes.
+ * coalesced under load (ScreenDelivery), written a slice of sockets at a time (RoomFanOut). A
+ * board-wide change crosses as a signal only: each node sends the snapshot it computes itself
+ * (a large board is over a megabyte). Rooms of tokens (presence, settings, commands, revocation)
+ * go through the adapter, which spans the nodes.
  */
 export class Broadcaster implements TokenSockets {
-  private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery }>();
+  private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery; screens: RoomFanOut }>();
 
   constructor(
     private readonly io: BoardServer,
@@ -69,7 +71,7 @@ export class Broadcaster implements TokenSockets {
 
   /** Resolves once this node has sent its screens every board message it has (tests). */
   async idle(): Promise<void> {
-    await Promise.all([...this.feeds.values()].map(async ({ feed, delivery }) => (await feed.idle(), await delivery.settled())));
+    await Promise.all([...this.feeds.values()].map(async ({ feed, delivery, screens }) => (await feed.idle(), await delivery.settled(), await screens.idle())));
   }
 
   async connections(tokenId: number): Promise<number> {
@@ -95,16 +97,17 @@ export class Broadcaster implements TokenSockets {
     this.feed(termId).feed.push(message);
   }
 
-  private feed(termId: number): { feed: SeqOrderedFeed; delivery: ScreenDelivery } {
+  private feed(termId: number): { feed: SeqOrderedFeed; delivery: ScreenDelivery; screens: RoomFanOut } {
     let entry = this.feeds.get(termId);
     if (!entry) {
-      const room = () => this.io.local.to(boardRoom(termId));
+      const screens = new RoomFanOut(this.io, boardRoom(termId), this.options.onError);
       const delivery = new ScreenDelivery({
-        delta: (delta) => room().emit('indicator:updated', delta),
-        batch: (batch) => room().emit('indicators:updated', batch),
-        snapshot: (board) => room().emit('board:snapshot', board),
+        delta: (delta) => screens.emit('indicator:updated', delta),
+        batch: (batch) => screens.emit('indicators:updated', batch),
+        // Serialised once for all the slices.
+        snapshot: (board) => screens.emit('board:snapshot', shareSnapshot(board)),
       });
-      entry = { feed: new SeqOrderedFeed(delivery, this.options.sources(termId), this.options.onError), delivery };
+      entry = { feed: new SeqOrderedFeed(delivery, this.options.sources(termId), this.options.onError), delivery, screens };
       this.feeds.set(termId, entry);
     }
     return entry;
