@@ -115,7 +115,7 @@ export interface ReadingsTally {
   months: ReadonlyMap<string, MonthTally>;
 }
 
-/** The tally of effective readings (sorted with `compareReadings`, as `effectiveReadings` gives them). */
+/** The tally of effective readings, in any order (each figure is a sum, or a latest by `compareReadings`). */
 export function tallyOf(effective: readonly ReadingFact[]): ReadingsTally {
   return tallyWith({ last: null, updatedAt: null, sum: 0, numerator: 0, denominator: 0, months: new Map() }, effective);
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FactsLedger } from '../../server/changes/facts-ledger';
 import type { ReadingFact } from '../../shared/indicator/model';
-import { effectiveReadings, tallyOf } from '../../shared/indicator/progress';
+import { compareReadings, effectiveReadings, tallyOf } from '../../shared/indicator/progress';
 
-/* The write pipeline's kept readings are exactly what effectiveReadings gives for all the rows, and their tallies what tallyOf gives for those. */
+/* The write pipeline's kept readings are exactly those effectiveReadings gives for all the rows (in the order they came), and their tallies what tallyOf gives for those. */
+
+const sorted = (facts: readonly ReadingFact[]) => [...facts].sort(compareReadings);
 
 const TERM = { start: '2025-01-01', end: '2029-12-31' };
 const TODAY = '2026-11-28';
@@ -48,7 +50,7 @@ describe('FactsLedger', () => {
       const kept = await ledger.effectiveOf(9, TERM, ids, added, now, async (missing) => new Map(missing.map((m) => [m, [...rows.get(m)!]])));
       for (const indicatorId of ids) {
         const effective = effectiveReadings(rows.get(indicatorId)!, TERM, now, TODAY);
-        expect(kept.get(indicatorId)!.effective).toEqual(effective);
+        expect(sorted(kept.get(indicatorId)!.effective)).toEqual(effective);
         expect(kept.get(indicatorId)!.tally).toEqual(tallyOf(effective));
       }
     }
@@ -62,7 +64,7 @@ describe('FactsLedger', () => {
     ledger.reserved(9, 1, 1, TODAY);
     await ledger.effectiveOf(9, TERM, [1], [[fact(1)]], 10, load);
     ledger.reserved(9, 2, 2, TODAY);
-    expect((await ledger.effectiveOf(9, TERM, [1], [[fact(2)]], 10, load)).get(1)!.effective).toEqual([fact(2), fact(100)]); // same date and instant: by id
+    expect(sorted((await ledger.effectiveOf(9, TERM, [1], [[fact(2)]], 10, load)).get(1)!.effective)).toEqual([fact(2), fact(100)]); // same date and instant: by id
     expect(loads).toBe(1);
     ledger.reserved(9, 4, 4, TODAY); // seq 3 was another node's (or rolled back)
     await ledger.effectiveOf(9, TERM, [1], [[fact(4)]], 10, load);
