@@ -19,9 +19,8 @@ type Message = { [E in Event]: { event: E; args: Parameters<ServerToClientEvents
  * it names; a socket is a room of its own.
  *
  * Messages go out in the order given, each to every socket before the next starts, so that every
- * socket gets them in that order. The sockets are those in the room when a message starts (one
- * that joins later has had the board from its own snapshot) and still in it when their slice
- * goes: a screen moved to another term's board meanwhile gets nothing more of this one's.
+ * socket gets them in that order. The sockets are those in the room when a message starts: one
+ * that joins later has had the board from its own snapshot.
  */
 export class RoomFanOut {
   private readonly queue: Message[] = [];
@@ -49,14 +48,10 @@ export class RoomFanOut {
     this.sending = true;
     for (let message = this.queue.shift(); message; message = this.queue.shift()) {
       try {
-        const rooms = this.io.of('/').adapter.rooms;
-        const sockets = [...(rooms.get(this.room) ?? [])];
+        const sockets = [...(this.io.of('/').adapter.rooms.get(this.room) ?? [])];
         for (let start = 0; start < sockets.length; start += this.slice) {
           if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-          const members = rooms.get(this.room);
-          const slice = sockets.slice(start, start + this.slice).filter((socket) => members?.has(socket));
-          if (slice.length === 0) continue;
-          const to = this.io.local.to(slice) as unknown as { emit(event: Event, ...args: unknown[]): boolean };
+          const to = this.io.local.to(sockets.slice(start, start + this.slice)) as unknown as { emit(event: Event, ...args: unknown[]): boolean };
           to.emit(message.event, ...message.args);
         }
       } catch (error) {
