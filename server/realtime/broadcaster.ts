@@ -3,9 +3,7 @@ import type { Board } from '../../shared/api/board';
 import type { BoardMessage, ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
-import { RoomFanOut } from './room-fan-out';
 import { ScreenDelivery } from './screen-delivery';
-import { shareSnapshot } from './shared-snapshot';
 import { SeqOrderedFeed, type FeedSources } from './seq-ordered-feed';
 import type { SocketData } from './socket-data';
 
@@ -24,13 +22,13 @@ export function tokenRoom(tokenId: number): string {
  *
  * Board changes go to every node as a server-side message (with several nodes), in full, and
  * each node sends them to its own screens through a SeqOrderedFeed, in seq order, as deltas
- * coalesced under load (ScreenDelivery), written a slice of sockets at a time (RoomFanOut). A
- * board-wide change crosses as a signal only: each node sends the snapshot it computes itself
- * (a large board is over a megabyte). Rooms of tokens (presence, settings, commands, revocation)
- * go through the adapter, which spans the nodes.
+ * coalesced under load (ScreenDelivery). A board-wide change
+ * crosses as a signal only: each node sends the snapshot it computes itself (a large board is
+ * over a megabyte). Rooms of tokens (presence, settings, commands, revocation) go through the
+ * adapter, which spans the nodes.
  */
 export class Broadcaster implements TokenSockets {
-  private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery; screens: RoomFanOut }>();
+  private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery }>();
 
   constructor(
     private readonly io: BoardServer,
@@ -71,7 +69,7 @@ export class Broadcaster implements TokenSockets {
 
   /** Resolves once this node has sent its screens every board message it has (tests). */
   async idle(): Promise<void> {
-    await Promise.all([...this.feeds.values()].map(async ({ feed, delivery, screens }) => (await feed.idle(), await delivery.settled(), await screens.idle())));
+    await Promise.all([...this.feeds.values()].map(async ({ feed, delivery }) => (await feed.idle(), await delivery.settled())));
   }
 
   async connections(tokenId: number): Promise<number> {
@@ -97,17 +95,16 @@ export class Broadcaster implements TokenSockets {
     this.feed(termId).feed.push(message);
   }
 
-  private feed(termId: number): { feed: SeqOrderedFeed; delivery: ScreenDelivery; screens: RoomFanOut } {
+  private feed(termId: number): { feed: SeqOrderedFeed; delivery: ScreenDelivery } {
     let entry = this.feeds.get(termId);
     if (!entry) {
-      const screens = new RoomFanOut(this.io, boardRoom(termId), this.options.onError);
+      const room = () => this.io.local.to(boardRoom(termId));
       const delivery = new ScreenDelivery({
-        delta: (delta) => screens.emit('indicator:updated', delta),
-        batch: (batch) => screens.emit('indicators:updated', batch),
-        // Serialised once for all the slices.
-        snapshot: (board) => screens.emit('board:snapshot', shareSnapshot(board)),
+        delta: (delta) => room().emit('indicator:updated', delta),
+        batch: (batch) => room().emit('indicators:updated', batch),
+        snapshot: (board) => room().emit('board:snapshot', board),
       });
-      entry = { feed: new SeqOrderedFeed(delivery, this.options.sources(termId), this.options.onError), delivery, screens };
+      entry = { feed: new SeqOrderedFeed(delivery, this.options.sources(termId), this.options.onError), delivery };
       this.feeds.set(termId, entry);
     }
     return entry;
