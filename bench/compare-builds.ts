@@ -22,6 +22,7 @@ import { freePort, tempStore, waitHealthy, type ServerProcess, type TempStore } 
 import { signIn } from '../tests/helpers/start-test-server';
 import { dateInZone } from '../shared/time/dates';
 import { cpuMs } from './cpu';
+import { displayToken } from './display-token';
 import { httpPoster } from './http-poster';
 import { screensProcess } from './screens';
 
@@ -63,8 +64,7 @@ async function start(dir: string): Promise<Build> {
   const client = httpPoster(server.url, { cookie }, POSTERS);
   const screens = SCREENS > 0 ? screensProcess() : undefined;
   if (screens) {
-    const display = (await (await fetch(`${server.url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })).json()) as { token: string };
-    await screens.ask({ type: 'connect', url: server.url, token: display.token, count: SCREENS }, 'connected');
+    await screens.ask({ type: 'connect', url: server.url, token: await displayToken(server.url, cookie), count: SCREENS }, 'connected');
   }
   let value = 0;
   return {

@@ -18,6 +18,7 @@ import { dateInZone } from '../shared/time/dates';
 import { startFlooder } from '../tests/helpers/flooder-process';
 import { workbookBomb } from '../tests/helpers/zip-bomb';
 import { cpuMs } from './cpu';
+import { displayToken } from './display-token';
 import { percentile } from './stats';
 
 const ADMIN = { username: 'admin', password: 'Bench-Password-1' };
@@ -111,11 +112,6 @@ function socket(server: Server, token: string): Promise<Socket> {
   });
 }
 
-async function displayToken(server: Server, name: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/displays`, { method: 'POST', headers: { cookie: server.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
-  return ((await response.json()) as { token: string }).token;
-}
-
 /** Posts `count` readings, 20 a second, and returns how long each took to reach the watcher. */
 async function updateDelays(server: Server, watcher: Socket, indicatorId: number, count: number): Promise<number[]> {
   const sentAt = new Map<number, number>();
@@ -164,10 +160,10 @@ async function updateDelays(server: Server, watcher: Socket, indicatorId: number
 async function resyncFlood(server: Server): Promise<void> {
   const board = (await (await fetch(`${server.url}/api/board`, { headers: { cookie: server.cookie } })).json()) as { indicators: Array<{ id: number; code: string }> };
   const indicatorId = board.indicators.find((i) => i.code === 'KTGS-02')!.id;
-  const watcher = await socket(server, await displayToken(server, 'watcher'));
+  const watcher = await socket(server, await displayToken(server.url, server.cookie, 'watcher'));
   // Its own process: the 5,000 emits are encoded there, not on this event loop where the watcher's
   // updates are timestamped (a flooder in this process added its own delay to the figure).
-  const flooder = await startFlooder(server.url, await displayToken(server, 'flooder'));
+  const flooder = await startFlooder(server.url, await displayToken(server.url, server.cookie, 'flooder'));
   const cpuCalm = cpuMs(server.pid);
   const calm = await updateDelays(server, watcher, indicatorId, 60);
   const calmCpu = cpuMs(server.pid) - cpuCalm;

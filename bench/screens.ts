@@ -25,6 +25,7 @@ import { freePort, spawnServer, tempStore, waitHealthy, type ServerProcess } fro
 import { signIn } from '../tests/helpers/start-test-server';
 import { COALESCE_WINDOW } from '../server/realtime/screen-delivery';
 import { cpuMs } from './cpu';
+import { displayToken } from './display-token';
 import { rss } from './memory';
 import type { ClientCommand, ClientReport } from './screen-clients';
 import { httpPoster } from './http-poster';
@@ -162,14 +163,14 @@ async function startTermboard(): Promise<{ target: Target; stop(): Promise<void>
     await waitHealthy(node, 60_000);
     const url = node.url;
     const cookie = await signIn(url, 'admin', PASSWORD);
-    const display = await (await fetch(`${url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })).json();
+    const token = await displayToken(url, cookie);
     const board = await (await fetch(`${url}/api/board`, { headers: { cookie } })).json();
     const ids = CODES.map((code) => board.indicators.find((i: { code: string }) => i.code === code).id as number);
     const client = httpPoster(url, { cookie }, POSTERS);
     const target: Target = {
       url,
       pid: node.child.pid!,
-      token: display.token,
+      token,
       async post(n) {
         const answer = await client.post<{ seq: number }>(`/api/indicators/${ids[n % ids.length]}/readings`, { date: `2026-11-${String((n % 27) + 1).padStart(2, '0')}`, value: 1 });
         if (answer.status !== 201) throw new Error(`reading answered ${answer.status}: ${JSON.stringify(answer.body)}`);
