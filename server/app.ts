@@ -63,8 +63,7 @@ import { SessionEnds } from './auth/session-ends';
 import { LoginAttemptsRepository } from './auth/login-attempts.repository';
 import { LoginThrottle } from './auth/login-throttle';
 import { SharedSnapshots, snapshotParser } from './realtime/shared-snapshot';
-import { ChangeLogRepository, type ReplaySource } from './changes/change-log.repository';
-import { RecentUpdates } from './changes/recent-updates';
+import { ChangeLogRepository } from './changes/change-log.repository';
 import { BoardChangesPublisher } from './changes/change-publisher';
 import { IdempotencyRepository } from './changes/idempotency.repository';
 import { WritePipeline } from './changes/write-pipeline';
@@ -173,13 +172,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const connections = trackConnections(http.server);
   const io: BoardServer = new Server(http.server, { serveClient: false, parser: snapshotParser(deps.clock), ...(redis ? { adapter: createAdapter(redis.pub, redis.sub, { key: 'termboard' }) } : {}) });
-  // What a resync replays: in memory on a lone node, the change log's payloads when nodes share the database.
-  const recent = redis ? undefined : new RecentUpdates();
-  const replay: ReplaySource = recent ?? new ChangeLogRepository(deps.db);
+  // Where a node fills a gap in what reaches it from the others: the change log's payloads, kept
+  // only when nodes share the database. A lone node publishes its own commits in seq order.
+  const changeLog = redis ? new ChangeLogRepository(deps.db) : undefined;
   const broadcaster = new Broadcaster(io, {
     clustered: redis !== undefined,
     sources: (termId) => ({
-      missed: async (since, count) => (await replay.since(termId, since, count)).flatMap((row) => (row.update === null ? [] : [row.update])),
+      missed: async (since, count) => (changeLog ? (await changeLog.since(termId, since, count)).flatMap((row) => (row.update === null ? [] : [row.update])) : []),
       board: () => boards.board(undefined, termId),
     }),
     onError: (error) => http.log.error({ err: error }, 'delivering a board change failed'),
@@ -212,7 +211,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     idempotency: new IdempotencyRepository(deps.db),
     clock: deps.clock,
     publisher: new BoardChangesPublisher(broadcaster, boards, (error) => http.log.error({ err: error }, 'publishing a committed change failed')),
-    recent,
+    logsPayloads: changeLog !== undefined,
   });
   const settings: SettingsService = new SettingsService(
     settingsRepository,
@@ -296,7 +295,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   usersRoutes(api, auth, new UsersService(new UsersRepository(deps.db), authRepository, audit, deps.clock, sessionEnds, loginThrottle));
   tokensRoutes(api, auth, new TokensService(new TokensRepository(deps.db), authRepository, broadcaster, audit, deps.clock));
   const governance = new SocketGovernance(io, auth, deps.clock, { parseCookie: (header) => http.parseCookie(header), publicUrl: deps.publicUrl, log: http.log }, sessionEnds);
-  attachBoardSockets(io, http, auth, new BoardFeedService(boards, replay, new SharedSnapshots(boards, deps.clock)), displays, governance);
+  attachBoardSockets(io, http, auth, new BoardFeedService(boards, new SharedSnapshots(boards, deps.clock), broadcaster), displays, governance);
 
   if (servesClient) await serveClient(http, deps.clientDir!);
 

@@ -5,26 +5,19 @@ import type { Database } from '../db/database';
 export type ChangeKind = 'reading' | 'correction' | 'indicator' | 'group' | 'term';
 
 /**
- * The change log: what a board shows changed, numbered per term without gaps. Payloads of the
- * last REPLAY_WINDOW changes are kept so that a screen that missed some gets them replayed (at
- * most MAX_REPLAY: more get a snapshot) and a node can fill a gap in what reaches it from the
- * others (a few changes). Twice MAX_REPLAY: every payload kept is one to clear later, and a
- * large import clears a window's worth of them in its transaction.
+ * The change log: what a board shows changed, numbered per term without gaps. When nodes share
+ * the database, the payloads of the last REPLAY_WINDOW changes are kept so that a node can fill a
+ * gap in what reaches it from the others (server/realtime/seq-ordered-feed.ts). Twice MAX_REPLAY:
+ * every payload kept is one to clear later, and a large import clears a window's worth of them in
+ * its transaction.
  */
 export const REPLAY_WINDOW = 1000;
 
-/** Where the updates of the last changes are read back: a screen's replay, a node's gap. */
-export interface ReplaySource {
-  /** The changes after `since`, in seq order, at most `limit`, with the update broadcast for each (null or absent when not kept). */
-  since(termId: number, since: number, limit: number): Promise<Array<{ seq: number; update: IndicatorUpdate | null }>>;
-}
-
 /**
- * Reads the change log; only the write pipeline appends to it (change-log.writer.ts). Its payloads
- * are the replay of nodes that share a database (with Redis); a lone node keeps them in memory
- * instead (recent-updates.ts).
+ * Reads the change log; only the write pipeline appends to it (change-log.writer.ts). A lone node
+ * writes no payload: it has no other node's changes to wait for.
  */
-export class ChangeLogRepository implements ReplaySource {
+export class ChangeLogRepository {
   constructor(private readonly db: Database) {}
 
   /** The changes after `since`, in seq order, at most `limit`, with the update broadcast for each (null when no longer kept). */

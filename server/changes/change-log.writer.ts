@@ -29,7 +29,7 @@ const ROWS_A_TURN = 500;
  * a board shows goes through the pipeline's checks, audit and publisher.
  */
 export class ChangeLogWriter {
-  /** @param keepsPayloads false when the replay is kept elsewhere (recent-updates.ts): no payload to let go of. */
+  /** @param keepsPayloads false on a lone node, which writes no payload: none to let go of. */
   constructor(
     private readonly db: Database,
     private readonly keepsPayloads = true,

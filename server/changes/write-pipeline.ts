@@ -13,9 +13,8 @@ import { DomainError } from '../errors';
 import { REPLAY_WINDOW } from './change-log.repository';
 import { ChangeLogWriter, type ChangeEntry } from './change-log.writer';
 import { FactsLedger } from './facts-ledger';
-import type { RecentUpdates } from './recent-updates';
 import type { IdempotencyRepository } from './idempotency.repository';
-import { MAX_REPLAY } from '../realtime/board-feed.service';
+import { MAX_REPLAY } from '../realtime/seq-ordered-feed';
 
 /** What the progress rules need of a reading. */
 function factOf(reading: Reading): ReadingFact {
@@ -62,10 +61,11 @@ interface PipelineDeps {
   clock: Clock;
   publisher: ChangePublisher;
   /**
-   * The replay of a lone node, in memory: the changes' updates are kept here once committed, and
-   * the change log gets none. Without it (nodes sharing a database), they are the change log's payloads.
+   * Nodes share the database (Redis): each change's update is kept in the change log as its
+   * payload, from which a node fills a gap in what reaches it from the others. A lone node
+   * publishes its own commits in order, and writes none.
    */
-  recent?: RecentUpdates;
+  logsPayloads: boolean;
 }
 
 /**
@@ -88,7 +88,7 @@ export class UnitOfWork {
     private readonly actor: Actor | null,
     private readonly facts: FactsLedger,
   ) {
-    this.changeLog = new ChangeLogWriter(deps.db, !deps.recent);
+    this.changeLog = new ChangeLogWriter(deps.db, deps.logsPayloads);
   }
 
   /** Records who did what in the audit log, with the change. */
@@ -120,10 +120,10 @@ export class UnitOfWork {
       states.set(id, this.deps.boards.stateOfTally(row, term, effective.get(id)?.tally ?? tallyOf([]), this.now));
     }
 
-    // Payloads are what a resync replays, and a resync replays at most MAX_REPLAY changes (more
-    // get a snapshot): a batch keeps its last ones only, not 10,000 copies of 15 states. A lone
-    // node keeps them in memory instead (`recent`): ~2 KB a change less to write.
-    const keepFrom = this.deps.recent ? changes.length : changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY);
+    // Payloads are what a node fills a gap from, and a gap over MAX_REPLAY changes gets its screens
+    // a snapshot: a batch keeps its last ones only, not 10,000 copies of 15 states. A lone node
+    // writes none (`logsPayloads`): ~2 KB a change less to write.
+    const keepFrom = this.deps.logsPayloads ? changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY) : changes.length;
     // A state is serialised once per indicator, not once per change, and only for a payload.
     const json = new Map<number, string>();
     const jsonOf = (id: number) => json.get(id) ?? json.set(id, JSON.stringify(states.get(id))).get(id)!;
@@ -210,12 +210,11 @@ export class WritePipeline {
   /**
    * Once the unit has committed, before SQLite's fsync of it (the answer waits for that, screens
    * do not: docs/decisions.md, "Screens are told at the commit"): the board cache takes the states
-   * it computed, the replay its updates, and the publisher sends them in the next turn. Units
+   * it computed, and the publisher sends them in the next turn. Units
    * commit in seq order, so their publications run in seq order.
    */
   private committed(unit: UnitOfWork): void {
     const committed = unit.committed();
-    for (const [termId, updates] of committed.updates) this.deps.recent?.add(termId, updates);
     for (const { termId, firstSeq, lastSeq, states } of committed.computed) {
       if (!committed.boardsChanged.has(termId)) this.deps.boards.accept(termId, firstSeq, lastSeq, unit.now, states);
     }

@@ -1,21 +1,21 @@
-import type { Board, BoardIndicator } from '../../shared/api/board';
-import { coalesceDeltas, type DeltaBatch } from '../../shared/realtime/delta';
+import type { Board } from '../../shared/api/board';
 import type { BoardService } from '../board/board.service';
-import type { ReplaySource } from '../changes/change-log.repository';
-import { deltasOf } from './screen-delivery';
+import type { BoardServerSocket, ScreenRooms } from './broadcaster';
 import type { SharedSnapshots } from './shared-snapshot';
 
-/** Beyond this many missed changes a fresh snapshot is smaller than the replay. */
-export const MAX_REPLAY = 500;
+/** Boards read for one socket before it gives up on following on from this node's feed. */
+const WELCOME_ATTEMPTS = 3;
 
-export type CatchUp = { kind: 'replay'; batch: DeltaBatch } | { kind: 'snapshot'; board: Board } | { kind: 'current' };
-
-/** What a screen that last saw `since` needs to be current again. */
+/**
+ * A socket's board: a snapshot on connect, and the changes it missed when it asks (`board:resync`).
+ * Both are measured against what this node has delivered to its screens, not against the
+ * database: a change committed but not yet delivered here reaches the socket through its room.
+ */
 export class BoardFeedService {
   constructor(
     private readonly boards: BoardService,
-    private readonly replay: ReplaySource,
     private readonly snapshots: SharedSnapshots,
+    private readonly rooms: ScreenRooms,
   ) {}
 
   /** The current board, serialised once for every socket that is sent it at this seq. */
@@ -23,21 +23,35 @@ export class BoardFeedService {
     return this.snapshots.current();
   }
 
-  /**
-   * The missed changes as one batch, each indicator once at its latest state. `known` is the
-   * board the screen has at `since` (the snapshot just sent), so that the replay can be deltas
-   * from it; without it each indicator is sent whole.
-   */
-  async catchUp(since: number, known?: Board): Promise<CatchUp> {
+  /** Sends the socket the current board and joins it to the board's room (broadcaster.ts, `welcome`). */
+  async welcome(socket: BoardServerSocket): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const board = await this.snapshot();
+      if (this.rooms.welcome(socket, board)) return;
+      // Older than what this node keeps of its deliveries: the board is read again, newer.
+      if (attempt === WELCOME_ATTEMPTS) throw new Error(`board ${board.seq} is too old to follow on from this node's deliveries`);
+    }
+  }
+
+  /** Brings a socket that stands at `since` to the current board: the changes it missed, or a fresh snapshot. */
+  async catchUp(socket: BoardServerSocket, since: number): Promise<'replay' | 'current' | 'snapshot'> {
     const term = await this.boards.currentTerm();
-    const missed = term.lastSeq - since;
-    if (missed === 0) return { kind: 'current' };
-    // A seq from the future belongs to another database or term: start again from a snapshot.
-    if (missed < 0 || missed > MAX_REPLAY) return { kind: 'snapshot', board: await this.snapshot() };
-    const rows = await this.replay.since(term.id, since, missed);
-    const updates = rows.flatMap((row, i) => (row.seq === since + i + 1 && row.update !== null ? [row.update] : []));
-    if (updates.length !== missed) return { kind: 'snapshot', board: await this.snapshot() };
-    const shown = new Map<number, BoardIndicator>(known?.seq === since ? known.indicators.map((indicator) => [indicator.id, indicator]) : []);
-    return { kind: 'replay', batch: { since, changes: coalesceDeltas(deltasOf(updates, shown)) } };
+    switch (this.rooms.catchUp(socket, term.id, since)) {
+      case 'replay':
+        return 'replay';
+      case 'current':
+        return 'current';
+      case 'ahead':
+        // Committed, so on its way to this node's screens; a seq never committed is another database's.
+        if (since <= term.lastSeq) return 'current';
+        break;
+      case 'unknown':
+        if (since === term.lastSeq) return 'current';
+        break;
+      case 'lost':
+        break;
+    }
+    await this.welcome(socket);
+    return 'snapshot';
   }
 }

@@ -6,12 +6,13 @@ import { AppError } from '../http/errors';
 import type { DisplaysService } from '../displays/displays.service';
 import type { BoardFeedService } from './board-feed.service';
 import type { SocketGovernance } from './socket-governance';
-import { boardRoom, tokenRoom, type BoardServer } from './broadcaster';
+import { tokenRoom, type BoardServer } from './broadcaster';
 
 /**
  * Screens and workspaces connect with the session cookie or `auth.token` (display or API token).
  * Each joins its board's room (and its token's, so that revoking the token cuts it off) and gets
- * a snapshot; `board:resync {since}` answers with the missed changes or a fresh snapshot.
+ * a snapshot; `board:resync {since}` answers with the missed changes or a fresh snapshot
+ * (board-feed.service.ts).
  */
 export function attachBoardSockets(
   io: BoardServer,
@@ -57,15 +58,7 @@ export function attachBoardSockets(
 
     const sendSnapshot = async () => {
       try {
-        const board = await feed.snapshot();
-        void socket.join(boardRoom(board.term.id));
-        socket.emit('board:snapshot', board);
-        // A change committed (on any node) while the snapshot was read was broadcast before this
-        // socket joined the room: replay what the log has after the snapshot. A change broadcast
-        // after the join may arrive twice; screens ignore a seq they already have.
-        const catchUp = await feed.catchUp(board.seq, board);
-        if (catchUp.kind === 'replay') socket.emit('indicators:updated', catchUp.batch);
-        if (catchUp.kind === 'snapshot') socket.emit('board:snapshot', catchUp.board);
+        await feed.welcome(socket);
       } catch (error) {
         if (!(error instanceof AppError)) http.log.error({ err: error }, 'board snapshot failed');
       }
@@ -76,10 +69,8 @@ export function attachBoardSockets(
     const catchUp = governance.resyncGate(async (since: unknown, ack: unknown) => {
       const answer = ack as ((answer: Ack<ResyncAnswer>) => void) | undefined;
       try {
-        const catchUp = await feed.catchUp(since as number);
-        if (catchUp.kind === 'replay') socket.emit('indicators:updated', catchUp.batch);
-        if (catchUp.kind === 'snapshot') await sendSnapshot();
-        answer?.({ ok: true, data: { kind: catchUp.kind } });
+        const kind = await feed.catchUp(socket, since as number);
+        answer?.({ ok: true, data: { kind } });
       } catch (error) {
         if (!(error instanceof AppError)) http.log.error({ err: error }, 'resync failed');
         answer?.({ ok: false, error: { code: error instanceof AppError ? error.code : 'internal', message: 'resync failed' } });

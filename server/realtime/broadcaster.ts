@@ -1,13 +1,27 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { Board } from '../../shared/api/board';
 import type { BoardMessage, ClientToServerEvents, DisplayCommand, DisplaySettings, IndicatorUpdate, InterServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import { BOARD_ROOM_PREFIX } from '../../shared/realtime/events';
 import type { TokenSockets } from '../displays/displays.service';
-import { ScreenDelivery } from './screen-delivery';
+import { replayBatch, ScreenDelivery } from './screen-delivery';
 import { SeqOrderedFeed, type FeedSources } from './seq-ordered-feed';
 import type { SocketData } from './socket-data';
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type BoardServerSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/**
+ * Where a socket that asks to catch up from `since` stands against what this node delivered:
+ * `replay` (sent to it), `current`, `lost` (no longer kept), `ahead` of it (on its way), or
+ * `unknown` (this node has delivered nothing since it started).
+ */
+export type CatchUpOutcome = 'replay' | 'current' | 'lost' | 'ahead' | 'unknown';
+
+/** How screens join a board and catch up (server/realtime/board-feed.service.ts). */
+export interface ScreenRooms {
+  welcome(socket: BoardServerSocket, board: Board): boolean;
+  catchUp(socket: BoardServerSocket, termId: number, since: number): CatchUpOutcome;
+}
 
 export function boardRoom(termId: number): string {
   return `${BOARD_ROOM_PREFIX}${termId}`;
@@ -27,7 +41,7 @@ export function tokenRoom(tokenId: number): string {
  * over a megabyte). Rooms of tokens (presence, settings, commands, revocation) go through the
  * adapter, which spans the nodes.
  */
-export class Broadcaster implements TokenSockets {
+export class Broadcaster implements TokenSockets, ScreenRooms {
   private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery }>();
 
   constructor(
@@ -53,6 +67,33 @@ export class Broadcaster implements TokenSockets {
 
   indicatorsUpdated(termId: number, changes: IndicatorUpdate[]): void {
     this.changesCommitted(termId, changes);
+  }
+
+  /**
+   * Sends a socket `board` and joins it to the board's room in the same turn, with the changes
+   * this node delivered after the board's seq (it was read a moment ago): from then on the room
+   * brings it every later change, none missed or out of order. False when those changes are no
+   * longer kept: a fresher board is needed.
+   */
+  welcome(socket: BoardServerSocket, board: Board): boolean {
+    const missed = this.feed(board.term.id).feed.deliveredAfter(board.seq);
+    if (!missed) return false;
+    socket.emit('board:snapshot', board);
+    if (missed.length > 0) socket.emit('indicators:updated', replayBatch(board.seq, missed, board.indicators));
+    void socket.join(boardRoom(board.term.id));
+    return true;
+  }
+
+  /** Replays to a socket that stands at `since` what it missed of the changes this node delivered (each indicator whole). */
+  catchUp(socket: BoardServerSocket, termId: number, since: number): CatchUpOutcome {
+    const feed = this.feed(termId).feed;
+    if (feed.delivered === undefined) return 'unknown';
+    if (since > feed.delivered) return 'ahead';
+    if (since === feed.delivered) return 'current';
+    const missed = feed.deliveredAfter(since);
+    if (!missed) return 'lost';
+    socket.emit('indicators:updated', replayBatch(since, missed));
+    return 'replay';
   }
 
   /** A fresh board for every screen of the term: for changes an update cannot carry. */

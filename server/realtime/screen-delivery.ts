@@ -32,6 +32,15 @@ export function deltasOf(updates: readonly IndicatorUpdate[], shown: Map<number,
 }
 
 /**
+ * Changes a screen missed as one batch from `since`, each indicator once at its latest state:
+ * deltas from `known` (the indicators of the board the screen has at `since`), whole without it.
+ */
+export function replayBatch(since: number, updates: readonly IndicatorUpdate[], known: readonly BoardIndicator[] = []): DeltaBatch {
+  const shown = new Map(known.map((indicator) => [indicator.id, indicator]));
+  return { since, changes: coalesceDeltas(deltasOf(updates, shown)) };
+}
+
+/**
  * One term's delivery to this node's screens, fed in seq order by a SeqOrderedFeed. Keeps the
  * state screens were last sent of each indicator, so that a change goes out as a delta: its
  * scalar state and its changed trend points. Changes arriving within the coalescing window of

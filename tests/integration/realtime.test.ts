@@ -146,7 +146,7 @@ describe('board:resync', () => {
     expect(batch.changes.map((delta) => [delta.indicator.code, delta.seq])).toEqual([['XDD-01', old.seq + 2], ['KTGS-02', old.seq + 3]]);
     const { body: board } = await api(server, 'GET', '/api/board', { cookie: admin });
     expect(applyBatchToBoard(old, batch)).toEqual({ ...board, asOf: old.asOf });
-    // A lone node replays from memory: the change log was written no payload.
+    // Replayed from what this node delivered: a lone node writes the change log no payload.
     expect(await sqlRows(server.db, sql`select cast(count(*) as integer) as n from changes where payload is not null`)).toEqual([{ n: 0 }]);
   });
 

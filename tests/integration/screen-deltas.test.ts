@@ -85,6 +85,16 @@ async function openScreen(token: string): Promise<Screen> {
   return screen;
 }
 
+/** Waits for every screen to reach the board a fresh GET returns, and returns it. */
+async function screensReachBoard(screens: readonly Screen[], cookie: string): Promise<Board> {
+  const { body: board } = (await api(server, 'GET', '/api/board', { cookie })) as { body: Board };
+  for (const screen of screens) {
+    await eventually('the screen to reach the last change', () => screen.store.current.board?.seq === board.seq, 20_000);
+    expect(screen.store.current.board).toEqual({ ...board, asOf: screen.store.current.board!.asOf });
+  }
+  return board;
+}
+
 describe('screens fed only deltas', () => {
   it(`end with exactly the board a fresh GET returns after ${CHANGES} random changes`, async () => {
     const { body: start } = (await api(server, 'GET', '/api/board', { cookie: admin })) as { body: Board };
@@ -181,9 +191,8 @@ describe('screens fed only deltas', () => {
     // afresh from every row: an "as of" board is computed in full.
     const { body: afresh } = (await api(server, 'GET', `/api/board?asOf=${encodeURIComponent(new Date(server.clock.now()).toISOString())}`, { cookie: admin })) as { body: Board };
     expect(afresh.indicators).toEqual(board.indicators);
+    await screensReachBoard(screens, admin);
     for (const screen of screens) {
-      await eventually('the screen to reach the last change', () => screen.store.current.board?.seq === board.seq, 20_000);
-      expect(screen.store.current.board).toEqual({ ...board, asOf: screen.store.current.board!.asOf });
       // Only deltas: the first snapshot, no resync.
       expect(screen.snapshots).toBe(1);
       expect(screen.resyncs).toBe(0);
@@ -195,4 +204,32 @@ describe('screens fed only deltas', () => {
       screen.socket.disconnect();
     }
   }, 180_000);
+
+  it('follow on from their snapshot when they connect in the middle of a burst: one snapshot, no resync', async () => {
+    const { body: start } = (await api(server, 'GET', '/api/board', { cookie: admin })) as { body: Board };
+    const token = await server.createToken('display');
+    const random = generator(99);
+    let posted = 0;
+    const burst = Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (posted < 600) {
+          posted++;
+          const indicator = random.pick(start.indicators);
+          expect((await api(server, 'POST', `/api/indicators/${indicator.id}/readings`, { body: readingBody(indicator, '2026-11-20', random), cookie: admin })).status).toBe(201);
+        }
+      }),
+    );
+    // Each screen's snapshot is read while changes commit and go out: the changes between the
+    // snapshot and its joining the board's room must reach it, in order, with no gap to resync on.
+    const late: Screen[] = [];
+    while (posted < 500) late.push(await openScreen(token));
+    await burst;
+    expect(late.length).toBeGreaterThan(5);
+    await screensReachBoard(late, admin);
+    for (const screen of late) {
+      expect(screen.resyncs).toBe(0);
+      expect(screen.snapshots).toBe(1);
+      screen.socket.disconnect();
+    }
+  }, 120_000);
 });
