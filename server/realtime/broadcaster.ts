@@ -76,6 +76,8 @@ export class Broadcaster implements TokenSockets, ScreenRooms {
    * longer kept: a fresher board is needed.
    */
   welcome(socket: BoardServerSocket, board: Board): boolean {
+    // Gone while its board was read: a room must not keep it.
+    if (socket.disconnected) return true;
     const missed = this.feed(board.term.id).feed.deliveredAfter(board.seq);
     if (!missed) return false;
     socket.emit('board:snapshot', board);
