@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { committedCallback, type Database, type Orm, type PreparedQuery, type Tables } from './database';
+import { CommitOrder } from './commit-order';
+import type { Database, Orm, PreparedQuery, Tables } from './database';
 import * as schema from './schema.pg';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations-pg');
@@ -40,6 +41,8 @@ export class PostgresDatabase implements Database {
   private readonly statementNames = new Map<PreparedQuery<unknown>, string>();
   /** The `committed` callbacks of each open transaction (its nested calls add theirs). */
   private readonly onCommit = new WeakMap<PgOrm, Array<() => void>>();
+  /** This process's write transactions, in the order they took the write lock: their callbacks run in it. */
+  private readonly commitOrder = new CommitOrder();
 
   private constructor(private readonly pool: pg.Pool) {
     this.root = drizzle({ client: pool, schema });
@@ -75,15 +78,22 @@ export class PostgresDatabase implements Database {
       return work();
     }
     let callbacks: Array<() => void> = [];
-    const result = await this.root.transaction(async (tx) => {
-      // Per attempt: a transaction run again starts its list again.
-      callbacks = committed ? [committed] : [];
-      this.onCommit.set(tx as unknown as PgOrm, callbacks);
-      await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
-      return this.context.run(tx as unknown as PgOrm, work);
-    });
-    for (const callback of callbacks) committedCallback(callback);
-    return result;
+    let ticket: number | undefined;
+    try {
+      const result = await this.root.transaction(async (tx) => {
+        // Per attempt: a transaction run again starts its list again.
+        callbacks = committed ? [committed] : [];
+        this.onCommit.set(tx as unknown as PgOrm, callbacks);
+        await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+        ticket = this.commitOrder.take();
+        return this.context.run(tx as unknown as PgOrm, work);
+      });
+      if (ticket !== undefined) await this.commitOrder.end(ticket, callbacks);
+      return result;
+    } catch (error) {
+      if (ticket !== undefined) void this.commitOrder.end(ticket);
+      throw error;
+    }
   }
 
   async rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
