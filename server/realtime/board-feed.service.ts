@@ -1,4 +1,3 @@
-import type { Board } from '../../shared/api/board';
 import type { BoardService } from '../board/board.service';
 import type { BoardServerSocket, ScreenRooms } from './broadcaster';
 import type { SharedSnapshots } from './shared-snapshot';
@@ -18,15 +17,11 @@ export class BoardFeedService {
     private readonly rooms: ScreenRooms,
   ) {}
 
-  /** The current board, serialised once for every socket that is sent it at this seq. */
-  snapshot(): Promise<Board> {
-    return this.snapshots.current();
-  }
-
   /** Sends the socket the current board and joins it to the board's room (broadcaster.ts, `welcome`). */
   async welcome(socket: BoardServerSocket): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const board = await this.snapshot();
+      // The current board, serialised once for every socket that is sent it at this seq.
+      const board = await this.snapshots.current();
       if (this.rooms.welcome(socket, board)) return;
       // Older than what this node keeps of its deliveries: the board is read again, newer.
       if (attempt === WELCOME_ATTEMPTS) throw new Error(`board ${board.seq} is too old to follow on from this node's deliveries`);
