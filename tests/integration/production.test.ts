@@ -39,8 +39,8 @@ afterAll(async () => {
     server.child.kill('SIGKILL');
     await server.exited;
   }
-  rmSync(app, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  // Either may be unset when the set-up did not get that far: its own failure is the one to see.
+  for (const dir of [app, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** `npm start`'s command, without npm: the built server under plain node, no TypeScript loader. */
