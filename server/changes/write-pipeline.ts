@@ -120,8 +120,8 @@ export class UnitOfWork {
       states.set(id, this.deps.boards.stateOfTally(row, term, effective.get(id)?.tally ?? tallyOf([]), this.now));
     }
 
-    // Payloads are what a node fills a gap from, and a gap over MAX_REPLAY changes gets its screens
-    // a snapshot: a batch keeps its last ones only, not 10,000 copies of 15 states. A lone node
+    // Payloads are what another node fills a gap from (a few changes that crossed Redis out of
+    // order): a batch keeps its last MAX_REPLAY only, not 10,000 copies of 15 states. A lone node
     // writes none (`logsPayloads`): ~2 KB a change less to write.
     const keepFrom = this.deps.logsPayloads ? changes.length - Math.min(REPLAY_WINDOW, MAX_REPLAY) : changes.length;
     // A state is serialised once per indicator, not once per change, and only for a payload.
@@ -210,8 +210,8 @@ export class WritePipeline {
   /**
    * Once the unit has committed, before SQLite's fsync of it (the answer waits for that, screens
    * do not: docs/decisions.md, "Screens are told at the commit"): the board cache takes the states
-   * it computed, and the publisher sends them in the next turn. Units
-   * commit in seq order, so their publications run in seq order.
+   * it computed, and the publisher sends them in the next turn. Callbacks run in commit order
+   * (server/db/commit-order.ts on PostgreSQL), so publications run in seq order.
    */
   private committed(unit: UnitOfWork): void {
     const committed = unit.committed();
