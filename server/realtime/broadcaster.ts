@@ -36,10 +36,10 @@ export function tokenRoom(tokenId: number): string {
  *
  * Board changes go to every node as a server-side message (with several nodes), in full, and
  * each node sends them to its own screens through a SeqOrderedFeed, in seq order, as deltas
- * coalesced under load (ScreenDelivery). A board-wide change
- * crosses as a signal only: each node sends the snapshot it computes itself (a large board is
- * over a megabyte). Rooms of tokens (presence, settings, commands, revocation) go through the
- * adapter, which spans the nodes.
+ * coalesced under load (ScreenDelivery). A board-wide change crosses as a signal only: each
+ * node sends the snapshot it computes itself (a large board is over a megabyte). A screen joins
+ * its room through `welcome`, at the feed's last delivered change. Rooms of tokens (presence,
+ * settings, commands, revocation) go through the adapter, which spans the nodes.
  */
 export class Broadcaster implements TokenSockets, ScreenRooms {
   private readonly feeds = new Map<number, { feed: SeqOrderedFeed; delivery: ScreenDelivery }>();
