@@ -18,6 +18,7 @@ import { rmSync } from 'node:fs';
 import { freePort, spawnServer, tempDataDir, tempStore, waitHealthy, type ServerProcess, type TempStore } from '../tests/helpers/server-process';
 import { signIn } from '../tests/helpers/start-test-server';
 import { createPostgresDatabase } from '../tests/helpers/temp-db';
+import { displayToken } from './display-token';
 import { percentile } from './stats';
 
 const SCREENS_PER_NODE = Number(process.env.BENCH_SCREENS ?? 1000);
@@ -83,12 +84,10 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
 async function measure(scenario: Scenario): Promise<string[]> {
   const urls = scenario.nodes.map((node) => node.url);
   const cookie = await signIn(urls[0]!, 'admin', PASSWORD);
-  const display = await (
-    await fetch(`${urls[0]}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) })
-  ).json();
+  const token = await displayToken(urls[0]!, cookie);
   const board = await (await fetch(`${urls[0]}/api/board`, { headers: { cookie } })).json();
   const ids = CODES.map((code) => board.indicators.find((i: { code: string }) => i.code === code).id as number);
-  const screens = (await Promise.all(urls.map((url) => connectScreens(url, display.token, scenario.screensPerNode)))).flat();
+  const screens = (await Promise.all(urls.map((url) => connectScreens(url, token, scenario.screensPerNode)))).flat();
 
   let day = 0;
   const post = async (url: string, n: number) => {

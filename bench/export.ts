@@ -16,7 +16,9 @@ import type { Principal } from '../server/auth/principal';
 import { findChromium } from '../server/browser/chromium';
 import { BrowserPool } from '../server/exports/browser-pool';
 import { seedDemo } from '../server/seed/seed';
+import { signIn } from '../tests/helpers/start-test-server';
 import { benchDatabase } from './database';
+import { displayToken } from './display-token';
 import { sampleMemory } from './memory';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -78,10 +80,7 @@ export async function benchExport(): Promise<string[]> {
  * them all. Same board, same pictures and PDF.
  */
 async function onePageLoadPerView(app: App, url: string): Promise<string> {
-  const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench-Password-1' }) });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const display = await fetch(`${url}/api/displays`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
-  const { token } = (await display.json()) as { token: string };
+  const token = await displayToken(url, await signIn(url, 'admin', 'Bench-Password-1'));
   const board = await app.boards.board(Date.now());
   const views = [...displayPages(board, '').map((page) => page.key), 'print'];
   // The export's own browser settings (flags, viewport, locale, time zone), in a pool of its own.
